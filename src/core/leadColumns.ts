@@ -1,0 +1,62 @@
+/** The `Leads` sheet's canonical headers (public contract). */
+export const LEAD_HEADERS = {
+  leadId: 'Lead ID',
+  name: 'Name',
+  company: 'Company',
+  email: 'Email',
+  source: 'Source',
+  owner: 'Owner',
+  priority: 'Priority',
+  stage: 'Stage',
+  createdAt: 'Created at',
+  mqlAt: 'MQL at',
+  handedOffAt: 'Handed off at',
+  firstContactAt: 'First contact at',
+  attempts: 'Attempts',
+  lastAttemptAt: 'Last attempt at',
+  rejectedReason: 'Rejected reason',
+  wonAt: 'Won at',
+  dealValue: 'Deal value',
+} as const;
+
+/** Scoring attributes the default criteria read. */
+export const SCORING_ATTRIBUTE_HEADERS = [
+  'Job title',
+  'Company size',
+  'Industry',
+  'Country',
+  'Demo request',
+  'Pricing page visits',
+  'Webinar',
+  'Email clicks',
+  'Last activity at',
+] as const;
+
+/** The only columns the add-in ever writes, in the order it creates them. */
+export const OWNED_HEADERS = {
+  score: 'Score',
+  qualification: 'Qualification',
+  deadline: 'SLA deadline',
+  status: 'SLA status',
+  nextAttempt: 'Next attempt due',
+} as const;
+
+export const OWNED_HEADER_LIST: readonly string[] = Object.values(OWNED_HEADERS);
+
+export const STAGES = [
+  'Lead',
+  'MQL',
+  'SQL',
+  'Opportunity',
+  'Customer',
+  'Recycled',
+  'Rejected',
+  'Lost',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const LEADS_SHEET = 'Leads';
+export const PLANNING_SHEET = 'Planning';
+export const AGREEMENT_SHEET = 'SLA Agreement';
+export const HISTORY_SHEET = 'SLA History';
+export const REVIEW_SHEET_PREFIX = 'SLA Review ';

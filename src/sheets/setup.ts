@@ -1,0 +1,125 @@
+import {
+  LEAD_HEADERS,
+  LEADS_SHEET,
+  OWNED_HEADER_LIST,
+  PLANNING_SHEET,
+  SCORING_ATTRIBUTE_HEADERS,
+} from '../core/leadColumns.ts';
+import type { Settings } from '../core/settings.ts';
+import { loadSettings } from './settingsStore.ts';
+import { toast } from './ui.ts';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A typical B2B seasonality: quiet summer and late December. */
+const SEASONALITY = [9, 9, 10, 9, 9, 8, 5, 4, 9, 10, 10, 8];
+
+/** A sheet that exists and holds anything is the user's: never overwritten. */
+function hasData(sheet: Sheet): boolean {
+  return sheet.getLastRow() > 0 || sheet.getLastColumn() > 0;
+}
+
+/** Writes the worked example of the seeds as live formulas over the plan inputs. */
+export function writePlanning(sheet: Sheet, settings: Settings): void {
+  const p = settings.plan;
+  const rates = p.stageRates;
+  const leadToCustomer = rates[1] * rates[2] * rates[3] * rates[4];
+  const rows: unknown[][] = [
+    ['SLA plan: from the revenue goal back to the MQL marketing must deliver', ''],
+    ['', ''],
+    ['Input', 'Value'],
+    ['Revenue goal', p.revenueGoal ?? 100000],
+    ['Average deal', p.averageDeal],
+    ['Marketing share', p.marketingShare],
+    ['Stage conversion rate', rates[2]],
+    ['Working weeks', p.workingWeeks],
+    ['MQL per rep per week', p.mqlPerRepPerWeek],
+    ['Lead-to-customer rate', leadToCustomer],
+    ['', ''],
+    ['Result', 'Value'],
+    ['Customers needed', '=SLA_CUSTOMERS_NEEDED(B4, B5, B6)'],
+    ['MQL needed', '=SLA_MQL_NEEDED(B4, B5, B7, B6)'],
+    ['MQL per week', '=SLA_WEEKLY(B14, B8)'],
+    ['Reps needed (FTE)', '=SLA_REPS(B14, B8, B9)'],
+    ['Reps to hire', '=SLA_REPS(B14, B8, B9, "up")'],
+    ['Leads goal (4 metrics)', '=SLA_LEADS_GOAL(B4, B6, B5, B10)'],
+  ];
+  sheet
+    .getRange(1, 1, rows.length, 2)
+    .setValues(rows.map((r) => r.map((v) => (String(v).startsWith('=') ? '' : v))));
+  sheet.getRange(13, 2, 6, 1).setFormulas(rows.slice(12).map((r) => [String(r[1])]));
+  sheet.getRange('D3').setFormula('=SLA_FUNNEL(B4, B5, B7, B6)');
+  sheet.getRange(21, 1, 3, 13).setValues([
+    ['Month', ...MONTHS],
+    ['Seasonality weight', ...SEASONALITY],
+    ['MQL target', ...MONTHS.map(() => '')],
+  ]);
+  sheet.getRange('B23').setFormula('=SLA_SPREAD(B14, B22:M22)');
+  sheet.getRange('A1').setFontWeight('bold').setFontSize(13);
+  for (const a1 of ['A3:B3', 'A12:B12', 'A21:A23', 'D3:E3'])
+    sheet.getRange(a1).setFontWeight('bold');
+  sheet.getRange('B4:B5').setNumberFormat('#,##0');
+  sheet.getRange('B6:B7').setNumberFormat('0%');
+  sheet.getRange('B10').setNumberFormat('0.00%');
+  sheet.getRange('B15:B16').setNumberFormat('0.00');
+  sheet.setColumnWidth(1, 200);
+  sheet.setFrozenRows(0);
+}
+
+function writeLeadsHeaders(sheet: Sheet): void {
+  const headers = [
+    ...Object.values(LEAD_HEADERS),
+    ...SCORING_ATTRIBUTE_HEADERS,
+    ...OWNED_HEADER_LIST,
+  ];
+  sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold');
+  sheet.setFrozenRows(1);
+}
+
+export interface SetUpResult {
+  created: string[];
+  kept: string[];
+}
+
+/** Creates whichever of Planning, Leads and SLA Agreement is missing; never touches a sheet with data. */
+export function setUpSheets(
+  ss: Spreadsheet,
+  settings: Settings,
+  writeAgreement: (sheet: Sheet, settings: Settings) => void,
+): SetUpResult {
+  const result: SetUpResult = { created: [], kept: [] };
+  const plan: Array<[string, (sheet: Sheet) => void]> = [
+    [PLANNING_SHEET, (sheet) => writePlanning(sheet, settings)],
+    [LEADS_SHEET, writeLeadsHeaders],
+    ['SLA Agreement', (sheet) => writeAgreement(sheet, settings)],
+  ];
+  for (const [name, write] of plan) {
+    const existing = ss.getSheetByName(name);
+    if (existing && hasData(existing)) {
+      result.kept.push(name);
+      continue;
+    }
+    write(existing ?? ss.insertSheet(name));
+    result.created.push(name);
+  }
+  return result;
+}
+
+export function setUpWorkbookEntry(
+  writeAgreement: (sheet: Sheet, settings: Settings) => void,
+): SetUpResult {
+  const loaded = loadSettings();
+  const result = setUpSheets(
+    SpreadsheetApp.getActiveSpreadsheet(),
+    loaded.settings,
+    writeAgreement,
+  );
+  const created = result.created.length
+    ? `Created ${result.created.join(', ')}.`
+    : 'Nothing to create.';
+  const kept = result.kept.length ? ` Kept ${result.kept.join(', ')} as they are.` : '';
+  toast(`${created}${kept}${loaded.warning ? ` ${loaded.warning}` : ''}`);
+  return result;
+}
