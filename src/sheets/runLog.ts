@@ -1,0 +1,45 @@
+/** A bounded log of monitoring and review runs, kept in the document properties. */
+const KEY = 'sla.runLog';
+const MAX_ENTRIES = 50;
+
+export interface RunLogEntry {
+  /** ISO time the run started. */
+  at: string;
+  kind: 'check' | 'review' | 'settings' | 'setup';
+  trigger: 'timer' | 'manual' | 'sidebar';
+  rows?: number;
+  counts?: Record<string, number>;
+  durationMs?: number;
+  /** One line the user can act on, when the run failed or was skipped. */
+  error?: string;
+  notes?: string[];
+}
+
+type Props = GoogleAppsScript.Properties.Properties;
+
+export function readRunLog(
+  props: Props = PropertiesService.getDocumentProperties(),
+): RunLogEntry[] {
+  const raw = props.getProperty(KEY);
+  if (!raw) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) ? (parsed as RunLogEntry[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Newest first; old entries drop off so the value stays well under the 9 KB property limit. */
+export function appendRunLog(
+  entry: RunLogEntry,
+  props: Props = PropertiesService.getDocumentProperties(),
+): void {
+  const entries = [entry, ...readRunLog(props)].slice(0, MAX_ENTRIES);
+  let json = JSON.stringify(entries);
+  while (json.length > 8000 && entries.length > 1) {
+    entries.pop();
+    json = JSON.stringify(entries);
+  }
+  props.setProperty(KEY, json);
+}
