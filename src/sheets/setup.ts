@@ -6,6 +6,7 @@ import {
   SCORING_ATTRIBUTE_HEADERS,
 } from '../core/leadColumns.ts';
 import type { Settings } from '../core/settings.ts';
+import { ensureColumns } from './grid.ts';
 import { loadSettings } from './settingsStore.ts';
 import { toast } from './ui.ts';
 
@@ -74,6 +75,7 @@ function writeLeadsHeaders(sheet: Sheet): void {
     ...SCORING_ATTRIBUTE_HEADERS,
     ...OWNED_HEADER_LIST,
   ];
+  ensureColumns(sheet, headers.length);
   sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold');
   sheet.setFrozenRows(1);
 }

@@ -1,0 +1,109 @@
+import type { FormulaError, Runtime } from '../runtime/index.ts';
+
+export interface RunReport {
+  input: string;
+  output: string;
+  now: Date;
+  timeZone: string;
+  steps: string[];
+  formulaErrors?: FormulaError[];
+  reviewMonth?: string;
+}
+
+const fmt = (v: unknown, digits = 2): string =>
+  typeof v === 'number'
+    ? v.toLocaleString('en-US', { maximumFractionDigits: Number.isInteger(v) ? 0 : digits })
+    : String(v);
+
+function sheetValues(rt: Runtime, name: string): unknown[][] | null {
+  const sheet = rt.spreadsheet.getSheetByName(name);
+  return sheet ? (sheet.getDataRange().getValues() as unknown[][]) : null;
+}
+
+function planningLines(rt: Runtime): string[] {
+  const values = sheetValues(rt, 'Planning');
+  if (!values) return ['  (no Planning sheet)'];
+  const byLabel = new Map(values.map((r) => [String(r[0]), r[1]]));
+  const lines = [
+    'Customers needed',
+    'MQL needed',
+    'MQL per week',
+    'Reps needed (FTE)',
+    'Reps to hire',
+    'Leads goal (4 metrics)',
+  ]
+    .filter((label) => byLabel.has(label))
+    .map((label) => `  ${label.padEnd(24)}${fmt(byLabel.get(label))}`);
+  const funnel = values.filter((r) =>
+    ['Contacts', 'Leads', 'MQL', 'SQL', 'Opportunities', 'Customers'].includes(String(r[3])),
+  );
+  if (funnel.length)
+    lines.push(
+      `  ${'Funnel'.padEnd(24)}${funnel.map((r) => `${fmt(r[4])} ${String(r[3]).toLowerCase()}`).join(' → ')}`,
+    );
+  return lines;
+}
+
+function statusLines(rt: Runtime): string[] {
+  const values = sheetValues(rt, 'Leads');
+  if (!values || values.length < 2) return [];
+  const col = values[0]!.findIndex((h) => String(h).trim().toLowerCase() === 'sla status');
+  if (col < 0) return [];
+  const counts = new Map<string, number>();
+  for (const row of values.slice(1)) {
+    const word = String(row[col] ?? '')
+      .split(' · ')[0]!
+      .trim();
+    if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  const order = [
+    'Waiting',
+    'Due',
+    'At risk',
+    'Overdue',
+    'Met',
+    'Missed',
+    'Recycle',
+    'Closed',
+    'Check data',
+  ];
+  return [...counts.entries()]
+    .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
+    .map(([word, n]) => `  ${word.padEnd(24)}${n}`);
+}
+
+function reviewLines(rt: Runtime, month: string): string[] {
+  const values = sheetValues(rt, `SLA Review ${month}`);
+  if (!values) return [];
+  const start = values.findIndex((r) => /scorecard/i.test(String(r[0])));
+  if (start < 0) return [];
+  const lines: string[] = [];
+  for (const row of values.slice(start)) {
+    const cells = row
+      .map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : fmt(c)))
+      .filter((c) => c !== '');
+    if (!cells.length) {
+      if (lines.length && lines[lines.length - 1] !== '') lines.push('');
+      continue;
+    }
+    if (/^(by source|by owner|funnel|trend|speed|rejected)/i.test(cells[0]!)) break;
+    lines.push(`  ${cells.join('  ·  ')}`);
+  }
+  return lines;
+}
+
+export function printSummary(rt: Runtime, report: RunReport): void {
+  const out: string[] = [];
+  out.push(`SLA Sheets: offline run on ${report.input}`);
+  out.push(`  at ${report.now.toISOString()} (spreadsheet time zone ${report.timeZone})`);
+  out.push('', 'Planning (computed through the real custom functions)', ...planningLines(rt));
+  for (const e of report.formulaErrors ?? []) out.push(`  ! ${e.sheet}!${e.a1}: ${e.message}`);
+  const statuses = statusLines(rt);
+  if (statuses.length) out.push('', 'Leads by SLA status', ...statuses);
+  const toasts = rt.ui.toasts.map((t) => t.message);
+  if (toasts.length) out.push('', 'Messages shown to the user', ...toasts.map((t) => `  ${t}`));
+  if (report.reviewMonth)
+    out.push('', `Monthly review ${report.reviewMonth}`, ...reviewLines(rt, report.reviewMonth));
+  out.push('', `Wrote ${report.output}`);
+  console.log(out.join('\n'));
+}
