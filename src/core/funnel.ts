@@ -25,10 +25,9 @@ export function customersNeeded(
  * (e.g. contact→lead … opportunity→customer). Returns counts from the earliest stage to customers.
  */
 export function backwardsFunnel(customers: number, rates: readonly number[]): number[] {
-  const counts = [customers];
-  for (let i = rates.length - 1; i >= 0; i--) {
-    counts.unshift(ceilCount(counts[0]! / rates[i]!));
-  }
+  const counts = new Array<number>(rates.length + 1);
+  counts[rates.length] = customers;
+  for (let i = rates.length - 1; i >= 0; i--) counts[i] = ceilCount(counts[i + 1]! / rates[i]!);
   return counts;
 }
 

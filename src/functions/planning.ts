@@ -1,6 +1,12 @@
 import { REP_ROUNDINGS, type RepRounding, repsNeeded, weekly } from '../core/capacity.ts';
 import { type ArgRef, InputError, inputError } from '../core/errors.ts';
-import { customersNeeded, FUNNEL_STAGES, funnel, leadsGoal, mqlNeeded } from '../core/funnel.ts';
+import {
+  backwardsFunnel,
+  customersNeeded,
+  FUNNEL_STAGES,
+  leadsGoal,
+  mqlNeeded,
+} from '../core/funnel.ts';
 import {
   ceilCount,
   isBlank,
@@ -16,8 +22,20 @@ import type { CustomFunctionDef } from './types.ts';
 
 const ref = (fn: string, arg: string): ArgRef => ({ fn, arg });
 
-/** One rate used for every step, or exactly one rate per step. */
+let lastRates: { value: unknown; steps: number; rates: number[] } | null = null;
+
+/**
+ * One rate used for every step, or exactly one rate per step. A column call passes the same
+ * rates for every row: the last answer is kept so they are read once, not once per row.
+ */
 function stageRates(value: unknown, steps: number, fn: string): number[] {
+  if (lastRates && lastRates.value === value && lastRates.steps === steps) return lastRates.rates;
+  const rates = readStageRates(value, steps, fn);
+  lastRates = { value, steps, rates };
+  return rates;
+}
+
+function readStageRates(value: unknown, steps: number, fn: string): number[] {
   const list = (Array.isArray(value) ? value : [value]).filter((v) => !isBlank(v));
   const r = ref(fn, 'stage_rates');
   if (list.length === 0)
@@ -115,13 +133,12 @@ export const SLA_FUNNEL: CustomFunctionDef = {
   ],
   compute([goal, deal, rates, share]) {
     const fn = 'SLA_FUNNEL';
-    const counts = funnel(
+    const customers = customersNeeded(
       requirePositive(goal, ref(fn, 'revenue_goal')),
       requirePositive(deal, ref(fn, 'average_deal')),
-      stageRates(rates, 5, fn) as [number, number, number, number, number],
       optionalShare(share, ref(fn, 'marketing_share')),
     );
-    return FUNNEL_STAGES.map((s) => counts[s]);
+    return backwardsFunnel(customers, stageRates(rates, 5, fn));
   },
 };
 

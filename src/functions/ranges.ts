@@ -135,24 +135,26 @@ export function runCustomFunction(
       : result;
   }
   const horizontal = plans.some((p) => p.kind === 'column' && p.horizontal);
-  const rows: unknown[][] = [];
+  const rows: unknown[][] = new Array(height);
+  let width = 1;
   for (let i = 0; i < height; i++) {
     const { args, blank } = rowArgs(plans, i);
-    if (blank) {
-      rows.push(['']);
-      continue;
+    let row: unknown[];
+    if (blank) row = [''];
+    else {
+      try {
+        const result = def.compute(args, env);
+        row = Array.isArray(result) ? result : [result];
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        row = [shortMessage(def.name, error)];
+      }
     }
-    try {
-      const result = def.compute(args, env);
-      rows.push(Array.isArray(result) ? result.flat() : [result]);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      rows.push([shortMessage(def.name, error)]);
-    }
+    if (row.length > width) width = row.length;
+    rows[i] = row;
   }
-  const width = Math.max(...rows.map((r) => r.length));
   const table = rows.map((r) =>
-    r.length < width ? [...r, ...Array(width - r.length).fill('')] : r,
+    r.length < width ? r.concat(new Array(width - r.length).fill('')) : r,
   );
   return horizontal ? table[0]!.map((_, c) => table.map((r) => r[c])) : table;
 }

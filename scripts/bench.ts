@@ -1,0 +1,146 @@
+/**
+ * `npm run bench`: prints a table of what a user waits for, measured in our Apps Script
+ * runtime on the built dist/Code.js. Figures are medians of several runs on this machine.
+ * Sheets calls are counted by the runtime: they are what costs time in real Sheets.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { createRuntime, REPO_ROOT, type Runtime } from '../runtime/index.ts';
+import { LEADS_HEADER, leadRows } from './benchData.ts';
+import { naiveCheck } from './benchNaive.ts';
+
+interface Row {
+  what: string;
+  size: string;
+  ms: number;
+  calls?: number;
+  note?: string;
+}
+
+const rows: Row[] = [];
+const CODE = join(REPO_ROOT, 'dist', 'Code.js');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function time(runs: number, fn: () => void): number {
+  fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+function benchBundle(): void {
+  const code = readFileSync(CODE, 'utf8');
+  const ms = time(20, () => {
+    const context = vm.createContext({});
+    new vm.Script(code, { filename: 'Code.js' }).runInContext(context);
+  });
+  rows.push({
+    what: 'cold load of dist/Code.js in a fresh vm context',
+    size: `${(statSync(CODE).size / 1024).toFixed(1)} KB`,
+    ms,
+    note: 'target < 30 ms, < 150 KB',
+  });
+}
+
+function benchCustomFunctions(): void {
+  const rt = createRuntime({ timeZone: 'Europe/Paris' });
+  rt.load();
+  const goals = Array.from({ length: 10_000 }, (_, i) => [100_000 + 1000 * i]);
+  for (const [name, args] of [
+    ['SLA_FUNNEL', [goals, 1000, 0.5]],
+    ['SLA_MQL_NEEDED', [goals, 1000, 0.5]],
+  ] as const) {
+    const ms = time(5, () => rt.callCustomFunction(name, ...args));
+    rows.push({
+      what: `${name} over a 10,000-row range, one call`,
+      size: '10,000 rows',
+      ms,
+      note: 'target < 50 ms (cold load included)',
+    });
+  }
+}
+
+function leadsRuntime(count: number): Runtime {
+  const rt = createRuntime({ timeZone: 'Europe/Paris' });
+  rt.setNow(new Date('2026-11-23T10:00:00+01:00'));
+  rt.addSheet('Leads', [LEADS_HEADER, ...leadRows(count)]);
+  rt.load();
+  return rt;
+}
+
+function benchEntry(name: string, label: string, sizes: number[], args: unknown[] = []): void {
+  for (const count of sizes) {
+    const rt = leadsRuntime(count);
+    if (!rt.globalNames().includes(name)) {
+      rows.push({
+        what: label,
+        size: `${count.toLocaleString('en-US')} leads`,
+        ms: Number.NaN,
+        note: `${name} not in the bundle yet`,
+      });
+      return;
+    }
+    rt.call(name, ...args); // first run creates the add-in's columns
+    rt.calls.reset();
+    rt.call(name, ...args);
+    const calls = rt.calls.total;
+    const ms = time(count >= 100_000 ? 2 : 4, () => rt.call(name, ...args));
+    rows.push({ what: label, size: `${count.toLocaleString('en-US')} leads`, ms, calls });
+  }
+}
+
+function benchNaive(sizes: number[]): void {
+  for (const count of sizes) {
+    const rt = leadsRuntime(count);
+    rt.calls.reset();
+    const t = performance.now();
+    naiveCheck(rt);
+    const ms = performance.now() - t;
+    rows.push({
+      what: 'the same check, one getValue/setValue/setBackground per cell',
+      size: `${count.toLocaleString('en-US')} leads`,
+      ms,
+      calls: rt.calls.total,
+      note: `≈ ${Math.round((rt.calls.total * 7) / 1000).toLocaleString('en-US')} s in real Sheets at ~7 ms a call`,
+    });
+  }
+}
+
+function print(): void {
+  const header = ['what', 'size', 'median ms', 'Sheets calls', 'note'];
+  const table = rows.map((r) => [
+    r.what,
+    r.size,
+    Number.isNaN(r.ms) ? '—' : r.ms.toFixed(1),
+    r.calls === undefined ? '' : r.calls.toLocaleString('en-US'),
+    r.note ?? '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 2 || i === 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join(' | ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of table) console.log(line(r));
+}
+
+benchBundle();
+benchCustomFunctions();
+benchEntry(
+  'checkLeadsNow',
+  'check: score + SLA status + write (checkLeadsNow)',
+  [1_000, 10_000, 100_000],
+);
+benchNaive([1_000, 10_000]);
+benchEntry('runMonthlyReview', 'monthly review (runMonthlyReview 2026-10)', [100_000], ['2026-10']);
+print();
