@@ -1,16 +1,21 @@
+import type { ZoneClock } from '../core/zone.ts';
 import type { FunctionEnv } from '../functions/types.ts';
+import { settingsClock } from './clock.ts';
 import { loadSettings } from './settingsStore.ts';
 
 /** The read-only environment custom functions see; each piece is loaded on first use. */
 export function functionEnv(): FunctionEnv {
   let settings: ReturnType<typeof loadSettings>['settings'] | undefined;
+  let clock: ZoneClock | undefined;
   return {
     settings: () => {
       settings ??= loadSettings().settings;
       return settings;
     },
     clock: () => {
-      throw new Error('Time zones are not wired yet');
+      settings ??= loadSettings().settings;
+      clock ??= settingsClock(settings);
+      return clock;
     },
     nowMs: () => Date.now(),
   };

@@ -1,0 +1,268 @@
+/** Evaluates `=NAME(args)` cells through the bundle's custom functions, spilling arrays like Sheets. */
+import { a1Notation, parseA1 } from './a1.ts';
+import { type Cell, isDate } from './format.ts';
+import { type FakeSheet, type FakeSpreadsheet, toCell } from './spreadsheet.ts';
+
+export interface FormulaError {
+  sheet: string;
+  a1: string;
+  formula: string;
+  message: string;
+}
+
+interface FormulaHost {
+  spreadsheet: FakeSpreadsheet;
+  globalNames(): string[];
+  callCustomFunction(fnName: string, ...args: unknown[]): unknown;
+}
+
+const ERROR_VALUES = new Set([
+  '#ERROR!',
+  '#N/A',
+  '#REF!',
+  '#VALUE!',
+  '#DIV/0!',
+  '#NAME?',
+  '#NUM!',
+  '#NULL!',
+]);
+
+const CALL_RE = /^=\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\(([\s\S]*)\)\s*$/;
+
+class FormulaParseError extends Error {}
+
+/** Splits top-level arguments on commas, honouring quotes, parentheses and braces. */
+export function splitArgs(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  let inStr = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (inStr) {
+      cur += ch;
+      if (ch === '"') {
+        if (text.charAt(i + 1) === '"') {
+          cur += '"';
+          i++;
+        } else inStr = false;
+      }
+      continue;
+    }
+    if (ch === '"') inStr = true;
+    else if (ch === '(' || ch === '{') depth++;
+    else if (ch === ')' || ch === '}') depth--;
+    else if (ch === "'") {
+      // quoted sheet name
+      const end = text.indexOf("'", i + 1);
+      if (end > i) {
+        cur += text.slice(i, end + 1);
+        i = end;
+        continue;
+      }
+    }
+    if (ch === ',' && depth === 0) {
+      out.push(cur.trim());
+      cur = '';
+      continue;
+    }
+    cur += ch;
+  }
+  if (inStr || depth !== 0) throw new FormulaParseError('Formula parse error.');
+  if (cur.trim() !== '' || out.length > 0) out.push(cur.trim());
+  return out;
+}
+
+const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%*$/;
+
+function parseScalar(text: string): Cell | undefined {
+  if (NUMBER_RE.test(text)) {
+    const pct = (text.match(/%/g) ?? []).length;
+    return Number(text.replace(/%/g, '')) / 100 ** pct;
+  }
+  if (text.startsWith('"') && text.endsWith('"') && text.length >= 2)
+    return text.slice(1, -1).replace(/""/g, '"');
+  const up = text.toUpperCase();
+  if (up === 'TRUE') return true;
+  if (up === 'FALSE') return false;
+  return undefined;
+}
+
+type Resolved = { value: unknown; error: string | null };
+
+function resolveArg(text: string, ss: FakeSpreadsheet, sheet: FakeSheet): Resolved {
+  if (text === '') return { value: undefined, error: null };
+  const scalar = parseScalar(text);
+  if (scalar !== undefined) return { value: scalar, error: null };
+  if (text.startsWith('{') && text.endsWith('}')) {
+    const rows = text
+      .slice(1, -1)
+      .split(';')
+      .map((r) =>
+        splitArgs(r).map((c) => {
+          const v = parseScalar(c);
+          if (v === undefined) throw new FormulaParseError(`Unsupported array element: ${c}`);
+          return v;
+        }),
+      );
+    return { value: rows, error: null };
+  }
+  // A1 reference, maybe sheet-qualified
+  let ref: ReturnType<typeof parseA1>;
+  try {
+    ref = parseA1(text);
+  } catch {
+    throw new FormulaParseError(`Unsupported argument: ${text}`);
+  }
+  const target = ref.sheetName === null ? sheet : ss.findSheet(ref.sheetName);
+  if (target === null) return { value: null, error: '#REF!' };
+  const row = ref.row ?? 1;
+  const col = ref.col ?? 1;
+  const endRow = Math.min(ref.endRow ?? target.lastRowInternal(), target.maxRows);
+  const endCol = Math.min(ref.endCol ?? target.lastColumnInternal(), target.maxColumns);
+  const nr = Math.max(1, endRow - row + 1);
+  const nc = Math.max(1, endCol - col + 1);
+  const block = target.values.read(row - 1, col - 1, nr, nc, (v) =>
+    isDate(v) ? new Date(v.getTime()) : v,
+  );
+  for (const r of block) {
+    for (const v of r)
+      if (typeof v === 'string' && ERROR_VALUES.has(v)) return { value: null, error: v };
+  }
+  if (nr === 1 && nc === 1) return { value: block[0]?.[0] ?? '', error: null };
+  return { value: block, error: null };
+}
+
+function toGrid(result: unknown): Cell[][] {
+  if (Array.isArray(result)) {
+    if (result.length === 0) return [['#N/A']];
+    if (result.every((r) => Array.isArray(r))) {
+      const rows = result as unknown[][];
+      const width = Math.max(...rows.map((r) => r.length));
+      return rows.map((r) => Array.from({ length: width }, (_, j) => toCell(r[j])));
+    }
+    return result.map((v) => [toCell(v)]);
+  }
+  return [[toCell(result)]];
+}
+
+const spills = new WeakMap<FakeSheet, Map<string, { nr: number; nc: number }>>();
+
+function messageOf(e: unknown): string {
+  if (e !== null && typeof e === 'object' && 'message' in e)
+    return String((e as { message: unknown }).message);
+  return String(e);
+}
+
+/**
+ * Evaluates every cell whose formula is a call to a bundle function (e.g. `=SLA_REPS(B2, 47, 8)`)
+ * in custom-function mode, with literal numbers / strings / percentages / booleans, array
+ * literals and A1 references (sheet-qualified allowed). Results spill like Sheets arrays.
+ * Other formulas are left alone. Returns the errors (cells show `#ERROR!`, `#REF!`, `#NAME?`).
+ */
+export function evaluateFormulas(host: FormulaHost, sheetName?: string): FormulaError[] {
+  const ss = host.spreadsheet;
+  const names = new Set(host.globalNames());
+  const sheets =
+    sheetName === undefined ? ss.sheetList() : [ss.findSheet(sheetName)].filter((s) => s !== null);
+  if (sheetName !== undefined && sheets.length === 0)
+    throw new Error(`Sheet not found: ${sheetName}`);
+  let errors: FormulaError[] = [];
+  for (let pass = 0; pass < 10; pass++) {
+    errors = [];
+    let changed = false;
+    for (const sheet of sheets) {
+      let spillMap = spills.get(sheet);
+      if (!spillMap) {
+        spillMap = new Map();
+        spills.set(sheet, spillMap);
+      }
+      const cells: { r: number; c: number; f: string }[] = [];
+      sheet.formulas.rows.forEach((row, r) => {
+        row?.forEach((f, c) => {
+          if (f) cells.push({ r, c, f });
+        });
+      });
+      for (const { r, c, f } of cells) {
+        const m = CALL_RE.exec(f);
+        if (!m) continue;
+        const fnName = m[1] ?? '';
+        const a1 = a1Notation(r + 1, c + 1, 1, 1);
+        const key = `${r},${c}`;
+        let grid: Cell[][];
+        let message: string | null = null;
+        if (!names.has(fnName)) {
+          grid = [['#NAME?']];
+          message = `Unknown function: '${fnName}'.`;
+        } else {
+          try {
+            const args = splitArgs(m[2] ?? '').map((t) => resolveArg(t, ss, sheet));
+            const bad = args.find((a) => a.error !== null);
+            if (bad) {
+              grid = [[bad.error ?? '#ERROR!']];
+              message = `Referenced cell holds ${bad.error}`;
+            } else {
+              // Trailing omitted arguments are not passed.
+              const values = args.map((a) => a.value);
+              while (values.length > 0 && values[values.length - 1] === undefined) values.pop();
+              grid = toGrid(host.callCustomFunction(fnName, ...values));
+            }
+          } catch (e) {
+            grid = [['#ERROR!']];
+            message = messageOf(e);
+          }
+        }
+        // Clear the previous spill of this cell.
+        const prev = spillMap.get(key);
+        if (prev) {
+          for (let i = 0; i < prev.nr; i++) {
+            for (let j = 0; j < prev.nc; j++) {
+              if (i === 0 && j === 0) continue;
+              if (sheet.formulas.get(r + i, c + j) === '') sheet.values.set(r + i, c + j, '');
+            }
+          }
+        }
+        const nr = grid.length;
+        const nc = grid[0]?.length ?? 1;
+        let blocked: string | null = null;
+        if (r + nr > sheet.maxRows || c + nc > sheet.maxColumns) blocked = 'the edge of the sheet';
+        for (let i = 0; i < nr && blocked === null; i++) {
+          for (let j = 0; j < nc; j++) {
+            if (i === 0 && j === 0) continue;
+            if (sheet.values.get(r + i, c + j) !== '' || sheet.formulas.get(r + i, c + j) !== '') {
+              blocked = a1Notation(r + i + 1, c + j + 1, 1, 1);
+              break;
+            }
+          }
+        }
+        if (blocked !== null) {
+          grid = [['#REF!']];
+          message = `Array result was not expanded because it would overwrite data in ${blocked}.`;
+        }
+        const before = sheet.values.get(r, c);
+        const first = grid[0]?.[0] ?? '';
+        if (!sameCell(before, first)) changed = true;
+        const outRows = grid.length;
+        const outCols = grid[0]?.length ?? 1;
+        for (let i = 0; i < outRows; i++) {
+          for (let j = 0; j < outCols; j++) {
+            const v = grid[i]?.[j] ?? '';
+            if (i > 0 || j > 0) {
+              if (!sameCell(sheet.values.get(r + i, c + j), v)) changed = true;
+            }
+            sheet.values.set(r + i, c + j, v);
+          }
+        }
+        spillMap.set(key, { nr: outRows, nc: outCols });
+        if (message !== null) errors.push({ sheet: sheet.sheetName, a1, formula: f, message });
+      }
+    }
+    if (!changed) break;
+  }
+  return errors;
+}
+
+function sameCell(a: Cell, b: Cell): boolean {
+  if (isDate(a) && isDate(b)) return a.getTime() === b.getTime();
+  return a === b;
+}

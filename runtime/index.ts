@@ -1,0 +1,535 @@
+/**
+ * In-memory Apps Script runtime: loads the built bundle (dist/Code.js) into a node:vm context
+ * whose globals are fake services, and calls its top-level functions like Apps Script would.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { type AuthModeName, Env, hostCopy, type Realm } from './env.ts';
+import { evaluateFormulas as evaluateFormulasImpl, type FormulaError } from './formulas.ts';
+import {
+  AuthMode,
+  EXTERNAL_HOLDER,
+  FakeCache,
+  FakeCacheService,
+  FakeHtmlService,
+  FakeLockService,
+  FakeLogger,
+  FakeMailApp,
+  FakeProperties,
+  FakePropertiesService,
+  FakeScriptApp,
+  FakeSession,
+  FakeSpreadsheetApp,
+  FakeUtilities,
+  LockState,
+  makeCharts,
+  makeConsole,
+  type SentMail,
+} from './services.ts';
+import {
+  type FakeSheet,
+  FakeSpreadsheet,
+  type FormulaWrite,
+  type SheetData,
+  type SpreadsheetContext,
+  sheetFromData,
+  type WorkbookData,
+} from './spreadsheet.ts';
+import { UiRecorder } from './ui.ts';
+import { loadXlsx, saveXlsx } from './xlsx.ts';
+
+export { a1Notation, columnToLetters, lettersToColumn, parseA1 } from './a1.ts';
+export type { AuthModeName } from './env.ts';
+export { CallCounter, Env } from './env.ts';
+export { formatJavaDate, parseJavaDate } from './formatDate.ts';
+export type { FormulaError } from './formulas.ts';
+export type { SentMail } from './services.ts';
+export { FakeLock, FakeProperties, FakeTrigger } from './services.ts';
+export type { Cell, FormulaWrite, SheetData, WorkbookData } from './spreadsheet.ts';
+export { FakeRange, FakeSheet, FakeSpreadsheet } from './spreadsheet.ts';
+export { UiRecorder } from './ui.ts';
+export { loadXlsx, saveXlsx } from './xlsx.ts';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface RuntimeOptions {
+  /** Spreadsheet time zone (default Europe/Paris). */
+  timeZone?: string;
+  /** Script time zone (default: appsscript.json's timeZone, else Europe/Paris). */
+  scriptTimeZone?: string;
+  userEmail?: string;
+  /** Clock source; `setNow` overrides it with a fixed instant. Default: real time. */
+  now?: () => Date;
+  /** Folder holding Code.js and the *.html files (default <repo>/dist). */
+  distDir?: string;
+  /** Spreadsheet name (default "Untitled spreadsheet"). */
+  name?: string;
+  /** Start from this workbook instead of one empty "Sheet1". */
+  workbook?: WorkbookData;
+  /**
+   * Keep one global scope across calls. Default false: like Apps Script, every execution
+   * (call, trigger, custom-function cell) re-runs the bundle in a fresh global scope.
+   */
+  persistentGlobals?: boolean;
+  /** Enforce published add-on trigger limits (one time-based trigger, at most hourly). */
+  addOnTriggerLimits?: boolean;
+  /** Echo console.* output of the scripts to stderr. */
+  echoConsole?: boolean;
+}
+
+export interface TriggerRun {
+  handler: string;
+  triggerUid: string;
+  at: Date;
+  error: unknown;
+}
+
+export interface Runtime {
+  /** The active spreadsheet. */
+  spreadsheet: FakeSpreadsheet;
+  /** Loads the bundle (default <distDir>/Code.js) and runs it once in a fresh context. */
+  load(bundlePath?: string): void;
+  /** Loads a bundle from source text (for tests). */
+  loadSource(code: string, filename?: string): void;
+  /** Calls a top-level function with full authorization (or the mode named by an event's authMode). */
+  call(fnName: string, ...args: unknown[]): unknown;
+  callWithAuth(mode: 'NONE' | 'LIMITED' | 'FULL', fnName: string, ...args: unknown[]): unknown;
+  /** Calls a function the way a sheet cell does: read-only, no authorization. */
+  callCustomFunction(fnName: string, ...args: unknown[]): unknown;
+  /** Names of the top-level functions declared by the loaded bundle. */
+  globalNames(): string[];
+  /** Runs every time-based trigger's handler now (optionally setting the clock first). */
+  fireTimeTriggers(now?: Date): TriggerRun[];
+  calls: Env['calls'];
+  ui: UiRecorder;
+  logs: string[];
+  documentProperties: FakeProperties;
+  scriptProperties: FakeProperties;
+  userProperties: FakeProperties;
+  /** Makes "another execution" hold the document lock; returns the release function. */
+  holdDocumentLock(): () => void;
+  holdScriptLock(): () => void;
+  /** Milliseconds scripts were told to wait on locks held elsewhere. */
+  lockWaitMs(): number;
+  setNow(d: Date): void;
+  now(): Date;
+  /** Moves the runtime clock forward. */
+  advance(ms: number): void;
+  /** Evaluates `=SLA_...(...)` formulas through the custom functions (all sheets by default). */
+  evaluateFormulas(sheetName?: string): FormulaError[];
+  /** Adds a sheet filled with rows, without counting calls. */
+  addSheet(name: string, rows?: unknown[][]): FakeSheet;
+  /** Replaces the workbook with plain data. */
+  loadWorkbook(data: WorkbookData): void;
+  /** Plain snapshot of the workbook. */
+  toWorkbook(): WorkbookData;
+  /** Strings written as values that Sheets turned into formulas. */
+  formulaWrites: FormulaWrite[];
+  /** Time-based and installable triggers currently installed. */
+  triggers(): {
+    uid: string;
+    handler: string;
+    eventType: string;
+    schedule: Record<string, unknown>;
+  }[];
+  triggerRuns: TriggerRun[];
+  mails: SentMail[];
+  env: Env;
+  /** The vm context of the last execution (or of load()). */
+  context(): vm.Context | null;
+}
+
+const SERVICE_NAMES = [
+  'SpreadsheetApp',
+  'PropertiesService',
+  'LockService',
+  'ScriptApp',
+  'Session',
+  'Utilities',
+  'CacheService',
+  'HtmlService',
+  'Logger',
+  'console',
+  'MailApp',
+  'Charts',
+  'Date',
+] as const;
+
+function readScriptTimeZone(): string {
+  try {
+    const manifest: unknown = JSON.parse(readFileSync(join(REPO_ROOT, 'appsscript.json'), 'utf8'));
+    if (manifest !== null && typeof manifest === 'object' && 'timeZone' in manifest) {
+      const tz = (manifest as { timeZone: unknown }).timeZone;
+      if (typeof tz === 'string') return tz;
+    }
+  } catch {
+    // no manifest: default below
+  }
+  return 'Europe/Paris';
+}
+
+/** A `Date` for the vm: `new Date()` and `Date.now()` read the runtime clock; same prototype. */
+function makeClockDate(env: Env): DateConstructor {
+  const RealDate = Date;
+  const now = (): number => env.nowMs();
+  const proxy: DateConstructor = new Proxy(RealDate, {
+    construct(target, args, newTarget) {
+      const a = args.length === 0 ? [now()] : args;
+      return Reflect.construct(target, a, newTarget === proxy ? target : newTarget) as object;
+    },
+    apply() {
+      return new RealDate(now()).toString();
+    },
+    get(target, prop) {
+      if (prop === 'now') return now;
+      return Reflect.get(target, prop, target);
+    },
+  });
+  return proxy;
+}
+
+/*
+ * Large value blocks (getValues & co.) are handed to scripts as host-realm arrays: creating
+ * them in the script's realm costs 2-3x more. So that \`x instanceof Array\` / \`instanceof Object\`
+ * stay true for them, Array and Object get a Symbol.hasInstance that accepts any realm.
+ */
+const REALM_HELPERS = `(function () {
+  var defaultHasInstance = Function.prototype[Symbol.hasInstance];
+  Object.defineProperty(Array, Symbol.hasInstance, {
+    value: function (v) { return this === Array ? Array.isArray(v) : defaultHasInstance.call(this, v); },
+  });
+  Object.defineProperty(Object, Symbol.hasInstance, {
+    value: function (v) {
+      return this === Object ? v !== null && (typeof v === 'object' || typeof v === 'function') : defaultHasInstance.call(this, v);
+    },
+  });
+  function array(n) {
+    return new Array(n);
+  }
+  function copy(v, seen) {
+    if (v === null || typeof v !== 'object') return v;
+    if (!seen) seen = new Map();
+    if (seen.has(v)) return seen.get(v);
+    if (Array.isArray(v)) {
+      var a = [];
+      seen.set(v, a);
+      for (var i = 0; i < v.length; i++) a.push(copy(v[i], seen));
+      return a;
+    }
+    var p = Object.getPrototypeOf(v);
+    var plain = p === null || (Object.getPrototypeOf(p) === null && Object.prototype.toString.call(v) === '[object Object]');
+    if (!plain) return v;
+    var o = {};
+    seen.set(v, o);
+    var keys = Object.keys(v);
+    for (var k = 0; k < keys.length; k++) o[keys[k]] = copy(v[keys[k]], seen);
+    return o;
+  }
+  return { array: array, copy: function (v) { return copy(v); } };
+})()`;
+
+function isRealm(v: unknown): v is Realm {
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    typeof (v as { copy?: unknown }).copy === 'function' &&
+    typeof (v as { array?: unknown }).array === 'function'
+  );
+}
+
+const AUTH_NAMES = new Set(['NONE', 'LIMITED', 'FULL', 'CUSTOM_FUNCTION']);
+
+function eventAuthMode(arg: unknown): AuthModeName | null {
+  if (arg === null || typeof arg !== 'object' || !('authMode' in arg)) return null;
+  const m = String((arg as { authMode: unknown }).authMode);
+  return AUTH_NAMES.has(m) ? (m as AuthModeName) : null;
+}
+
+/** Event objects: `authMode: 'NONE'` becomes the ScriptApp.AuthMode.NONE enum, as in Apps Script. */
+function normalizeEvent(arg: unknown): unknown {
+  const m = eventAuthMode(arg);
+  if (m === null || Array.isArray(arg)) return arg;
+  return { ...(arg as Record<string, unknown>), authMode: AuthMode[m] };
+}
+
+export function createRuntime(opts: RuntimeOptions = {}): Runtime {
+  const env = new Env(opts.now);
+  const ui = new UiRecorder();
+  const formulaWrites: FormulaWrite[] = [];
+  const ctxModel: SpreadsheetContext = { env, ui, formulaWrites };
+  const spreadsheet = new FakeSpreadsheet(ctxModel, {
+    name: opts.name ?? 'Untitled spreadsheet',
+    timeZone: opts.timeZone ?? 'Europe/Paris',
+  });
+  if (opts.workbook) spreadsheet.loadData(opts.workbook);
+  if (opts.timeZone !== undefined) spreadsheet.timeZoneInternal = opts.timeZone;
+  const distDir = opts.distDir ?? join(REPO_ROOT, 'dist');
+
+  const props = {
+    document: new FakeProperties(env, 'document'),
+    script: new FakeProperties(env, 'script'),
+    user: new FakeProperties(env, 'user'),
+  };
+  const lockStates = { document: new LockState(), script: new LockState(), user: new LockState() };
+  const heldByExecution = new Map<number, Set<LockState>>();
+  const onAcquire = (state: LockState): void => {
+    const id = env.executionId;
+    let set = heldByExecution.get(id);
+    if (!set) {
+      set = new Set();
+      heldByExecution.set(id, set);
+    }
+    set.add(state);
+  };
+  const caches = {
+    document: new FakeCache(env),
+    script: new FakeCache(env),
+    user: new FakeCache(env),
+  };
+  const mails: SentMail[] = [];
+  const scriptApp = new FakeScriptApp(env, 'fake-script-id', () => spreadsheet.id, {
+    addOn: opts.addOnTriggerLimits ?? false,
+    maxTriggers: 20,
+  });
+
+  const services: Record<string, unknown> = {
+    SpreadsheetApp: new FakeSpreadsheetApp(env, () => spreadsheet, ui),
+    PropertiesService: new FakePropertiesService(env, props),
+    LockService: new FakeLockService(env, lockStates, onAcquire),
+    ScriptApp: scriptApp,
+    Session: new FakeSession(env, {
+      scriptTimeZone: opts.scriptTimeZone ?? readScriptTimeZone(),
+      userEmail: opts.userEmail ?? 'user@example.com',
+      userKey: 'fake-temporary-user-key',
+    }),
+    Utilities: new FakeUtilities(env),
+    CacheService: new FakeCacheService(env, caches),
+    HtmlService: new FakeHtmlService(env, () => distDir),
+    Logger: new FakeLogger(env),
+    console: makeConsole(env, opts.echoConsole ?? false),
+    MailApp: new FakeMailApp(env, mails),
+    Charts: makeCharts(),
+    Date: makeClockDate(env),
+  };
+
+  let script: vm.Script | null = null;
+  let lastContext: vm.Context | null = null;
+  let lastRealm: Realm | null = null;
+
+  const freshContext = (): { context: vm.Context; realm: Realm } => {
+    if (script === null) throw new Error('No bundle loaded: call rt.load() first.');
+    const sandbox: Record<string, unknown> = { ...services };
+    const context = vm.createContext(sandbox, { name: 'apps-script' });
+    const realm: unknown = vm.runInContext(REALM_HELPERS, context);
+    if (!isRealm(realm)) throw new Error('internal: realm helpers failed');
+    script.runInContext(context);
+    lastContext = context;
+    lastRealm = realm;
+    return { context, realm };
+  };
+
+  const loadSource = (code: string, filename = 'Code.js'): void => {
+    script = new vm.Script(code, { filename });
+    freshContext();
+  };
+
+  const load = (bundlePath?: string): void => {
+    const path = bundlePath ?? join(distDir, 'Code.js');
+    if (!existsSync(path))
+      throw new Error(`Bundle not found: ${path} (run "npm run build" first).`);
+    loadSource(readFileSync(path, 'utf8'), path);
+  };
+
+  const execute = (mode: AuthModeName, fnName: string, args: unknown[]): unknown => {
+    if (script === null) load();
+    let context: vm.Context;
+    let realm: Realm;
+    if (opts.persistentGlobals && lastContext !== null && lastRealm !== null) {
+      context = lastContext;
+      realm = lastRealm;
+    } else {
+      ({ context, realm } = freshContext());
+    }
+    const fn: unknown = (context as Record<string, unknown>)[fnName];
+    if (typeof fn !== 'function') {
+      throw new Error(`Script function not found: ${fnName}`);
+    }
+    const ex = env.begin(mode);
+    const savedRealm = env.realm;
+    env.realm = realm;
+    try {
+      const inArgs = args.map((a) => realm.copy(normalizeEvent(a)));
+      const result: unknown = (fn as (...a: unknown[]) => unknown).apply(undefined, inArgs);
+      return hostCopy(result);
+    } finally {
+      env.realm = savedRealm;
+      env.end(ex);
+      const held = heldByExecution.get(ex.id);
+      if (held) {
+        for (const s of held) if (s.holder === ex.id) s.holder = null;
+        heldByExecution.delete(ex.id);
+      }
+    }
+  };
+
+  const hold = (state: LockState): (() => void) => {
+    if (state.holder !== null && state.holder !== EXTERNAL_HOLDER) {
+      throw new Error('The lock is already held by a running execution.');
+    }
+    state.holder = EXTERNAL_HOLDER;
+    return () => {
+      if (state.holder === EXTERNAL_HOLDER) state.holder = null;
+    };
+  };
+
+  const triggerRuns: TriggerRun[] = [];
+
+  const rt: Runtime = {
+    spreadsheet,
+    load,
+    loadSource,
+    call(fnName, ...args) {
+      return execute(eventAuthMode(args[0]) ?? 'FULL', fnName, args);
+    },
+    callWithAuth(mode, fnName, ...args) {
+      return execute(mode, fnName, args);
+    },
+    callCustomFunction(fnName, ...args) {
+      return execute('CUSTOM_FUNCTION', fnName, args);
+    },
+    globalNames() {
+      if (script === null) load();
+      const ctx = lastContext as Record<string, unknown> | null;
+      if (ctx === null) return [];
+      const skip = new Set<string>(SERVICE_NAMES);
+      return Object.getOwnPropertyNames(ctx)
+        .filter((k) => !skip.has(k))
+        .filter((k) => {
+          const d = Object.getOwnPropertyDescriptor(ctx, k);
+          return d !== undefined && 'value' in d && typeof d.value === 'function';
+        })
+        .sort();
+    },
+    fireTimeTriggers(now) {
+      if (now) env.setNow(now);
+      const runs: TriggerRun[] = [];
+      const at = env.now();
+      for (const t of scriptApp.triggers.filter((x) => x.data.eventType === 'CLOCK')) {
+        const d = at;
+        const event = {
+          authMode: 'FULL',
+          triggerUid: t.data.uid,
+          year: d.getUTCFullYear(),
+          month: d.getUTCMonth() + 1,
+          'day-of-month': d.getUTCDate(),
+          'day-of-week': d.getUTCDay() === 0 ? 7 : d.getUTCDay(),
+          'week-of-year': isoWeek(d),
+          hour: d.getUTCHours(),
+          minute: d.getUTCMinutes(),
+          second: d.getUTCSeconds(),
+          timezone: 'UTC',
+        };
+        const run: TriggerRun = {
+          handler: t.data.handler,
+          triggerUid: t.data.uid,
+          at: new Date(at),
+          error: null,
+        };
+        try {
+          execute('FULL', t.data.handler, [event]);
+        } catch (e) {
+          run.error = e;
+        }
+        runs.push(run);
+        triggerRuns.push(run);
+      }
+      const failed = runs.find((r) => r.error !== null);
+      if (failed) {
+        const err = failed.error;
+        const msg =
+          err instanceof Error || (err !== null && typeof err === 'object' && 'message' in err)
+            ? String((err as { message: unknown }).message)
+            : String(err);
+        throw new Error(`Trigger handler ${failed.handler} failed: ${msg}`, { cause: err });
+      }
+      return runs;
+    },
+    calls: env.calls,
+    ui,
+    logs: env.logs,
+    documentProperties: props.document,
+    scriptProperties: props.script,
+    userProperties: props.user,
+    holdDocumentLock: () => hold(lockStates.document),
+    holdScriptLock: () => hold(lockStates.script),
+    lockWaitMs: () =>
+      lockStates.document.waitedMs + lockStates.script.waitedMs + lockStates.user.waitedMs,
+    setNow: (d) => env.setNow(d),
+    now: () => env.now(),
+    advance: (ms) => env.advance(ms),
+    evaluateFormulas(sheetName) {
+      return evaluateFormulasImpl(rt, sheetName);
+    },
+    addSheet(name, rows = []) {
+      const sheet = spreadsheet.addSheetInternal(name);
+      const data: SheetData = {
+        name,
+        values: rows.map((r) => r.map((v) => v)) as SheetData['values'],
+      };
+      sheetFromData(sheet, data);
+      return sheet;
+    },
+    loadWorkbook(data) {
+      spreadsheet.loadData(data);
+    },
+    toWorkbook: () => spreadsheet.toData(),
+    formulaWrites,
+    triggers: () =>
+      scriptApp.triggers.map((t) => ({
+        uid: t.data.uid,
+        handler: t.data.handler,
+        eventType: t.data.eventType,
+        schedule: { ...t.data.schedule },
+      })),
+    triggerRuns,
+    mails,
+    env,
+    context: () => lastContext,
+  };
+  return rt;
+}
+
+function isoWeek(d: Date): number {
+  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const day = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - day);
+  const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+  return Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7);
+}
+
+/** Reads an .xlsx file into plain workbook data (throws a clear Error naming the path). */
+export async function workbookFromXlsx(path: string): Promise<WorkbookData> {
+  return loadXlsx(path);
+}
+
+/** Saves the runtime's (or a spreadsheet's) workbook atomically to an .xlsx file. */
+export async function saveWorkbook(
+  target: Runtime | FakeSpreadsheet | WorkbookData,
+  path: string,
+): Promise<void> {
+  const data =
+    target instanceof FakeSpreadsheet
+      ? target.toData()
+      : 'spreadsheet' in target && target.spreadsheet instanceof FakeSpreadsheet
+        ? target.spreadsheet.toData()
+        : (target as WorkbookData);
+  await saveXlsx(data, path);
+}
+
+/** Creates a runtime whose workbook is read from an .xlsx file. */
+export async function runtimeFromXlsx(path: string, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const workbook = await loadXlsx(path);
+  return createRuntime({ ...opts, workbook, timeZone: opts.timeZone ?? workbook.timeZone });
+}

@@ -1,0 +1,160 @@
+import {
+  addBusinessHours,
+  type BusinessCalendar,
+  businessHoursBetween,
+  createCalendar,
+} from '../core/calendar.ts';
+import { isBlankRow } from '../core/cellValues.ts';
+import { readInstant } from '../core/dates.ts';
+import { type ArgRef, InputError, inputError } from '../core/errors.ts';
+import { requireNonNegative } from '../core/numbers.ts';
+import { compileScoring, scoreRow } from '../core/scoring.ts';
+import type { CustomFunctionDef, FunctionEnv } from './types.ts';
+
+/**
+ * Lead tracker custom functions. They only read: settings from the document properties, the
+ * spreadsheet's time zone. Business hours follow the settings' calendar, in the settings' zone
+ * (the spreadsheet's when blank); dates given as text or serial numbers are read in that zone.
+ */
+
+const ref = (fn: string, arg: string): ArgRef => ({ fn, arg });
+
+const calendars = new WeakMap<FunctionEnv, BusinessCalendar>();
+
+/** One calendar per call (a column of 1,000 rows builds it once). */
+function calendarOf(env: FunctionEnv, fn: string): BusinessCalendar {
+  let cal = calendars.get(env);
+  if (!cal) {
+    try {
+      cal = createCalendar(env.settings().calendar, env.clock());
+    } catch (error) {
+      throw new InputError(
+        `${fn}: the business calendar in the settings cannot be used (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+    calendars.set(env, cal);
+  }
+  return cal;
+}
+
+function requireDate(value: unknown, r: ArgRef, env: FunctionEnv): number {
+  const read = readInstant(value, env.clock());
+  if (read.kind === 'instant') return read.ms;
+  if (read.kind === 'blank') {
+    throw inputError(r, 'is required', value, 'give a date-time such as 2026-11-23 14:05');
+  }
+  throw inputError(r, 'must be a date', value, 'give a date-time such as 2026-11-23 14:05');
+}
+
+export const SLA_DEADLINE: CustomFunctionDef = {
+  name: 'SLA_DEADLINE',
+  description:
+    'The contact deadline: a hand-off date-time plus a number of business hours on the SLA calendar.',
+  returns: 'the deadline, as a date-time',
+  example: 'SLA_DEADLINE(K2, 8)',
+  params: [
+    {
+      name: 'handed_off_at',
+      description: 'When the lead was handed to sales (a date-time), or a column of them.',
+      type: 'Date',
+    },
+    {
+      name: 'response_hours',
+      description: 'Business hours allowed for the first contact, e.g. 8 (or a column of them).',
+    },
+  ],
+  compute([handedOff, hours], env) {
+    const fn = 'SLA_DEADLINE';
+    const start = requireDate(handedOff, ref(fn, 'handed_off_at'), env);
+    const h = requireNonNegative(hours, ref(fn, 'response_hours'));
+    if (h > 100_000) throw inputError(ref(fn, 'response_hours'), 'must be at most 100000', hours);
+    return new Date(addBusinessHours(calendarOf(env, fn), start, h));
+  },
+};
+
+export const SLA_BUSINESS_HOURS: CustomFunctionDef = {
+  name: 'SLA_BUSINESS_HOURS',
+  description: 'Business hours elapsed between two date-times on the SLA calendar.',
+  returns: 'business hours, a number (negative when end is before start)',
+  example: 'SLA_BUSINESS_HOURS(K2, L2)',
+  params: [
+    { name: 'start', description: 'The first date-time, or a column of them.', type: 'Date' },
+    { name: 'end', description: 'The second date-time, or a column of them.', type: 'Date' },
+  ],
+  compute([start, end], env) {
+    const fn = 'SLA_BUSINESS_HOURS';
+    const a = requireDate(start, ref(fn, 'start'), env);
+    const b = requireDate(end, ref(fn, 'end'), env);
+    const hours = businessHoursBetween(calendarOf(env, fn), a, b);
+    return Math.round(hours * 1e9) / 1e9;
+  },
+};
+
+function asGrid(value: unknown): unknown[][] {
+  if (Array.isArray(value)) {
+    if (value.every(Array.isArray)) return value as unknown[][];
+    return [value];
+  }
+  return [[value]];
+}
+
+export const SLA_SCORE: CustomFunctionDef = {
+  name: 'SLA_SCORE',
+  description:
+    'Scores leads with the criteria in the settings: Score, Fit, Interest and Qualification for each row.',
+  returns:
+    'one row per lead row: Score, Fit, Interest, Qualification (Lead, MQL or Hand off); blank rows stay blank',
+  example: 'SLA_SCORE(A1:Z1, A2:Z300)',
+  params: [
+    {
+      name: 'header_row',
+      description: 'The header row of the leads table (criteria find their columns by name).',
+      type: 'range',
+    },
+    {
+      name: 'lead_rows',
+      description: 'The lead rows to score, as wide as header_row.',
+      type: 'range',
+    },
+  ],
+  rangeAware: true,
+  compute([headerValue, rowsValue], env) {
+    const fn = 'SLA_SCORE';
+    const header = asGrid(headerValue);
+    if (header.length !== 1) {
+      throw new InputError(
+        `${fn}: header_row must be one row (got a ${header.length} × ${header[0]?.length ?? 0} range)`,
+      );
+    }
+    const headerRow = header[0]!;
+    if (isBlankRow(headerRow)) {
+      throw new InputError(`${fn}: header_row is blank: give the row of column names, e.g. A1:Z1`);
+    }
+    const rows = asGrid(rowsValue);
+    const width = rows[0]?.length ?? 0;
+    if (width !== headerRow.length) {
+      throw new InputError(
+        `${fn}: lead_rows must be as wide as header_row (got ${width} and ${headerRow.length} columns)`,
+      );
+    }
+    const compiled = compileScoring(env.settings().scoring, headerRow);
+    const nowMs = env.nowMs();
+    let clock: ReturnType<FunctionEnv['clock']> | null = null;
+    const readDate = (v: unknown): number | null => {
+      clock ??= env.clock();
+      const r = readInstant(v, clock);
+      return r.kind === 'instant' ? r.ms : null;
+    };
+    return rows.map((row) => {
+      if (isBlankRow(row)) return ['', '', '', ''];
+      const s = scoreRow(compiled, row, nowMs, readDate);
+      return [s.score, s.fit, s.interest, s.qualification];
+    });
+  },
+};
+
+export const LEAD_FUNCTIONS: readonly CustomFunctionDef[] = [
+  SLA_DEADLINE,
+  SLA_BUSINESS_HOURS,
+  SLA_SCORE,
+];

@@ -1,0 +1,98 @@
+import { AGREEMENT_WIDTH, type AgreementStyle, buildAgreement } from '../core/agreement.ts';
+import { AGREEMENT_SHEET } from '../core/leadColumns.ts';
+import { userText } from '../core/reviewReport.ts';
+import type { Settings } from '../core/settings.ts';
+import { ensureColumns, ensureRows } from './grid.ts';
+import { loadSettings } from './settingsStore.ts';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const BACKGROUNDS: Record<AgreementStyle, string | null> = {
+  title: null,
+  subtitle: null,
+  section: '#cfe2f3',
+  header: '#efefef',
+  item: null,
+  note: null,
+  blank: null,
+};
+
+/**
+ * Writes the agreement document into `sheet` (from row 1): one setValues, one setBackgrounds,
+ * one setFontWeights. Every text is written as text (a definition starting with `=` stays text).
+ */
+export function writeAgreementSheet(sheet: Sheet, settings: Settings): void {
+  const rows = buildAgreement(settings);
+  ensureRows(sheet, rows.length);
+  ensureColumns(sheet, AGREEMENT_WIDTH);
+  const range = sheet.getRange(1, 1, rows.length, AGREEMENT_WIDTH);
+  range.setValues(rows.map((r) => r.cells.map(userText)));
+  range.setBackgrounds(rows.map((r) => r.cells.map(() => BACKGROUNDS[r.style])));
+  range.setFontWeights(
+    rows.map((r) =>
+      r.cells.map((_, i) =>
+        r.style === 'title' ||
+        r.style === 'section' ||
+        r.style === 'header' ||
+        (r.style === 'item' && i === 0)
+          ? 'bold'
+          : 'normal',
+      ),
+    ),
+  );
+  range.setVerticalAlignment('top');
+  sheet.getRange(1, 2, rows.length, 1).setWrap(true);
+  sheet.getRange(1, 1).setFontSize(14);
+  sheet.setColumnWidth(1, 220);
+  sheet.setColumnWidth(2, 620);
+  sheet.setColumnWidth(3, 160);
+  sheet.setColumnWidth(4, 120);
+}
+
+/**
+ * Clears and rewrites only the `SLA Agreement` sheet (created when missing). For the sidebar's
+ * save; touches no other sheet.
+ */
+export function regenerateAgreement(settings: Settings = loadSettings().settings): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const existing = ss.getSheetByName(AGREEMENT_SHEET);
+  const signatures = existing ? readSignatures(existing) : new Map<string, unknown[]>();
+  const sheet = existing ?? ss.insertSheet(AGREEMENT_SHEET);
+  sheet.clear();
+  writeAgreementSheet(sheet, settings);
+  if (signatures.size) restoreSignatures(sheet, signatures);
+}
+
+const SIGN_SECTION = /sign-off$/i;
+
+/** What the teams typed in the sign-off rows (`Marketing`, `Sales`): kept across rewrites. */
+function readSignatures(sheet: Sheet): Map<string, unknown[]> {
+  const found = new Map<string, unknown[]>();
+  if (sheet.getLastRow() === 0) return found;
+  const values = sheet.getDataRange().getValues();
+  let inSection = false;
+  for (const row of values) {
+    const a = String(row[0] ?? '').trim();
+    if (SIGN_SECTION.test(a)) inSection = true;
+    else if (inSection && (a === 'Marketing' || a === 'Sales')) {
+      const rest = row.slice(1, AGREEMENT_WIDTH);
+      if (rest.some((v) => v !== '' && v !== null)) found.set(a, rest);
+    }
+  }
+  return found;
+}
+
+function restoreSignatures(sheet: Sheet, signatures: Map<string, unknown[]>): void {
+  const values = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues();
+  let inSection = false;
+  values.forEach((row, i) => {
+    const a = String(row[0] ?? '').trim();
+    if (SIGN_SECTION.test(a)) inSection = true;
+    const kept = inSection ? signatures.get(a) : undefined;
+    if (kept) {
+      sheet
+        .getRange(i + 1, 2, 1, AGREEMENT_WIDTH - 1)
+        .setValues([kept.map((v) => (typeof v === 'string' ? userText(v) : v))]);
+    }
+  });
+}

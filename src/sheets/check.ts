@@ -1,0 +1,332 @@
+import { type BusinessCalendar, createCalendar } from '../core/calendar.ts';
+import { readInstant } from '../core/dates.ts';
+import { LEADS_SHEET } from '../core/leadColumns.ts';
+import { compileScoring, scoreRow } from '../core/scoring.ts';
+import { effectiveTimeZone, type Settings } from '../core/settings.ts';
+import {
+  evaluateLead,
+  type LeadSlaInput,
+  type SlaContext,
+  STATUS_WORDS,
+  type StatusWord,
+  statusColor,
+} from '../core/slaStatus.ts';
+import type { ZoneClock } from '../core/zone.ts';
+import { appsScriptClock, spreadsheetTimeZone } from './clock.ts';
+import {
+  DUPLICATE_STATUS,
+  findLeadsSheet,
+  type LeadOutput,
+  type LeadsTable,
+  readLeads,
+  writeLeads,
+} from './leadsSheet.ts';
+import { appendRunLog, type RunLogEntry } from './runLog.ts';
+import { loadSettings } from './settingsStore.ts';
+import { toast } from './ui.ts';
+
+/**
+ * The check run: settings → clocks and calendar → one read of `Leads` → score and SLA status
+ * of every lead (pure core) → batched writes of our columns → run log. Never throws: a failure
+ * becomes a message (toast when there is a UI, and the run log).
+ */
+
+export type CheckTrigger = RunLogEntry['trigger'];
+export type StatusCounts = Record<StatusWord, number>;
+
+export interface CheckContext {
+  settings: Settings;
+  /** The spreadsheet's zone: dates typed as text or serial numbers are read in it. */
+  clock: ZoneClock;
+  /** Business hours, in the settings' zone (the spreadsheet's when blank). */
+  calendar: BusinessCalendar;
+  nowMs: number;
+}
+
+export interface ComputedLeads {
+  /** One output per data row, null for a blank row. */
+  outputs: Array<LeadOutput | null>;
+  counts: StatusCounts;
+  /** Non-blank rows. */
+  leads: number;
+  notes: string[];
+}
+
+export interface CheckOutcome {
+  ok: boolean;
+  /** Data rows read (blank ones included). */
+  rows: number;
+  leads: number;
+  counts: StatusCounts;
+  /** One line for the user: the summary, or what went wrong. */
+  message: string;
+  notes: string[];
+  durationMs: number;
+  warning?: string;
+}
+
+export interface CheckOptions {
+  trigger?: CheckTrigger;
+  nowMs?: number;
+  /** Test seam: runs between the computation and the write (a user sorting meanwhile). */
+  beforeWrite?: (table: LeadsTable) => void;
+}
+
+/** Test seams, reachable through the bundle's `SLA.checkHooks`. */
+export const checkHooks: { beforeWrite: ((table: LeadsTable) => void) | null } = {
+  beforeWrite: null,
+};
+
+export function emptyCounts(): StatusCounts {
+  return Object.fromEntries(STATUS_WORDS.map((w) => [w, 0])) as StatusCounts;
+}
+
+/** Clocks and calendar for a run. Throws a readable Error on a bad zone or calendar. */
+export function checkContext(
+  settings: Settings,
+  nowMs: number,
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+): CheckContext {
+  const sheetZone = spreadsheetTimeZone(ss);
+  const clock = appsScriptClock(sheetZone);
+  const calendarZone = effectiveTimeZone(settings, sheetZone);
+  const calendarClock = calendarZone === sheetZone ? clock : appsScriptClock(calendarZone);
+  return { settings, clock, calendar: createCalendar(settings.calendar, calendarClock), nowMs };
+}
+
+/** Scores and evaluates every row of the table. Pure apart from the clocks; never throws per row. */
+export function computeLeads(table: LeadsTable, ctx: CheckContext): ComputedLeads {
+  const { settings, clock, nowMs } = ctx;
+  const notes: string[] = [];
+  const compiled = compileScoring(settings.scoring, table.header);
+  if (compiled.unknownColumns.length > 0) {
+    const list = compiled.unknownColumns.map((u) => `"${u.column}" (${u.label})`).join(', ');
+    notes.push(`Scoring ignored the criteria on columns Leads does not have: ${list}.`);
+  }
+  const readDate = (v: unknown): number | null => {
+    const r = readInstant(v, clock);
+    return r.kind === 'instant' ? r.ms : null;
+  };
+  const slaCtx: SlaContext = {
+    handoff: settings.handoff,
+    calendar: ctx.calendar,
+    clock,
+    nowMs,
+  };
+  const idCount = new Map<string, number>();
+  for (let i = 0; i < table.ids.length; i++) {
+    const id = table.ids[i]!;
+    if (id && !table.blank[i]) idCount.set(id, (idCount.get(id) ?? 0) + 1);
+  }
+  const c = table.cols;
+  const counts = emptyCounts();
+  // one input object reused for every row (evaluateLead keeps nothing): less garbage at 100k rows
+  const input: LeadSlaInput = {
+    leadId: '',
+    priority: '',
+    stage: '',
+    handedOffAt: '',
+    firstContactAt: '',
+    attempts: '',
+    lastAttemptAt: '',
+  };
+  const outputs = new Array<LeadOutput | null>(table.rows.length);
+  let leads = 0;
+  for (let i = 0; i < table.rows.length; i++) {
+    if (table.blank[i]) {
+      outputs[i] = null;
+      continue;
+    }
+    leads++;
+    const row = table.rows[i]!;
+    const id = table.ids[i]!;
+    let score: number | '' = '';
+    let qualification = '';
+    try {
+      const s = scoreRow(compiled, row, nowMs, readDate);
+      score = s.score;
+      qualification = s.qualification;
+    } catch {
+      // scoreRow never throws on cell content; keep the row going whatever happens
+    }
+    let status: StatusWord;
+    let text: string;
+    let deadline: Date | '' = '';
+    let next: Date | '' = '';
+    if (!id) {
+      status = 'Check data';
+      text = 'Check data · Lead ID: is blank';
+    } else if ((idCount.get(id) ?? 0) > 1) {
+      status = 'Check data';
+      text = DUPLICATE_STATUS;
+    } else {
+      input.leadId = row[c.leadId];
+      input.priority = row[c.priority];
+      input.stage = row[c.stage];
+      input.handedOffAt = row[c.handedOffAt];
+      input.firstContactAt = row[c.firstContactAt];
+      input.attempts = row[c.attempts];
+      input.lastAttemptAt = row[c.lastAttemptAt];
+      const r = evaluateLead(input, slaCtx);
+      status = r.status;
+      text = r.detail;
+      if (r.deadlineMs !== null) deadline = new Date(r.deadlineMs);
+      if (r.nextAttemptMs !== null) next = new Date(r.nextAttemptMs);
+    }
+    counts[status]++;
+    outputs[i] = {
+      score,
+      qualification,
+      deadline,
+      status: text,
+      nextAttempt: next,
+      color: statusColor(status),
+    };
+  }
+  return { outputs, counts, leads, notes };
+}
+
+/** "Checked 240 leads: 12 overdue, 3 at risk, 2 to recycle", or "… all leads on time". */
+export function summaryText(counts: StatusCounts, leads: number): string {
+  const parts: string[] = [];
+  if (counts.Overdue) parts.push(`${counts.Overdue} overdue`);
+  if (counts['At risk']) parts.push(`${counts['At risk']} at risk`);
+  if (counts.Recycle) parts.push(`${counts.Recycle} to recycle`);
+  if (counts['Check data'])
+    parts.push(`${counts['Check data']} row${counts['Check data'] > 1 ? 's' : ''} to check`);
+  const head = `Checked ${leads} lead${leads === 1 ? '' : 's'}`;
+  if (leads === 0) return 'No leads to check yet';
+  return `${head}: ${parts.length ? parts.join(', ') : 'all leads on time'}`;
+}
+
+/** The message of an error (from any realm), without the `Error: ` prefix. */
+export function errorText(error: unknown): string {
+  if (error !== null && typeof error === 'object' && 'message' in error) {
+    return String((error as { message: unknown }).message);
+  }
+  return String(error);
+}
+
+/** Runs the whole check once. Never throws; always appends one run-log entry. */
+export function runCheck(options: CheckOptions = {}): CheckOutcome {
+  const started = Date.now();
+  const nowMs = options.nowMs ?? started;
+  const trigger = options.trigger ?? 'manual';
+  const notes: string[] = [];
+  let counts = emptyCounts();
+  let rows = 0;
+  let leads = 0;
+  let warning: string | undefined;
+  let outcome: CheckOutcome;
+  try {
+    const loaded = loadSettings();
+    if (loaded.warning) {
+      warning = loaded.warning;
+      notes.push(loaded.warning);
+    }
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = findLeadsSheet(ss);
+    if (!sheet) {
+      throw new Error(
+        `There is no "${LEADS_SHEET}" sheet: use Set up workbook to create it, or rename your leads sheet "${LEADS_SHEET}".`,
+      );
+    }
+    const ctx = checkContext(loaded.settings, nowMs, ss);
+    const read = readLeads(sheet);
+    if (!read.ok) throw new Error(read.message);
+    const table = read.table;
+    rows = table.rows.length;
+    if (table.created.length)
+      notes.push(
+        `Added the column${table.created.length > 1 ? 's' : ''} ${table.created.join(', ')}.`,
+      );
+    const computed = computeLeads(table, ctx);
+    notes.push(...computed.notes);
+    counts = computed.counts;
+    leads = computed.leads;
+    const hook = options.beforeWrite ?? checkHooks.beforeWrite;
+    if (hook) hook(table);
+    const report = writeLeads(table, computed.outputs);
+    notes.push(...report.notes);
+    outcome = {
+      ok: true,
+      rows,
+      leads,
+      counts,
+      message: summaryText(counts, leads),
+      notes,
+      durationMs: Date.now() - started,
+    };
+  } catch (error) {
+    outcome = {
+      ok: false,
+      rows,
+      leads,
+      counts,
+      message: `Lead check failed: ${errorText(error)}`,
+      notes,
+      durationMs: Date.now() - started,
+    };
+  }
+  if (warning) outcome.warning = warning;
+  try {
+    const entry: RunLogEntry = {
+      at: new Date(started).toISOString(),
+      kind: 'check',
+      trigger,
+      rows: outcome.rows,
+      counts: outcome.counts,
+      durationMs: outcome.durationMs,
+    };
+    if (!outcome.ok) entry.error = outcome.message;
+    if (notes.length)
+      entry.notes = notes.slice(0, 10).map((n) => (n.length > 300 ? `${n.slice(0, 297)}...` : n));
+    appendRunLog(entry);
+  } catch {
+    // the log is best effort: never hide the run's own outcome behind a logging failure
+  }
+  return outcome;
+}
+
+const LOCK_WAIT_MS = 20_000;
+
+/** Menu entry point: runs the check by hand and says how it went. */
+export function checkLeadsNow(): CheckOutcome {
+  const lock = documentLock();
+  if (lock && !lock.tryLock(LOCK_WAIT_MS)) {
+    const message = 'Another lead check is running: try again in a minute.';
+    appendRunLog({
+      at: new Date().toISOString(),
+      kind: 'check',
+      trigger: 'manual',
+      error: `Skipped: ${message}`,
+    });
+    toast(message);
+    return {
+      ok: false,
+      rows: 0,
+      leads: 0,
+      counts: emptyCounts(),
+      message,
+      notes: [],
+      durationMs: 0,
+    };
+  }
+  try {
+    const outcome = runCheck({ trigger: 'manual' });
+    if (outcome.warning) toast(outcome.warning, 'SLA Sheets: settings', 10);
+    toast(outcome.message, 'SLA Sheets', outcome.ok ? 5 : 10);
+    return outcome;
+  } finally {
+    lock?.releaseLock();
+  }
+}
+
+/** The document lock, or null when there is no document (or no LockService) to lock. */
+export function documentLock(): GoogleAppsScript.Lock.Lock | null {
+  try {
+    return LockService.getDocumentLock();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,392 @@
+import { isBlankCell } from '../core/cellValues.ts';
+import { findColumn, headerKey, indexHeaders } from '../core/headers.ts';
+import {
+  LEAD_HEADERS,
+  LEADS_SHEET,
+  OWNED_HEADER_LIST,
+  OWNED_HEADERS,
+  SCORING_ATTRIBUTE_HEADERS,
+} from '../core/leadColumns.ts';
+import { statusColor } from '../core/slaStatus.ts';
+
+/**
+ * The `Leads` sheet adapter: reads the whole sheet once, writes only the add-in's own columns,
+ * and places every result on the row where its `Lead ID` is at write time.
+ *
+ * Decisions:
+ * - Required headers: `Lead ID`, `Handed off at`, `First contact at` (without them no lead can
+ *   be matched or timed). Missing → nothing at all is written (not even our headers).
+ *   Every other column is optional and read as blank when absent (Priority → the default,
+ *   Stage → not closed, Attempts → 0).
+ * - Our headers are appended after the last used column, in one write, when missing.
+ * - A row is a lead when one of the known columns (the canonical headers and the usual scoring
+ *   attributes) holds something; a row holding only the user's own columns (notes, formulas
+ *   filled down) is blank: our cells there are cleared.
+ * - Before writing, row 1 and the `Lead ID` column are read again. When the IDs are unchanged
+ *   (the usual case) results are written by position. When someone sorted, inserted or deleted
+ *   rows meanwhile, each result goes to the row now holding its ID; rows whose ID is unknown
+ *   (new rows, rows without ID, changed IDs) keep what our columns hold now; a duplicate ID gets
+ *   the duplicate status without a score (which of the two rows is which is unknowable).
+ * - Writes: one `setValues` per contiguous block of our columns, one `setBackgrounds` for the
+ *   status column, one `setNumberFormat` per date column, one conditional-format update.
+ */
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export type LeadKey = keyof typeof LEAD_HEADERS;
+export type OwnedKey = keyof typeof OWNED_HEADERS;
+
+const LEAD_KEYS = Object.keys(LEAD_HEADERS) as LeadKey[];
+const OWNED_KEYS = Object.keys(OWNED_HEADERS) as OwnedKey[];
+
+export const REQUIRED_HEADERS: readonly string[] = [
+  LEAD_HEADERS.leadId,
+  LEAD_HEADERS.handedOffAt,
+  LEAD_HEADERS.firstContactAt,
+];
+
+export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+export const OVERDUE_ROW_COLOR = '#f4cccc';
+/** Our conditional-format rule, recognised by its formula whatever the status column. */
+const OUR_RULE = /^=\s*LEFT\(\s*\$[A-Z]+\$?2\s*,\s*7\s*\)\s*=\s*"Overdue"\s*$/i;
+
+export interface LeadsTable {
+  sheet: Sheet;
+  /** Row 1, including the headers created by this run. */
+  header: unknown[];
+  /** Data rows (sheet row 2 onwards), as read. */
+  rows: unknown[][];
+  /** 0-based column of each canonical header, -1 when absent. */
+  cols: Record<LeadKey, number>;
+  /** 0-based column of each of our headers. */
+  owned: Record<OwnedKey, number>;
+  /** Lead ID of each row as a matching key ('' when blank). */
+  ids: string[];
+  /** True for rows with nothing in the known lead columns (skipped, our cells cleared). */
+  blank: boolean[];
+  /** Our headers created by this read. */
+  created: string[];
+}
+
+export type ReadLeadsResult = { ok: true; table: LeadsTable } | { ok: false; message: string };
+
+/** What one lead gets in our columns. */
+export interface LeadOutput {
+  score: number | '';
+  qualification: string;
+  deadline: Date | '';
+  status: string;
+  nextAttempt: Date | '';
+  /** Status cell background, null for none. */
+  color: string | null;
+}
+
+export const BLANK_OUTPUT: LeadOutput = Object.freeze({
+  score: '',
+  qualification: '',
+  deadline: '',
+  status: '',
+  nextAttempt: '',
+  color: null,
+}) as LeadOutput;
+
+export const DUPLICATE_STATUS = 'Check data · duplicate Lead ID';
+
+export interface WriteReport {
+  /** Rows whose cells were written (results and blanks). */
+  written: number;
+  /** Results that found no row with their Lead ID (deleted meanwhile). */
+  skipped: number;
+  /** True when rows moved between the read and the write. */
+  moved: boolean;
+  notes: string[];
+}
+
+/** Matching key of a Lead ID cell: trimmed text; numbers as they print (123 = "123"). */
+export function leadIdKey(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return String(value);
+  if (isBlankCell(value)) return '';
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    return `date:${(value as Date).getTime()}`;
+  }
+  return String(value).trim();
+}
+
+export function findLeadsSheet(
+  ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+): Sheet | null {
+  const exact = ss.getSheetByName(LEADS_SHEET);
+  if (exact) return exact;
+  for (const sheet of ss.getSheets()) {
+    if (sheet.getName().trim().toLowerCase() === LEADS_SHEET.toLowerCase()) return sheet;
+  }
+  return null;
+}
+
+function missingHeaderMessage(missing: string[]): string {
+  const names = missing.map((m) => `"${m}"`).join(', ');
+  const plural = missing.length > 1;
+  return `The Leads sheet has no ${names} column${plural ? 's' : ''}: add ${plural ? 'them' : 'it'} to row 1 (case, accents and spacing do not matter), then check again. Nothing was written.`;
+}
+
+/**
+ * Reads the whole sheet with one `getValues`, checks the required headers, and creates our
+ * missing headers (one write). Never writes anything when a required header is missing.
+ */
+export function readLeads(sheet: Sheet): ReadLeadsResult {
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  if (lastRow < 1 || lastCol < 1) {
+    return { ok: false, message: missingHeaderMessage([...REQUIRED_HEADERS]) };
+  }
+  const values = sheet.getRange(1, 1, lastRow, lastCol).getValues();
+  const header = (values[0] ?? []).slice();
+  const rows = values.slice(1);
+  const index = indexHeaders(header);
+  const missing = REQUIRED_HEADERS.filter((h) => findColumn(index, h) < 0);
+  if (missing.length > 0) return { ok: false, message: missingHeaderMessage(missing) };
+
+  const created = OWNED_HEADER_LIST.filter((h) => findColumn(index, h) < 0);
+  if (created.length > 0) {
+    const missingCols = lastCol + created.length - sheet.getMaxColumns();
+    if (missingCols > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingCols);
+    sheet.getRange(1, lastCol + 1, 1, created.length).setValues([created.slice()]);
+    created.forEach((h, i) => {
+      header.push(h);
+      index.set(headerKey(h), lastCol + i);
+    });
+  }
+  const cols = {} as Record<LeadKey, number>;
+  for (const k of LEAD_KEYS) cols[k] = findColumn(index, LEAD_HEADERS[k]);
+  const owned = {} as Record<OwnedKey, number>;
+  for (const k of OWNED_KEYS) owned[k] = findColumn(index, OWNED_HEADERS[k]);
+
+  // a row is a lead when one of the known lead columns holds something: the user's own
+  // columns (notes, formulas filled down the sheet) alone do not make a lead
+  const leadCols: number[] = [];
+  for (const k of LEAD_KEYS) if (cols[k] >= 0) leadCols.push(cols[k]);
+  for (const h of SCORING_ATTRIBUTE_HEADERS) {
+    const c = findColumn(index, h);
+    if (c >= 0 && !leadCols.includes(c)) leadCols.push(c);
+  }
+  const ids = new Array<string>(rows.length);
+  const blank = new Array<boolean>(rows.length);
+  const idCol = cols.leadId;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    ids[i] = leadIdKey(row[idCol]);
+    let empty = true;
+    for (let j = 0; j < leadCols.length; j++) {
+      if (!isBlankCell(row[leadCols[j]!])) {
+        empty = false;
+        break;
+      }
+    }
+    blank[i] = empty;
+  }
+  return { ok: true, table: { sheet, header, rows, cols, owned, ids, blank, created } };
+}
+
+/** 1 → A, 27 → AA. */
+export function columnLetter(col: number): string {
+  let n = col;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Groups 0-based columns into runs of adjacent columns. */
+function contiguousBlocks(columns: number[]): number[][] {
+  const sorted = [...columns].sort((a, b) => a - b);
+  const blocks: number[][] = [];
+  for (const c of sorted) {
+    const last = blocks[blocks.length - 1];
+    if (last && c === last[last.length - 1]! + 1) last.push(c);
+    else blocks.push([c]);
+  }
+  return blocks;
+}
+
+function cellOf(out: LeadOutput, key: OwnedKey): unknown {
+  switch (key) {
+    case 'score':
+      return out.score;
+    case 'qualification':
+      return out.qualification;
+    case 'deadline':
+      return out.deadline;
+    case 'status':
+      return out.status;
+    default:
+      return out.nextAttempt;
+  }
+}
+
+/**
+ * Writes one output per data row of `table` (null = blank row: our cells cleared).
+ * Re-reads row 1 and the Lead ID column first, so results land on the right lead.
+ */
+export function writeLeads(
+  table: LeadsTable,
+  outputs: ReadonlyArray<LeadOutput | null>,
+): WriteReport {
+  const sheet = table.sheet;
+  const notes: string[] = [];
+  const lastCol = sheet.getLastColumn();
+  const header = lastCol > 0 ? (sheet.getRange(1, 1, 1, lastCol).getValues()[0] ?? []) : [];
+  const index = indexHeaders(header);
+  const idCol = findColumn(index, LEAD_HEADERS.leadId);
+  if (idCol < 0) {
+    return {
+      written: 0,
+      skipped: outputs.length,
+      moved: true,
+      notes: ['The Lead ID column disappeared during the check: nothing was written.'],
+    };
+  }
+  const owned: Partial<Record<OwnedKey, number>> = {};
+  for (const k of OWNED_KEYS) {
+    const c = findColumn(index, OWNED_HEADERS[k]);
+    if (c >= 0) owned[k] = c;
+    else notes.push(`The "${OWNED_HEADERS[k]}" column disappeared during the check: not written.`);
+  }
+  const lastRow = sheet.getLastRow();
+  const n = Math.max(0, lastRow - 1);
+  const idCells = n > 0 ? sheet.getRange(2, idCol + 1, n, 1).getValues() : [];
+  const currentIds = idCells.map((r) => leadIdKey(r[0]));
+
+  // Match rows: by position when nothing moved, else by Lead ID.
+  let moved = currentIds.length !== table.ids.length;
+  if (!moved) {
+    for (let i = 0; i < currentIds.length; i++) {
+      if (currentIds[i] !== table.ids[i]) {
+        moved = true;
+        break;
+      }
+    }
+  }
+  const target: Array<LeadOutput | null | undefined> = new Array(n);
+  let skipped = 0;
+  if (!moved) {
+    for (let i = 0; i < n; i++) target[i] = outputs[i] ?? null;
+  } else {
+    const byId = new Map<string, LeadOutput>();
+    const duplicates = new Set<string>();
+    for (let i = 0; i < table.ids.length; i++) {
+      const id = table.ids[i]!;
+      const out = outputs[i];
+      if (!id || !out) continue;
+      if (byId.has(id)) duplicates.add(id);
+      else byId.set(id, out);
+    }
+    const placed = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      const id = currentIds[i]!;
+      if (id && duplicates.has(id)) {
+        target[i] = { ...BLANK_OUTPUT, status: DUPLICATE_STATUS, color: statusColor('Check data') };
+      } else if (id && byId.has(id)) {
+        target[i] = byId.get(id)!;
+        placed.add(id);
+      } else {
+        target[i] = undefined; // unknown row: keep what it holds
+      }
+    }
+    for (const id of byId.keys()) if (!placed.has(id) && !duplicates.has(id)) skipped++;
+    notes.push(
+      `Rows moved during the check: results were placed by Lead ID${skipped ? ` (${skipped} lead${skipped > 1 ? 's' : ''} no longer in the sheet)` : ''}.`,
+    );
+  }
+
+  const ownedKeys = OWNED_KEYS.filter((k) => owned[k] !== undefined);
+  const keyAt = new Map<number, OwnedKey>(ownedKeys.map((k) => [owned[k]!, k]));
+  const keep = target.some((t) => t === undefined);
+  if (n > 0) {
+    for (const block of contiguousBlocks(ownedKeys.map((k) => owned[k]!))) {
+      const range = sheet.getRange(2, block[0]! + 1, n, block.length);
+      const current = keep ? range.getValues() : null;
+      const data = new Array<unknown[]>(n);
+      for (let i = 0; i < n; i++) {
+        const out = target[i];
+        const row = new Array<unknown>(block.length);
+        for (let j = 0; j < block.length; j++) {
+          row[j] =
+            out === undefined
+              ? current![i]![j]
+              : cellOf(out ?? BLANK_OUTPUT, keyAt.get(block[j]!)!);
+        }
+        data[i] = row;
+      }
+      range.setValues(data);
+    }
+    if (owned.status !== undefined) {
+      const range = sheet.getRange(2, owned.status + 1, n, 1);
+      const current = keep ? range.getBackgrounds() : null;
+      const colors = new Array<Array<string | null>>(n);
+      for (let i = 0; i < n; i++) {
+        const out = target[i];
+        colors[i] = [out === undefined ? current![i]![0]! : (out?.color ?? null)];
+      }
+      range.setBackgrounds(colors as string[][]);
+    }
+    for (const k of ['deadline', 'nextAttempt'] as const) {
+      const c = owned[k];
+      if (c !== undefined) sheet.getRange(2, c + 1, n, 1).setNumberFormat(DATE_TIME_FORMAT);
+    }
+  }
+  if (owned.status !== undefined)
+    installOverdueRule(sheet, owned.status, Math.max(lastCol, header.length));
+  return { written: n, skipped, moved, notes };
+}
+
+/** True for the conditional-format rule this add-in installs. */
+export function isOurOverdueRule(
+  rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule,
+): boolean {
+  try {
+    const condition = rule.getBooleanCondition();
+    if (!condition) return false;
+    const values = condition.getCriteriaValues();
+    return values.length > 0 && OUR_RULE.test(String(values[0]));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Installs (or refreshes) the rule highlighting the row of an overdue lead. Only our rule is
+ * replaced (in place); the user's rules are kept. The status cell itself is left out of the
+ * rule's ranges so its own colour stays visible.
+ */
+export function installOverdueRule(sheet: Sheet, statusCol: number, width: number): void {
+  const formula = `=LEFT($${columnLetter(statusCol + 1)}2,7)="Overdue"`;
+  const rows = Math.max(1, sheet.getMaxRows() - 1);
+  const ranges: GoogleAppsScript.Spreadsheet.Range[] = [];
+  if (statusCol > 0) ranges.push(sheet.getRange(2, 1, rows, statusCol));
+  if (width > statusCol + 1)
+    ranges.push(sheet.getRange(2, statusCol + 2, rows, width - statusCol - 1));
+  if (ranges.length === 0) return;
+  const rule = SpreadsheetApp.newConditionalFormatRule()
+    .whenFormulaSatisfied(formula)
+    .setBackground(OVERDUE_ROW_COLOR)
+    .setRanges(ranges)
+    .build();
+  const rules = sheet.getConditionalFormatRules();
+  const next: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
+  let placed = false;
+  for (const r of rules) {
+    if (isOurOverdueRule(r)) {
+      if (!placed) next.push(rule);
+      placed = true;
+    } else {
+      next.push(r);
+    }
+  }
+  if (!placed) next.push(rule);
+  sheet.setConditionalFormatRules(next);
+}

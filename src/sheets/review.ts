@@ -1,0 +1,187 @@
+import { createCalendar } from '../core/calendar.ts';
+import { computeReview, type Review } from '../core/review.ts';
+import { addMonths, monthKey, monthOf, parseMonth, type ReviewMonth } from '../core/reviewData.ts';
+import { reviewLayout } from '../core/reviewReport.ts';
+import type { Settings } from '../core/settings.ts';
+import { documentLock, errorText } from './check.ts';
+import { appsScriptClock, settingsClock, spreadsheetTimeZone } from './clock.ts';
+import { findLeadsSheet } from './leadsSheet.ts';
+import { reviewSheetName, upsertHistory, writeReviewSheet } from './reviewSheet.ts';
+import { appendRunLog, type RunLogEntry } from './runLog.ts';
+import { loadSettings } from './settingsStore.ts';
+import { alert, toast } from './ui.ts';
+
+/**
+ * The monthly review entry points.
+ *
+ * - `runMonthlyReview(month?)`: from the menu (no month) it asks for the month with a prompt
+ *   (default: last month, `YYYY-MM`); called with a month it runs for that month. Writes
+ *   `SLA Review YYYY-MM` (replacing only that sheet) and upserts the month in `SLA History`.
+ *   Reads Leads with one getValues and never writes it.
+ * - `runMonthlyReviewIfDue(now)`: the monitoring trigger's hook; on the first run of each month
+ *   it creates last month's review once (the last month done is kept in the document
+ *   properties), when `settings.monitoring.autoMonthlyReview` is on.
+ */
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const LAST_AUTO_REVIEW_KEY = 'sla.review.lastAutoMonth';
+/** Above this many rows the run says what it is doing with a toast. */
+const LONG_RUN_ROWS = 2000;
+const LOCK_WAIT_MS = 20_000;
+
+export interface ReviewRunResult {
+  month: string;
+  sheetName: string;
+  leads: number;
+  historyRow: number;
+  review: Review;
+}
+
+function lastMonth(ss: Spreadsheet, now: Date): ReviewMonth {
+  const clock = appsScriptClock(spreadsheetTimeZone(ss));
+  return addMonths(monthOf(clock, now.getTime()), -1);
+}
+
+/** Builds and writes the review of one month. Throws on a broken setting or sheet. */
+export function generateMonthlyReview(
+  month: ReviewMonth,
+  trigger: RunLogEntry['trigger'],
+  options: { ss?: Spreadsheet; settings?: Settings; now?: Date } = {},
+): ReviewRunResult {
+  const started = Date.now();
+  const ss = options.ss ?? SpreadsheetApp.getActiveSpreadsheet();
+  const loaded = options.settings ? { settings: options.settings } : loadSettings();
+  const settings = loaded.settings;
+  const now = options.now ?? new Date();
+  const clock = appsScriptClock(spreadsheetTimeZone(ss));
+  const calendar = createCalendar(settings.calendar, settingsClock(settings, ss));
+
+  const leadsSheet = findLeadsSheet(ss);
+  const values: unknown[][] = leadsSheet ? leadsSheet.getDataRange().getValues() : [];
+  const header = values[0] ?? [];
+  const rows = values.slice(1);
+  const key = monthKey(month);
+  if (rows.length > LONG_RUN_ROWS) {
+    toast(`Reviewing ${rows.length} leads for ${key}…`, 'SLA monthly review', 10);
+  }
+
+  const review = computeReview({
+    header,
+    rows,
+    settings,
+    month,
+    clock,
+    calendar,
+    nowMs: now.getTime(),
+  });
+  const layout = reviewLayout(review, { generatedAt: now });
+  if (rows.length > LONG_RUN_ROWS) toast(`Writing ${reviewSheetName(key)}…`, 'SLA monthly review');
+  writeReviewSheet(ss, review, layout);
+  const historyRow = upsertHistory(ss, review, now, clock);
+
+  const notes: string[] = [];
+  if (!leadsSheet) notes.push('No Leads sheet: the review is empty.');
+  if ('warning' in loaded && loaded.warning) notes.push(loaded.warning);
+  if (review.quality.unreadableDateRows) {
+    notes.push(`${review.quality.unreadableDateRows} leads with unreadable dates.`);
+  }
+  appendRunLog({
+    at: now.toISOString(),
+    kind: 'review',
+    trigger,
+    rows: review.quality.rows,
+    counts: {
+      mql: review.current.marketing.mqlDelivered,
+      handedOff: review.current.marketing.handedOff,
+      won: review.current.revenue.won,
+    },
+    durationMs: Date.now() - started,
+    ...(notes.length ? { notes } : {}),
+  });
+  return {
+    month: key,
+    sheetName: reviewSheetName(key),
+    leads: review.quality.rows,
+    historyRow,
+    review,
+  };
+}
+
+/** Asks for the month; null when the user cancels. */
+function askMonth(ss: Spreadsheet): ReviewMonth | null {
+  const ui = SpreadsheetApp.getUi();
+  const fallback = lastMonth(ss, new Date());
+  let message = `Month to review, as YYYY-MM (leave blank for ${monthKey(fallback)}):`;
+  for (let tries = 0; tries < 3; tries++) {
+    const response = ui.prompt('SLA monthly review', message, ui.ButtonSet.OK_CANCEL);
+    if (response.getSelectedButton() !== ui.Button.OK) return null;
+    const text = response.getResponseText().trim();
+    if (text === '') return fallback;
+    const month = parseMonth(text);
+    if (month) return month;
+    message = `"${text.slice(0, 20)}" is not a month: type it as YYYY-MM, e.g. ${monthKey(fallback)} (leave blank for ${monthKey(fallback)}):`;
+  }
+  alert('No review was made: the month must be typed as YYYY-MM, e.g. 2026-03.');
+  return null;
+}
+
+/**
+ * Menu entry point. With a `YYYY-MM` text it reviews that month; without one it asks.
+ * Returns the run's result, or null when cancelled or failed (the user is told why).
+ */
+export function runMonthlyReview(month?: unknown): ReviewRunResult | null {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  let target: ReviewMonth | null;
+  if (typeof month === 'string' && month.trim() !== '') {
+    target = parseMonth(month);
+    if (!target) {
+      throw new Error(
+        `runMonthlyReview: month must be YYYY-MM, e.g. 2026-03 (got "${month.slice(0, 20)}")`,
+      );
+    }
+  } else {
+    target = askMonth(ss);
+    if (!target) return null;
+  }
+  const lock = documentLock();
+  if (lock && !lock.tryLock(LOCK_WAIT_MS)) {
+    alert('Another SLA run is still working on this spreadsheet: try again in a minute.');
+    return null;
+  }
+  try {
+    const result = generateMonthlyReview(target, 'manual', { ss });
+    const sheet = ss.getSheetByName(result.sheetName);
+    if (sheet) sheet.activate();
+    toast(`${result.sheetName} is ready (${result.leads} leads read).`, 'SLA monthly review');
+    return result;
+  } catch (error) {
+    appendRunLog({
+      at: new Date().toISOString(),
+      kind: 'review',
+      trigger: 'manual',
+      error: `Monthly review failed: ${errorText(error)}`,
+    });
+    alert(`The monthly review could not be made: ${errorText(error)}`);
+    return null;
+  } finally {
+    lock?.releaseLock();
+  }
+}
+
+/**
+ * Called by the monitoring trigger after each check: on the first run of a month, creates last
+ * month's review once. Returns the month reviewed, or null when nothing was due.
+ */
+export function runMonthlyReviewIfDue(now: Date = new Date()): string | null {
+  const { settings } = loadSettings();
+  if (!settings.monitoring.autoMonthlyReview) return null;
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const due = monthKey(lastMonth(ss, now));
+  const props = PropertiesService.getDocumentProperties();
+  const done = props.getProperty(LAST_AUTO_REVIEW_KEY) ?? '';
+  if (done >= due) return null;
+  generateMonthlyReview(parseMonth(due)!, 'timer', { ss, settings, now });
+  props.setProperty(LAST_AUTO_REVIEW_KEY, due);
+  return due;
+}

@@ -1,0 +1,127 @@
+import { HISTORY_SHEET, REVIEW_SHEET_PREFIX } from '../core/leadColumns.ts';
+import type { Review } from '../core/review.ts';
+import { monthKey, monthOf } from '../core/reviewData.ts';
+import {
+  type ChartSpec,
+  HISTORY_FORMATS,
+  HISTORY_HEADER,
+  historyRow,
+  type ReviewLayout,
+  type SheetBlock,
+} from '../core/reviewReport.ts';
+import type { ZoneClock } from '../core/zone.ts';
+import { ensureColumns, ensureRows } from './grid.ts';
+
+/**
+ * Writes the review sheet and the History row. Touches only `SLA Review YYYY-MM` and
+ * `SLA History`; a constant number of calls per block whatever the number of leads.
+ */
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export function reviewSheetName(month: string): string {
+  return `${REVIEW_SHEET_PREFIX}${month}`;
+}
+
+/** The month's review sheet, emptied (values, formats, charts) when it exists, else created. */
+function freshSheet(ss: Spreadsheet, name: string): Sheet {
+  const existing = ss.getSheetByName(name);
+  if (!existing) return ss.insertSheet(name);
+  for (const chart of existing.getCharts()) existing.removeChart(chart);
+  existing.clear();
+  existing.setFrozenRows(0);
+  return existing;
+}
+
+function writeBlock(sheet: Sheet, b: SheetBlock): void {
+  const height = b.values.length;
+  const width = b.values[0]?.length ?? 0;
+  if (!height || !width) return;
+  const range = sheet.getRange(b.row, b.col, height, width);
+  // Formats first: the month column of History and our labels are text ('@') before the write.
+  range.setNumberFormats(b.numberFormats);
+  range.setValues(b.values);
+  range.setBackgrounds(b.backgrounds);
+  if (b.boldRows > 0)
+    sheet.getRange(b.row, b.col, Math.min(b.boldRows, height), width).setFontWeight('bold');
+}
+
+function insertChart(sheet: Sheet, spec: ChartSpec): void {
+  let builder = sheet.newChart();
+  builder = spec.type === 'bar' ? builder.asBarChart() : builder.asColumnChart();
+  for (const r of spec.ranges)
+    builder = builder.addRange(sheet.getRange(r.row, r.col, r.numRows, r.numCols));
+  const chart = builder
+    .setNumHeaders(1)
+    .setOption('title', spec.title)
+    .setOption('legend', { position: 'none' })
+    .setPosition(spec.anchorRow, spec.anchorCol, 0, 0)
+    .build();
+  sheet.insertChart(chart);
+}
+
+/** Writes (or rewrites) `SLA Review YYYY-MM`; returns the sheet. */
+export function writeReviewSheet(ss: Spreadsheet, review: Review, layout: ReviewLayout): Sheet {
+  const sheet = freshSheet(ss, reviewSheetName(review.month));
+  let rows = 1;
+  let cols = 1;
+  for (const b of layout.blocks) {
+    rows = Math.max(rows, b.row + b.values.length - 1);
+    cols = Math.max(cols, b.col + (b.values[0]?.length ?? 1) - 1);
+  }
+  ensureRows(sheet, rows);
+  ensureColumns(sheet, cols);
+  for (const b of layout.blocks) writeBlock(sheet, b);
+  sheet.getRange(1, 1).setFontSize(14);
+  layout.columnWidths.forEach((w, i) => {
+    sheet.setColumnWidth(i + 1, w);
+  });
+  for (const chart of layout.charts) insertChart(sheet, chart);
+  return sheet;
+}
+
+/** Month key of a History cell: text `2026-03`, or a Date Sheets made of it. */
+function historyKey(value: unknown, clock: ZoneClock): string {
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    const ms = (value as Date).getTime();
+    return Number.isFinite(ms) ? monthKey(monthOf(clock, ms)) : '';
+  }
+  return String(value ?? '')
+    .trim()
+    .replace(/^'/, '');
+}
+
+/**
+ * Upserts the month's row in `SLA History` (header row + one row per month, updated in place).
+ * Returns the 1-based row written.
+ */
+export function upsertHistory(
+  ss: Spreadsheet,
+  review: Review,
+  generatedAt: Date,
+  clock: ZoneClock,
+): number {
+  const sheet = ss.getSheetByName(HISTORY_SHEET) ?? ss.insertSheet(HISTORY_SHEET);
+  const width = HISTORY_HEADER.length;
+  const lastRow = sheet.getLastRow();
+  const keys =
+    lastRow > 1
+      ? sheet
+          .getRange(2, 1, lastRow - 1, 1)
+          .getValues()
+          .map((r) => historyKey(r[0], clock))
+      : [];
+  const found = keys.indexOf(review.month);
+  const target = found >= 0 ? found + 2 : Math.max(lastRow, 1) + 1;
+  ensureColumns(sheet, width);
+  ensureRows(sheet, target);
+  const header = sheet.getRange(1, 1, 1, width);
+  header.setValues([HISTORY_HEADER.slice()]).setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  const row = sheet.getRange(target, 1, 1, width);
+  row.setNumberFormats([HISTORY_FORMATS.slice()]);
+  // The month cell is formatted as text ('@') before the write: `2026-03` stays text, not a date.
+  row.setValues([historyRow(review, generatedAt)]);
+  return target;
+}

@@ -1,0 +1,382 @@
+/**
+ * Server side of the sidebar, reached through `google.script.run`.
+ *
+ * The sidebar is untrusted: every function validates its arguments with the shared settings
+ * schema and throws an `Error` with a message the sidebar can show as it is. Only
+ * JSON-serialisable values go back (dates as ISO strings).
+ */
+
+import { readInstant } from '../core/dates.ts';
+import { mqlNeeded } from '../core/funnel.ts';
+import { findColumn, headerKey, indexHeaders } from '../core/headers.ts';
+import { LEAD_HEADERS } from '../core/leadColumns.ts';
+import {
+  compileScoring,
+  type Grade,
+  previewQualification,
+  type UnknownColumn,
+} from '../core/scoring.ts';
+import {
+  describeIssues,
+  MONITORING_FREQUENCIES,
+  parseSettings,
+  type Settings,
+} from '../core/settings.ts';
+import type { ZoneClock } from '../core/zone.ts';
+import { regenerateAgreement } from './agreement.ts';
+import { appsScriptClock, spreadsheetTimeZone } from './clock.ts';
+import { findLeadsSheet } from './leadsSheet.ts';
+import {
+  monitoringState as currentMonitoring,
+  startMonitoring,
+  stopMonitoring,
+} from './monitoring.ts';
+import { appendRunLog, type RunLogEntry, readRunLog } from './runLog.ts';
+import { loadSettings, saveSettings } from './settingsStore.ts';
+
+/** Largest settings document the sidebar may send (UTF-8 bytes). */
+export const MAX_PAYLOAD_BYTES = 100 * 1024;
+export interface MonitoringState {
+  on: boolean;
+  /** Minutes between checks (the settings' frequency when the trigger's is unknown). */
+  minutes: number;
+}
+
+export interface SidebarState {
+  settings: Settings;
+  /** Stored settings could not be used (defaults shown), or were upgraded from an older version. */
+  warning?: string;
+  /** Header row of the Leads sheet, non-blank cells as text (empty when there is no Leads sheet). */
+  leadsHeaders: string[];
+  leadsSheetFound: boolean;
+  /** The spreadsheet's own time zone (used when the calendar's is blank). */
+  timeZone: string;
+  runLog: RunLogEntry[];
+  monitoring: MonitoringState;
+}
+
+export interface CapacityEstimate {
+  /** Reps counted: distinct owners in Leads, or the reps the plan calls for (rounded up). */
+  reps: number;
+  source: 'owners' | 'plan' | 'none';
+  mqlPerRepPerWeek: number;
+  /** MQL the reps can work in one week. */
+  perWeek: number;
+  /** Yearly MQL of the plan (null when the plan has no revenue goal nor monthly target). */
+  planMql: number | null;
+  planMqlPerWeek: number | null;
+  explanation: string;
+}
+
+export interface SidebarPreviewResult {
+  leadsSheetFound: boolean;
+  leads: number;
+  lead: number;
+  mql: number;
+  handoff: number;
+  /** MQL + hand-off: every lead at MQL or beyond. */
+  qualified: number;
+  byGrade: Record<Grade, number>;
+  unknownColumns: UnknownColumn[];
+  capacity: CapacityEstimate;
+  /** ISO instant the counts were computed at. */
+  computedAt: string;
+  durationMs: number;
+}
+
+export interface SidebarSaveResult {
+  settings: Settings;
+  savedAt: string;
+  /** What happened to the SLA Agreement sheet (rewritten, or created when missing). */
+  agreement: 'updated' | 'failed';
+  migratedFrom?: number;
+  warning?: string;
+  runLog: RunLogEntry[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input checks
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (Object.prototype.toString.call(value) === '[object Date]') return 'a date';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+interface ReadSettings {
+  settings: Settings;
+  migratedFrom?: number;
+}
+
+/** Parses and validates the settings JSON the sidebar sends. Throws an Error with a clear message. */
+export function readSettingsArg(fn: string, json: unknown): ReadSettings {
+  if (typeof json !== 'string') {
+    throw new Error(`${fn}: settings must be sent as a JSON string (got ${typeName(json)})`);
+  }
+  // Cheap guard first: UTF-8 is never shorter than the UTF-16 length.
+  const bytes = json.length > MAX_PAYLOAD_BYTES ? json.length : utf8Bytes(json);
+  if (bytes > MAX_PAYLOAD_BYTES) {
+    throw new Error(
+      `${fn}: settings are too large (${Math.ceil(bytes / 1024)} KB, at most ${MAX_PAYLOAD_BYTES / 1024} KB)`,
+    );
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch {
+    throw new Error(`${fn}: settings are not valid JSON`);
+  }
+  const result = parseSettings(doc);
+  if (!result.ok) {
+    const shown = result.issues.slice(0, 5);
+    const more = result.issues.length - shown.length;
+    throw new Error(
+      `${fn}: invalid settings: ${describeIssues(shown)}${more > 0 ? ` (and ${more} more)` : ''}`,
+    );
+  }
+  return result.migratedFrom === undefined
+    ? { settings: result.settings }
+    : { settings: result.settings, migratedFrom: result.migratedFrom };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spreadsheet reads
+
+function headerTexts(row: readonly unknown[]): string[] {
+  return row.map((h) => String(h ?? '').trim()).filter((h) => h !== '');
+}
+
+function spreadsheetZone(): string {
+  try {
+    return spreadsheetTimeZone();
+  } catch {
+    return Session.getScriptTimeZone() || 'UTC';
+  }
+}
+
+function monitoringState(settings: Settings): MonitoringState {
+  try {
+    const state = currentMonitoring();
+    return { on: state.on, minutes: state.minutes ?? settings.monitoring.frequencyMinutes };
+  } catch {
+    // Not authorised to read triggers: report off.
+    return { on: false, minutes: settings.monitoring.frequencyMinutes };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry points
+
+/** Everything the sidebar shows when it opens. */
+export function sidebarLoad(): SidebarState {
+  const loaded = loadSettings();
+  const sheet = findLeadsSheet();
+  let leadsHeaders: string[] = [];
+  if (sheet) {
+    const lastCol = sheet.getLastColumn();
+    if (lastCol > 0) leadsHeaders = headerTexts(sheet.getRange(1, 1, 1, lastCol).getValues()[0]!);
+  }
+  const state: SidebarState = {
+    settings: loaded.settings,
+    leadsHeaders,
+    leadsSheetFound: sheet !== null,
+    timeZone: spreadsheetZone(),
+    runLog: readRunLog(),
+    monitoring: monitoringState(loaded.settings),
+  };
+  if (loaded.warning) state.warning = loaded.warning;
+  else if (loaded.migratedFrom !== undefined) {
+    state.warning = `Settings were upgraded from version ${loaded.migratedFrom}: save to keep them in the new format.`;
+  }
+  return state;
+}
+
+function estimateCapacity(settings: Settings, ownerCount: number): CapacityEstimate {
+  const p = settings.plan;
+  let planMql: number | null = null;
+  if (p.monthlyMqlTarget !== null) planMql = Math.ceil(p.monthlyMqlTarget * 12);
+  else if (p.revenueGoal !== null) {
+    const r = p.stageRates;
+    planMql = mqlNeeded(p.revenueGoal, p.averageDeal, [r[2], r[3], r[4]], p.marketingShare);
+  }
+  const planMqlPerWeek = planMql === null ? null : planMql / p.workingWeeks;
+  const perRep = p.mqlPerRepPerWeek;
+  const base = { mqlPerRepPerWeek: perRep, planMql, planMqlPerWeek };
+  if (ownerCount > 0) {
+    return {
+      ...base,
+      reps: ownerCount,
+      source: 'owners',
+      perWeek: ownerCount * perRep,
+      explanation: `${ownerCount} rep${ownerCount === 1 ? '' : 's'} (distinct Owners in Leads) × ${perRep} MQL per rep per week`,
+    };
+  }
+  if (planMqlPerWeek !== null) {
+    const reps = Math.max(1, Math.ceil(planMqlPerWeek / perRep - 1e-9));
+    return {
+      ...base,
+      reps,
+      source: 'plan',
+      perWeek: reps * perRep,
+      explanation: `${reps} rep${reps === 1 ? '' : 's'} from the plan (${planMql} MQL a year ÷ ${p.workingWeeks} weeks ÷ ${perRep} per rep, rounded up): no Owner in Leads yet`,
+    };
+  }
+  return {
+    ...base,
+    reps: 0,
+    source: 'none',
+    perWeek: 0,
+    explanation: 'No Owner in Leads and no revenue goal in the plan: capacity unknown',
+  };
+}
+
+/** Scores every Leads row with the given settings (not saved) and estimates the reps' capacity. */
+export function sidebarPreview(settingsJson: unknown): SidebarPreviewResult {
+  const started = Date.now();
+  const { settings } = readSettingsArg('sidebarPreview', settingsJson);
+  const sheet = findLeadsSheet();
+  const values: unknown[][] = sheet ? sheet.getDataRange().getValues() : [];
+  const header = values[0] ?? [];
+  const rows = values.slice(1);
+  const compiled = compileScoring(settings.scoring, header);
+  // Dates in cells are read in the spreadsheet's zone, as the check does.
+  let clock: ZoneClock | null = null;
+  const reader = (value: unknown): number | null => {
+    clock ??= appsScriptClock(spreadsheetZone());
+    const r = readInstant(value, clock);
+    return r.kind === 'instant' ? r.ms : null;
+  };
+  const counts = previewQualification(compiled, rows, Date.now(), reader);
+  const ownerCol = findColumn(indexHeaders(header), LEAD_HEADERS.owner);
+  const owners = new Set<string>();
+  if (ownerCol >= 0) {
+    for (const row of rows) {
+      const key = headerKey(row[ownerCol]);
+      if (key) owners.add(key);
+    }
+  }
+  return {
+    leadsSheetFound: sheet !== null,
+    ...counts,
+    unknownColumns: compiled.unknownColumns,
+    capacity: estimateCapacity(settings, owners.size),
+    computedAt: new Date().toISOString(),
+    durationMs: Date.now() - started,
+  };
+}
+
+function changedSections(before: Settings, after: Settings): string[] {
+  const keys = Object.keys(after) as Array<keyof Settings>;
+  return keys.filter(
+    (k) => k !== 'version' && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
+}
+
+function withDocumentLock<T>(fn: string, body: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(10000)) {
+    throw new Error(`${fn}: another change is being saved; try again in a few seconds`);
+  }
+  try {
+    return body();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/**
+ * Validates and stores the settings (all or nothing), logs the change and regenerates the
+ * SLA Agreement sheet.
+ */
+export function sidebarSave(settingsJson: unknown): SidebarSaveResult {
+  const { settings, migratedFrom } = readSettingsArg('sidebarSave', settingsJson);
+  return withDocumentLock('sidebarSave', () => {
+    const before = loadSettings().settings;
+    const saved = saveSettings(settings);
+    if (!saved.ok) throw new Error(`sidebarSave: ${describeIssues(saved.issues)}`);
+    const savedAt = new Date().toISOString();
+    const result: SidebarSaveResult = {
+      settings: saved.settings,
+      savedAt,
+      agreement: 'updated',
+      runLog: [],
+    };
+    if (migratedFrom !== undefined) result.migratedFrom = migratedFrom;
+    try {
+      regenerateAgreement(saved.settings);
+    } catch (error) {
+      result.agreement = 'failed';
+      result.warning = `Settings saved, but the SLA Agreement sheet could not be updated: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    const changed = changedSections(before, saved.settings);
+    const c = saved.settings.scoring;
+    const notes = [
+      changed.length ? `Changed: ${changed.join(', ')}` : 'No change',
+      `${c.criteria.length} criteria, MQL at ${c.mqlThreshold}, hand-off at ${c.handoffThreshold}`,
+    ];
+    if (result.agreement === 'updated') notes.push('SLA Agreement updated');
+    const entry: RunLogEntry = { at: savedAt, kind: 'settings', trigger: 'sidebar', notes };
+    if (result.warning) entry.error = result.warning;
+    appendRunLog(entry);
+    // A running trigger follows a new frequency (startMonitoring keeps it when unchanged).
+    if (before.monitoring.frequencyMinutes !== saved.settings.monitoring.frequencyMinutes) {
+      try {
+        if (currentMonitoring().on) startMonitoring();
+      } catch (error) {
+        result.warning = `Settings saved, but monitoring could not follow the new frequency: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    }
+    result.runLog = readRunLog();
+    return result;
+  });
+}
+
+/**
+ * Turns monitoring on (one time-driven trigger at that frequency) or off. The frequency is
+ * stored in the settings either way, so the next start uses it.
+ */
+export function sidebarSetMonitoring(on: unknown, minutes: unknown): MonitoringState {
+  if (typeof on !== 'boolean') {
+    throw new Error(`sidebarSetMonitoring: on must be true or false (got ${typeName(on)})`);
+  }
+  if (
+    typeof minutes !== 'number' ||
+    !(MONITORING_FREQUENCIES as readonly number[]).includes(minutes)
+  ) {
+    throw new Error(
+      `sidebarSetMonitoring: minutes must be one of ${MONITORING_FREQUENCIES.join(', ')} (got ${typeof minutes === 'number' ? minutes : typeName(minutes)})`,
+    );
+  }
+  const settings = withDocumentLock('sidebarSetMonitoring', () => {
+    const loaded = loadSettings();
+    if (loaded.settings.monitoring.frequencyMinutes === minutes) return loaded.settings;
+    const next: Settings = {
+      ...loaded.settings,
+      monitoring: {
+        ...loaded.settings.monitoring,
+        frequencyMinutes: minutes as Settings['monitoring']['frequencyMinutes'],
+      },
+    };
+    const saved = saveSettings(next);
+    if (!saved.ok) throw new Error(`sidebarSetMonitoring: ${describeIssues(saved.issues)}`);
+    return saved.settings;
+  });
+  if (on) startMonitoring();
+  else stopMonitoring();
+  return monitoringState(settings);
+}

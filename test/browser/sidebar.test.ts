@@ -1,0 +1,257 @@
+/**
+ * The sidebar in a real browser (Debian Chromium through playwright-core), talking to
+ * dist/Code.js in our runtime through the preview server's google.script.run bridge.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, type Runtime } from '../../runtime/index.ts';
+import { type PreviewServer, startPreviewServer } from '../../scripts/preview.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
+const XSS = '<img src=x onerror=alert(1)>';
+
+let browser: BrowserContext;
+let profile: string;
+const servers: PreviewServer[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}: install it with "apt-get update && apt-get install -y chromium"`,
+    );
+  }
+  profile = mkdtempSync(join(tmpdir(), 'sla-chromium-'));
+  // A fresh profile directory: launchPersistentContext passes it as --user-data-dir.
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 300, height: 900 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const s of servers) await s.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+interface Opened {
+  page: Page;
+  rt: Runtime;
+  dialogs: string[];
+}
+
+/** A fresh runtime + preview server, and the sidebar at 300 px, loaded. */
+async function openSidebar(): Promise<Opened> {
+  // The sample workbook (12 known leads): reading examples/example.xlsx takes seconds.
+  const server = await startPreviewServer({ port: 0, workbook: null });
+  servers.push(server);
+  const page = await browser.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss().catch(() => undefined);
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.sidebarUrl);
+  await page.getByTestId('preview-text').waitFor();
+  expect(errors).toEqual([]);
+  // Nothing changed yet: Save is off.
+  expect(await page.locator('.status').textContent()).toBe('All changes saved');
+  expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+  return { page, rt: server.runtime, dialogs };
+}
+
+const poll = (fn: () => Promise<unknown>, timeout = 5000) => expect.poll(fn, { timeout });
+const text = async (l: Locator): Promise<string> => (await l.textContent()) ?? '';
+
+async function previewText(page: Page): Promise<string> {
+  return (await page.getByTestId('preview-text').textContent()) ?? '';
+}
+
+/** The error message shown for an input (its aria-describedby error element). */
+async function errorFor(page: Page, label: string): Promise<string> {
+  const input = page.getByLabel(label, { exact: true });
+  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(' ');
+  const errId = ids.find((id) => id.endsWith('-err'));
+  if (!errId) return '';
+  const el = page.locator(`[id="${errId}"]`);
+  return (await el.isVisible()) ? ((await el.textContent()) ?? '') : '';
+}
+
+/** Adds an interest criterion "every lead with a job title hands off". */
+async function addHandOffEveryone(page: Page, label = 'Anyone with a title'): Promise<void> {
+  await page.getByRole('button', { name: '+ Add interest criterion' }).click();
+  // The new card is the last of the interest list (other cards may be open too).
+  const card = page.getByRole('list', { name: 'Interest criteria' }).locator('li.criterion').last();
+  await card.getByLabel('Label', { exact: true }).fill(label);
+  await card.getByLabel('Leads column', { exact: true }).fill('Job title');
+  await card.getByLabel('Matches when the cell', { exact: true }).selectOption('notBlank');
+  await card.getByLabel('Hand off on match (whatever the score)').check();
+}
+
+function storedSettings(rt: Runtime): { scoring: { criteria: Array<{ label: string }> } } {
+  const json = rt.documentProperties.getProperty('sla.settings');
+  if (!json) throw new Error('no settings stored');
+  return JSON.parse(json) as { scoring: { criteria: Array<{ label: string }> } };
+}
+
+function qualificationColumn(rt: Runtime): string[] {
+  const sheet = rt.toWorkbook().sheets.find((s) => s.name === 'Leads');
+  if (!sheet) throw new Error('no Leads sheet');
+  const values = sheet.values;
+  const col = values[0]!.indexOf('Qualification');
+  return values
+    .slice(1)
+    .filter((r) => String(r[0]).trim() !== '')
+    .map((r) => String(r[col]));
+}
+
+describe('sidebar in Chromium at 300 px', () => {
+  it('opens, prints its first paint, and the preview follows a new criterion', async () => {
+    const { page } = await openSidebar();
+    const paint = await page.evaluate(() => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      const nav = performance.getEntriesByType('navigation')[0] as
+        | PerformanceNavigationTiming
+        | undefined;
+      return {
+        fcp: fcp?.startTime ?? null,
+        domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
+      };
+    });
+    console.log(
+      `sidebar first contentful paint: ${paint.fcp?.toFixed(0) ?? 'n/a'} ms (DOMContentLoaded ${paint.domContentLoaded?.toFixed(0) ?? 'n/a'} ms)`,
+    );
+    const before = await previewText(page);
+    expect(before).toMatch(
+      /^With these rules: \d+ MQL, \d+ to hand off; your reps can take \d+ a week\.$/,
+    );
+    expect(before).not.toContain('12 to hand off');
+    await addHandOffEveryone(page);
+    await poll(() => previewText(page)).toContain('12 to hand off');
+    // The Leads headers are suggested, and an unknown column is flagged in the list.
+    const options = await page
+      .locator('#leads-headers option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toContain('Job title');
+    await page.getByLabel('Leads column', { exact: true }).fill('Favourite colour');
+    await poll(() =>
+      page.getByText('column not found in Leads: "Favourite colour"').isVisible(),
+    ).toBe(true);
+    await page.close();
+  });
+
+  it('shows an invalid value next to its field, disables Save, warns on close', async () => {
+    const { page, dialogs } = await openSidebar();
+    const save = page.getByRole('button', { name: 'Save' });
+    await page.getByRole('tab', { name: /Hand-off rules/ }).click();
+    const hot = page.getByLabel('Hot', { exact: true });
+    await hot.fill('0');
+    expect(await errorFor(page, 'Hot')).toBe('Hot deadline must be above 0');
+    await poll(() => hot.getAttribute('aria-invalid')).toBe('true');
+    await poll(() => save.isDisabled()).toBe(true);
+    await poll(() => text(page.locator('.status'))).toContain('1 field to fix');
+    await poll(() => text(page.getByRole('tab', { name: /Hand-off rules/ }))).toContain('1');
+    await hot.fill('abc');
+    expect(await errorFor(page, 'Hot')).toBe('Hot deadline must be a number');
+    await hot.fill('2');
+    expect(await errorFor(page, 'Hot')).toBe('');
+    await poll(() => save.isEnabled()).toBe(true);
+    // Keyboard: arrows move between tabs.
+    await page.getByRole('tab', { name: /Hand-off rules/ }).focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.getByRole('tab', { name: 'Scoring' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    // Reorder and delete criteria.
+    const fitLabels = () =>
+      page.getByRole('list', { name: 'Fit criteria' }).locator('.crit-label').allTextContents();
+    const first = (await fitLabels())[0]!;
+    await page.getByRole('button', { name: first }).click();
+    await page.getByRole('button', { name: `Move "${first}" down` }).click();
+    expect((await fitLabels())[1]).toBe(first);
+    const count = (await fitLabels()).length;
+    await page.getByRole('button', { name: `Delete "${first}"` }).click();
+    expect(await fitLabels()).not.toContain(first);
+    expect((await fitLabels()).length).toBe(count - 1);
+    // A criterion error is shown next to its field too.
+    await page.getByRole('button', { name: '+ Add fit criterion' }).click();
+    await page.getByLabel('Matches when the cell', { exact: true }).selectOption('between');
+    await page.getByLabel('Minimum', { exact: true }).fill('10');
+    await page.getByLabel('Maximum', { exact: true }).fill('5');
+    expect(await errorFor(page, 'Maximum')).toBe('The minimum must not be above the maximum');
+    await poll(() => save.isDisabled()).toBe(true);
+    // Unsaved changes: closing the sidebar warns first (beforeunload).
+    await page.close({ runBeforeUnload: true });
+    await poll(async () => dialogs.join('\n')).toContain('beforeunload');
+  });
+
+  it('saves into the runtime, and the next check re-scores the leads', async () => {
+    const { page, rt, dialogs } = await openSidebar();
+    rt.call('checkLeadsNow');
+    expect(qualificationColumn(rt).filter((q) => q === 'Hand off').length).toBeLessThan(12);
+    await addHandOffEveryone(page, 'Everyone hands off');
+    // Unsaved changes: closing warns (beforeunload).
+    const save = page.getByRole('button', { name: 'Save' });
+    await poll(() => save.isEnabled()).toBe(true);
+    await save.click();
+    await poll(() => text(page.locator('.status'))).toContain('Saved at');
+    await poll(() => save.isDisabled()).toBe(true);
+    const labels = storedSettings(rt).scoring.criteria.map((c) => c.label);
+    expect(labels).toContain('Everyone hands off');
+    const log = rt.documentProperties.getProperty('sla.runLog') ?? '';
+    expect(log).toContain('"kind":"settings"');
+    expect(dialogs).toEqual([]);
+    // The next check (from the Monitoring tab) re-scores every lead with the saved rules.
+    await page.getByRole('tab', { name: 'Monitoring' }).click();
+    await poll(() => text(page.locator('.run-kind').first())).toBe('Settings saved');
+    await page.getByRole('button', { name: 'Check leads now' }).click();
+    await poll(() => text(page.locator('.run-kind').first())).toBe('Leads checked');
+    expect(qualificationColumn(rt)).toEqual(Array(12).fill('Hand off'));
+    // Monitoring on/off installs and removes the one trigger.
+    await page.getByLabel('Check leads automatically').check();
+    await poll(async () => rt.triggers().map((t) => t.handler)).toEqual(['onSlaTimer']);
+    await page.getByLabel('Check leads automatically').uncheck();
+    await poll(async () => rt.triggers().length).toBe(0);
+    await page.close();
+  });
+
+  it('renders user text as text (no markup, no alert) and writes the screenshot', async () => {
+    const { page, rt, dialogs } = await openSidebar();
+    // Screenshot first: the Scoring tab, the first criterion open.
+    await page.getByRole('button', { name: /Decision maker/ }).click();
+    await page.mouse.move(299, 899);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar.png') });
+    await addHandOffEveryone(page, XSS);
+    await poll(() => page.locator('.crit-label', { hasText: XSS }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await poll(() => text(page.locator('.status'))).toContain('Saved at');
+    expect(storedSettings(rt).scoring.criteria.map((c) => c.label)).toContain(XSS);
+    // Reload: the label now comes from the server.
+    await page.reload();
+    await page.getByTestId('preview-text').waitFor();
+    await poll(() => page.locator('.crit-label', { hasText: XSS }).count()).toBe(1);
+    expect(await page.locator('#app img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    // The whole Scoring tab (sticky bars unstuck so they do not land mid-page).
+    await page.addStyleTag({ content: '.tabs, .footer { position: static; }' });
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-full.png'), fullPage: true });
+    await page.close();
+  });
+});

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { createRuntime } from '../../runtime/index.ts';
+import { defaultSettings } from '../../src/core/settings.ts';
+import { intlZoneClock } from '../../src/core/zone.ts';
+import { runCustomFunction } from '../../src/functions/ranges.ts';
+import { findCustomFunction } from '../../src/functions/registry.ts';
+import type { FunctionEnv } from '../../src/functions/types.ts';
+import { parseUtcOffset } from '../../src/sheets/clock.ts';
+
+const NOW = Date.parse('2026-11-23T09:00:00Z');
+const paris = (wall: string): Date => new Date(`${wall}:00+01:00`);
+
+function env(): FunctionEnv {
+  const clock = intlZoneClock('Europe/Paris');
+  return { settings: () => defaultSettings(), clock: () => clock, nowMs: () => NOW };
+}
+
+function call(name: string, ...args: unknown[]): unknown {
+  const def = findCustomFunction(name);
+  if (!def) throw new Error(`no ${name}`);
+  return runCustomFunction(def, args, env());
+}
+
+describe('SLA_DEADLINE', () => {
+  it('adds business hours on the settings calendar (Mon–Fri 09:00–18:00)', () => {
+    expect(call('SLA_DEADLINE', paris('2026-11-20T10:00'), 8)).toEqual(paris('2026-11-20T18:00'));
+    expect(call('SLA_DEADLINE', paris('2026-11-20T17:00'), 2)).toEqual(paris('2026-11-23T10:00'));
+    expect(call('SLA_DEADLINE', '2026-11-21 12:00', 1)).toEqual(paris('2026-11-23T10:00'));
+  });
+  it('works on columns: blank rows blank, a bad row shows its message', () => {
+    const out = call(
+      'SLA_DEADLINE',
+      [[paris('2026-11-20T10:00')], [''], ['abc'], [paris('2026-11-23T09:00')]],
+      8,
+    ) as unknown[][];
+    expect(out[0]![0]).toEqual(paris('2026-11-20T18:00'));
+    expect(out[1]![0]).toBe('');
+    expect(out[2]![0]).toMatch(/^handed_off_at must be a date \(got "abc"\)/);
+    expect(out[3]![0]).toEqual(paris('2026-11-23T17:00'));
+  });
+  it('per-row hours given as a column', () => {
+    const out = call(
+      'SLA_DEADLINE',
+      [[paris('2026-11-23T09:00')], [paris('2026-11-23T09:00')]],
+      [[1], [16]],
+    ) as unknown[][];
+    expect(out).toEqual([[paris('2026-11-23T10:00')], [paris('2026-11-24T16:00')]]);
+  });
+  it('throws clear errors on single bad input', () => {
+    expect(() => call('SLA_DEADLINE', 'abc', 8)).toThrow(
+      /^SLA_DEADLINE: handed_off_at must be a date \(got "abc"\)/,
+    );
+    expect(() => call('SLA_DEADLINE', paris('2026-11-20T10:00'), -1)).toThrow(
+      /^SLA_DEADLINE: response_hours must be 0 or more \(got -1\)/,
+    );
+    expect(() => call('SLA_DEADLINE', '', 8)).toThrow(/^SLA_DEADLINE: handed_off_at is required/);
+  });
+});
+
+describe('SLA_BUSINESS_HOURS', () => {
+  it('counts business hours between two date-times (negative backwards)', () => {
+    expect(call('SLA_BUSINESS_HOURS', paris('2026-11-20T10:00'), paris('2026-11-23T10:00'))).toBe(
+      9,
+    );
+    expect(call('SLA_BUSINESS_HOURS', paris('2026-11-23T10:00'), paris('2026-11-20T10:00'))).toBe(
+      -9,
+    );
+    expect(call('SLA_BUSINESS_HOURS', paris('2026-11-21T10:00'), paris('2026-11-22T10:00'))).toBe(
+      0,
+    );
+  });
+  it('names the argument on bad input', () => {
+    expect(() => call('SLA_BUSINESS_HOURS', paris('2026-11-21T10:00'), 'soon')).toThrow(
+      /^SLA_BUSINESS_HOURS: end must be a date \(got "soon"\)/,
+    );
+  });
+});
+
+describe('SLA_SCORE', () => {
+  const header = [['Name', 'Job title', 'Company size', 'Demo request', 'Pricing page visits']];
+  it('gives Score, Fit, Interest, Qualification per row; blank rows blank', () => {
+    const out = call('SLA_SCORE', header, [
+      ['Ann', 'Marketing Director', 200, 'yes', 4],
+      ['', '', '', '', ''],
+      ['Bob', 'Student', 5, 'no', 0],
+    ]);
+    expect(out).toEqual([
+      [90, 30, 60, 'Hand off'],
+      ['', '', '', ''],
+      [-30, -30, 0, 'Lead'],
+    ]);
+  });
+  it('one row in, one row of four out', () => {
+    expect(call('SLA_SCORE', header, [['Ann', 'CEO', 60, '', 3]])).toEqual([[55, 35, 20, 'MQL']]);
+  });
+  it('refuses mismatched widths and a multi-row header', () => {
+    expect(() => call('SLA_SCORE', header, [['a', 'b']])).toThrow(
+      /^SLA_SCORE: lead_rows must be as wide as header_row \(got 2 and 5 columns\)/,
+    );
+    expect(() => call('SLA_SCORE', [['a'], ['b']], [['x']])).toThrow(/header_row must be one row/);
+  });
+});
+
+describe('in the runtime, as a sheet cell calls them (read-only mode)', () => {
+  it('reads the settings and the spreadsheet zone without authorization', () => {
+    const rt = createRuntime({ timeZone: 'America/New_York' });
+    rt.load();
+    const settings = defaultSettings();
+    settings.handoff.deadlineHours.Hot = 2;
+    rt.documentProperties.setProperty('sla.settings', JSON.stringify(settings));
+    // 09:00-18:00 in New York (UTC-5 in November)
+    const start = new Date('2026-11-20T21:00:00Z'); // Fri 16:00 New York
+    expect(rt.callCustomFunction('SLA_DEADLINE', start, 4)).toEqual(
+      new Date('2026-11-23T16:00:00Z'), // Mon 11:00 New York
+    );
+    expect(
+      rt.callCustomFunction('SLA_BUSINESS_HOURS', start, new Date('2026-11-23T16:00:00Z')),
+    ).toBe(4);
+    const score = rt.callCustomFunction(
+      'SLA_SCORE',
+      [['Job title', 'Demo request']],
+      [['CEO', 'yes']],
+    );
+    expect(score).toEqual([[60, 20, 40, 'Hand off']]);
+  });
+  it('uses the settings time zone when set', () => {
+    const rt = createRuntime({ timeZone: 'America/New_York' });
+    rt.load();
+    const settings = defaultSettings();
+    settings.calendar.timeZone = 'Europe/Paris';
+    rt.documentProperties.setProperty('sla.settings', JSON.stringify(settings));
+    expect(rt.callCustomFunction('SLA_DEADLINE', paris('2026-11-20T17:00'), 2)).toEqual(
+      paris('2026-11-23T10:00'),
+    );
+  });
+  it('parses the offsets Utilities.formatDate gives', () => {
+    expect(parseUtcOffset('+0100')).toBe(60);
+    expect(parseUtcOffset('-0530')).toBe(-330);
+    expect(parseUtcOffset('+05:45')).toBe(345);
+    expect(parseUtcOffset('Z')).toBe(0);
+    expect(parseUtcOffset('nope')).toBeNull();
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../src/core/settings.ts';
+import { byLeadId, EVERY_STATUS, HEADER, leadsRuntime, NOW, rowOf } from './leadsHelpers.ts';
+
+function rows(): unknown[][] {
+  return [HEADER, ...EVERY_STATUS.map((s) => rowOf(HEADER, s.row))];
+}
+
+/** Run-log entries of the lead check, newest first. */
+function runLog(rt: ReturnType<typeof leadsRuntime>['rt']): Array<Record<string, unknown>> {
+  const all = JSON.parse(rt.documentProperties.getProperty('sla.runLog') ?? '[]') as Array<
+    Record<string, unknown>
+  >;
+  return all.filter((e) => e.kind === 'check');
+}
+
+function saveFrequency(rt: ReturnType<typeof leadsRuntime>['rt'], minutes: number): void {
+  const s = defaultSettings();
+  s.monitoring.frequencyMinutes = minutes as 60;
+  rt.documentProperties.setProperty('sla.settings', JSON.stringify(s));
+}
+
+describe('monitoring trigger', () => {
+  it('start twice → one hourly trigger; stop → none; state for the sidebar', () => {
+    const { rt } = leadsRuntime(rows(), { persistentGlobals: true });
+    const sla = (rt.context() as unknown as { SLA: { monitoringState(): unknown } }).SLA;
+    expect(sla.monitoringState()).toEqual({ on: false, minutes: null });
+    rt.call('startMonitoring');
+    rt.call('startMonitoring');
+    const triggers = rt.triggers();
+    expect(triggers).toHaveLength(1);
+    expect(triggers[0]).toMatchObject({ handler: 'onSlaTimer', eventType: 'CLOCK' });
+    expect(triggers[0]!.schedule).toMatchObject({ everyHours: 1 });
+    expect(sla.monitoringState()).toEqual({ on: true, minutes: 60 });
+    expect(rt.ui.toasts.at(-1)!.message).toMatch(/already on/);
+    rt.call('stopMonitoring');
+    expect(rt.triggers()).toHaveLength(0);
+    expect(sla.monitoringState()).toEqual({ on: false, minutes: null });
+  });
+
+  it('replaces the trigger when the frequency changes, and leaves other triggers alone', () => {
+    const { rt } = leadsRuntime(rows());
+    rt.call('startMonitoring');
+    saveFrequency(rt, 15);
+    rt.call('startMonitoring');
+    const ours = rt.triggers().filter((t) => t.handler === 'onSlaTimer');
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.schedule).toMatchObject({ everyMinutes: 15 });
+    rt.call('stopMonitoring');
+    expect(rt.triggers()).toHaveLength(0);
+  });
+
+  it('falls back to hourly where minute triggers are refused (published add-on)', () => {
+    const { rt } = leadsRuntime(rows(), { addOnTriggerLimits: true });
+    saveFrequency(rt, 5);
+    rt.call('startMonitoring');
+    const ours = rt.triggers();
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.schedule).toMatchObject({ everyHours: 1 });
+    expect(rt.ui.toasts.at(-1)!.message).toMatch(/every hour/);
+    // starting again keeps the one trigger (an add-on may have only one)
+    rt.call('startMonitoring');
+    expect(rt.triggers()).toHaveLength(1);
+  });
+
+  it('onSlaTimer fired by the clock checks the leads and logs a timer run', () => {
+    const { rt } = leadsRuntime(rows());
+    rt.call('startMonitoring');
+    const runs = rt.fireTimeTriggers(NOW);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.error).toBeNull();
+    expect(String(byLeadId(rt).get('L-004'))).toMatch(/^Overdue/);
+    expect(runLog(rt)[0]).toMatchObject({ kind: 'check', trigger: 'timer', rows: 9 });
+    // the after-check hook made last month's review (first timer run of the month)
+    expect(rt.spreadsheet.getSheetByName('SLA Review 2026-10')).not.toBeNull();
+    // an hour later the at-risk Hot lead is overdue
+    rt.fireTimeTriggers(new Date(NOW.getTime() + 3600_000));
+    expect(String(byLeadId(rt).get('L-003'))).toMatch(/^Overdue/);
+  });
+
+  it('skips the tick (logged) when another run holds the document lock', () => {
+    const { rt } = leadsRuntime(rows());
+    rt.call('startMonitoring');
+    const release = rt.holdDocumentLock();
+    rt.fireTimeTriggers(NOW);
+    release();
+    expect(byLeadId(rt).get('L-004')).toBeUndefined();
+    expect(String(runLog(rt)[0]!.error)).toMatch(/^Skipped: another run/);
+    // the manual check also refuses politely
+    const release2 = rt.holdDocumentLock();
+    rt.call('checkLeadsNow');
+    release2();
+    expect(rt.ui.toasts.at(-1)!.message).toMatch(/Another lead check is running/);
+    rt.fireTimeTriggers(NOW);
+    expect(String(byLeadId(rt).get('L-004'))).toMatch(/^Overdue/);
+  });
+});
