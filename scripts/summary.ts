@@ -39,7 +39,7 @@ function planningLines(rt: Runtime): string[] {
   );
   if (funnel.length)
     lines.push(
-      `  ${'Funnel'.padEnd(24)}${funnel.map((r) => `${fmt(r[4])} ${String(r[3]).toLowerCase()}`).join(' → ')}`,
+      `  ${'Funnel'.padEnd(24)}${funnel.map((r) => `${fmt(r[4])} ${String(r[3])}`).join(' → ')}`,
     );
   return lines;
 }
@@ -72,22 +72,30 @@ function statusLines(rt: Runtime): string[] {
     .map(([word, n]) => `  ${word.padEnd(24)}${n}`);
 }
 
+/** The review's two scorecards, as the sheet displays them. */
 function reviewLines(rt: Runtime, month: string): string[] {
-  const values = sheetValues(rt, `SLA Review ${month}`);
-  if (!values) return [];
-  const start = values.findIndex((r) => /scorecard/i.test(String(r[0])));
-  if (start < 0) return [];
+  const sheet = rt.spreadsheet.getSheetByName(`SLA Review ${month}`);
+  if (!sheet) return ['  (no review sheet)'];
+  const shown = sheet.getDataRange().getDisplayValues() as string[][];
   const lines: string[] = [];
-  for (const row of values.slice(start)) {
-    const cells = row
-      .map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : fmt(c)))
-      .filter((c) => c !== '');
-    if (!cells.length) {
-      if (lines.length && lines[lines.length - 1] !== '') lines.push('');
+  let inCard = false;
+  for (const row of shown) {
+    const first = row[0] ?? '';
+    if (/commitment/i.test(first) && !/^measure$/i.test(first)) {
+      inCard = true;
+      lines.push(`  ${first}`);
       continue;
     }
-    if (/^(by source|by owner|funnel|trend|speed|rejected)/i.test(cells[0]!)) break;
-    lines.push(`  ${cells.join('  ·  ')}`);
+    if (!inCard) continue;
+    if (!first) {
+      inCard = false;
+      continue;
+    }
+    if (/^measure$/i.test(first)) continue;
+    const [measure, actual, commitment, status] = row;
+    lines.push(
+      `    ${measure!.padEnd(52)}${actual!.padStart(9)}  ${(commitment ?? '').padEnd(20)}${status ?? ''}`,
+    );
   }
   return lines;
 }
@@ -102,8 +110,9 @@ export function printSummary(rt: Runtime, report: RunReport): void {
   if (statuses.length) out.push('', 'Leads by SLA status', ...statuses);
   const toasts = rt.ui.toasts.map((t) => t.message);
   if (toasts.length) out.push('', 'Messages shown to the user', ...toasts.map((t) => `  ${t}`));
-  if (report.reviewMonth)
-    out.push('', `Monthly review ${report.reviewMonth}`, ...reviewLines(rt, report.reviewMonth));
   out.push('', `Wrote ${report.output}`);
+  if (report.reviewMonth) {
+    out.push('', `Monthly review ${report.reviewMonth}`, ...reviewLines(rt, report.reviewMonth));
+  }
   console.log(out.join('\n'));
 }
