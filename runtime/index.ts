@@ -195,7 +195,8 @@ function makeClockDate(env: Env): DateConstructor {
  * them in the script's realm costs 2-3x more. So that \`x instanceof Array\` / \`instanceof Object\`
  * stay true for them, Array and Object get a Symbol.hasInstance that accepts any realm.
  */
-const REALM_HELPERS = `(function () {
+// Built-ins are bound as parameters: a global lookup inside node:vm costs ~10x a local one.
+const REALM_HELPERS = `(function (Array, Object, Map, Symbol, Function) {
   var defaultHasInstance = Function.prototype[Symbol.hasInstance];
   Object.defineProperty(Array, Symbol.hasInstance, {
     value: function (v) { return this === Array ? Array.isArray(v) : defaultHasInstance.call(this, v); },
@@ -228,7 +229,7 @@ const REALM_HELPERS = `(function () {
     return o;
   }
   return { array: array, copy: function (v) { return copy(v); } };
-})()`;
+})(Array, Object, Map, Symbol, Function)`;
 
 function isRealm(v: unknown): v is Realm {
   return (

@@ -495,6 +495,15 @@ function renderPreview(): void {
       ),
       h('p', { class: 'preview-detail' }, cap.explanation),
     );
+    if (p.unknownColumns.length) {
+      parts.push(
+        h(
+          'p',
+          { class: 'preview-detail warning-text' },
+          `Ignored, column not in Leads: ${p.unknownColumns.map((u) => `${u.label} (${u.column})`).join(', ')}.`,
+        ),
+      );
+    }
   } else {
     parts.push(h('p', { class: 'preview-detail' }, 'Counting the leads…'));
   }

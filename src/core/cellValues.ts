@@ -13,27 +13,6 @@ const CURLY_QUOTES = /[\u2018\u2019\u02bc]/g;
 const LIGATURES = /[œæß]/g;
 const LIGATURE_TEXT: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss' };
 
-/** True when `value` is a Date (cross-realm safe: no `instanceof`). */
-export function isDateValue(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
-
-/** Blank cell: undefined, null, '' or whitespace-only text. `false` and 0 are values, not blanks. */
-export function isBlankCell(value: unknown): boolean {
-  return (
-    value === undefined ||
-    value === null ||
-    value === '' ||
-    (typeof value === 'string' && value.trim() === '')
-  );
-}
-
-/** True when every cell of the row is blank (trailing empty rows of a sheet). */
-export function isBlankRow(row: readonly unknown[]): boolean {
-  for (let i = 0; i < row.length; i++) if (!isBlankCell(row[i])) return false;
-  return true;
-}
-
 /**
  * Comparison key for text: trimmed, lower case, accents removed (é → e, œ → oe), runs of
  * whitespace (tabs, non-breaking spaces) collapsed to one space, curly apostrophes made straight.

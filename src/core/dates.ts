@@ -1,3 +1,4 @@
+import { isBlank, isDate, showValue } from './cell.ts';
 import { DAY_MS, fromWallMs, MINUTE_MS, utcMs, type ZoneClock } from './zone';
 
 /**
@@ -39,30 +40,11 @@ function unreadable(reason: string): DateRead {
 }
 
 /** How a value is quoted in messages: text in quotes (shortened), others as they print. */
-export function showValue(value: unknown): string {
-  if (typeof value === 'string') {
-    const t = value.trim();
-    return `"${t.length > 40 ? `${t.slice(0, 37)}...` : t}"`;
-  }
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (isDateObject(value)) return Number.isNaN(value.getTime()) ? 'an invalid date' : 'a date';
-  return String(value);
-}
-
-export function isDateObject(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
-
-export function isBlank(value: unknown): boolean {
-  return (
-    value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
-  );
-}
 
 /** Reads a cell value as an instant. Never throws. */
 export function readInstant(value: unknown, clock: ZoneClock, options?: ReadDateOptions): DateRead {
   if (isBlank(value)) return BLANK;
-  if (isDateObject(value)) {
+  if (isDate(value)) {
     const ms = value.getTime();
     if (!Number.isFinite(ms)) return unreadable('is not a valid date');
     if (ms < MIN_WALL - DAY_MS) return unreadable('is a time without a date');

@@ -1,3 +1,4 @@
+import { isBlank, isDate } from './cell.ts';
 import { type ArgRef, inputError } from './errors.ts';
 
 export type NumberRead =
@@ -7,17 +8,6 @@ export type NumberRead =
 
 const CURRENCY = /^(?:€|\$|£|¥|chf|eur|usd|gbp|cad)|(?:€|\$|£|¥|chf|eur|usd|gbp|cad)$/i;
 const SPACES = /[\s\u00a0\u202f\u2009']/g;
-
-/** True for '', null, undefined and whitespace-only text. */
-export function isBlank(value: unknown): boolean {
-  return (
-    value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
-  );
-}
-
-function isDate(value: unknown): boolean {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
 
 /**
  * Reads a number the way people type it in a sheet: `1000`, `"1 000"`, `"1,000.50"`,

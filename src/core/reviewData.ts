@@ -1,5 +1,6 @@
-import { isBlankCell, isBlankRow, normalizeText, readPlainNumber } from './cellValues.ts';
-import { isDateObject, readInstant } from './dates.ts';
+import { isBlank, isBlankRow, isDate } from './cell.ts';
+import { normalizeText, readPlainNumber } from './cellValues.ts';
+import { readInstant } from './dates.ts';
 import { findColumn, indexHeaders } from './headers.ts';
 import { LEAD_HEADERS, type Stage } from './leadColumns.ts';
 import type { Priority } from './settings.ts';
@@ -190,7 +191,7 @@ const NEEDED = [
 ] as const;
 
 function text(value: unknown): string {
-  if (isBlankCell(value)) return '';
+  if (isBlank(value)) return '';
   return typeof value === 'string' ? value.trim() : String(value);
 }
 
@@ -200,7 +201,7 @@ const EARLIEST = Date.UTC(1899, 11, 31);
 /** A date cell as an instant, null when blank, UNREADABLE otherwise (readInstant's rules). */
 function readDateCell(value: unknown, clock: ZoneClock): number | null {
   if (value === '' || value === null || value === undefined) return null;
-  if (isDateObject(value)) {
+  if (isDate(value)) {
     const ms = value.getTime();
     if (ms >= EARLIEST) return ms;
   }
@@ -305,11 +306,11 @@ export function readLeads(
       stage = t ? (STAGE_WORDS[t] ?? null) : null;
       stages.set(stageCell, stage);
     }
-    if (stage === null && !isBlankCell(stageCell)) quality.unknownStages++;
+    if (stage === null && !isBlank(stageCell)) quality.unknownStages++;
 
     const attemptsCell = cell(row, c.attempts);
     let attempts: number | null = 0;
-    if (!isBlankCell(attemptsCell)) {
+    if (!isBlank(attemptsCell)) {
       attempts = readPlainNumber(attemptsCell);
       if (attempts === null || attempts < 0) {
         attempts = null;
@@ -318,7 +319,7 @@ export function readLeads(
     }
     const valueCell = cell(row, c.dealValue);
     let dealValue: number | null = null;
-    if (!isBlankCell(valueCell)) {
+    if (!isBlank(valueCell)) {
       dealValue = readPlainNumber(valueCell);
       if (dealValue === null) quality.unreadableDealValues++;
     }

@@ -1,8 +1,6 @@
+import { isBlank, isBlankRow, isDate } from './cell.ts';
 import {
   cellText,
-  isBlankCell,
-  isBlankRow,
-  isDateValue,
   NO_WORDS,
   normalizeText,
   readCellNumber,
@@ -335,7 +333,7 @@ function signed(n: number): string {
 
 /** Calls the caller's date reader defensively: a throw or a non-finite result is "no date". */
 function safeInstant(readInstant: InstantReader, value: unknown): number | null {
-  if (isBlankCell(value)) return null;
+  if (isBlank(value)) return null;
   try {
     const t = readInstant(value);
     return typeof t === 'number' && Number.isFinite(t) ? t : null;
@@ -349,9 +347,9 @@ const never: CellTest = () => false;
 function compileTest(c: Criterion): CellTest {
   switch (c.operator) {
     case 'isBlank':
-      return (v) => isBlankCell(v);
+      return (v) => isBlank(v);
     case 'notBlank':
-      return (v) => !isBlankCell(v);
+      return (v) => !isBlank(v);
     case 'equals': {
       const target = compileTarget(c.value ?? '');
       return target ? memoized((v) => matchesTarget(target, v)) : never;
@@ -417,7 +415,7 @@ function compileTarget(raw: string): Target | null {
 }
 
 function matchesTarget(t: Target, v: unknown): boolean {
-  if (isBlankCell(v) || isDateValue(v)) return false;
+  if (isBlank(v) || isDate(v)) return false;
   if (t.kind === 'yes') return readYesNo(v) === true;
   if (t.kind === 'no') return readYesNo(v) === false;
   if (typeof v === 'number') {
@@ -433,7 +431,7 @@ function matchesAny(targets: readonly Target[], v: unknown): boolean {
   for (const t of targets) if (matchesTarget(t, v)) return true;
   if (typeof v !== 'string' || !LIST_SEPARATORS.test(v)) return false;
   for (const part of v.split(LIST_SEPARATORS)) {
-    if (isBlankCell(part)) continue;
+    if (isBlank(part)) continue;
     for (const t of targets) if (matchesTarget(t, part)) return true;
   }
   return false;

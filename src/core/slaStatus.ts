@@ -4,8 +4,10 @@ import {
   type BusinessCalendar,
   businessMsBetween,
 } from './calendar';
-import { isBlank, isDateObject, type ReadDateOptions, readInstant, showValue } from './dates';
+import { isBlank, isDate, showValue } from './cell.ts';
+import { type ReadDateOptions, readInstant } from './dates';
 import { formatMinutes } from './duration';
+import { STAGES, type Stage } from './leadColumns.ts';
 import { type HandoffSettings, PRIORITIES, type Priority } from './settings';
 import { HOUR_MS, MINUTE_MS, type ZoneClock } from './zone';
 
@@ -48,18 +50,6 @@ export const STATUS_WORDS = [
   'Check data',
 ] as const;
 export type StatusWord = (typeof STATUS_WORDS)[number];
-
-export const STAGES = [
-  'Lead',
-  'MQL',
-  'SQL',
-  'Opportunity',
-  'Customer',
-  'Recycled',
-  'Rejected',
-  'Lost',
-] as const;
-export type Stage = (typeof STAGES)[number];
 
 export const CLOSED_STAGES: readonly Stage[] = ['Customer', 'Lost', 'Rejected', 'Recycled'];
 
@@ -130,7 +120,7 @@ export function readCount(value: unknown): Read<number> {
   else if (typeof value === 'string' && /^[+-]?\d+(?:[.,]\d+)?$/.test(value.trim())) {
     n = Number(value.trim().replace(',', '.'));
   }
-  if (n === null || !Number.isFinite(n) || isDateObject(value)) {
+  if (n === null || !Number.isFinite(n) || isDate(value)) {
     return { ok: false, reason: `${showValue(value)} is not a whole number` };
   }
   if (n < 0) return { ok: false, reason: `${showValue(value)} is negative` };

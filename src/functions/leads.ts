@@ -4,7 +4,8 @@ import {
   businessHoursBetween,
   createCalendar,
 } from '../core/calendar.ts';
-import { isBlankRow } from '../core/cellValues.ts';
+import { isBlankRow } from '../core/cell.ts';
+
 import { readInstant } from '../core/dates.ts';
 import { type ArgRef, InputError, inputError } from '../core/errors.ts';
 import { requireNonNegative } from '../core/numbers.ts';

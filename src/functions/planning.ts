@@ -1,4 +1,5 @@
 import { REP_ROUNDINGS, type RepRounding, repsNeeded, weekly } from '../core/capacity.ts';
+import { isBlank } from '../core/cell.ts';
 import { type ArgRef, InputError, inputError } from '../core/errors.ts';
 import {
   backwardsFunnel,
@@ -9,7 +10,6 @@ import {
 } from '../core/funnel.ts';
 import {
   ceilCount,
-  isBlank,
   optionalShare,
   readNumber,
   requireNonNegative,

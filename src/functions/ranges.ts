@@ -1,5 +1,6 @@
+import { isBlank } from '../core/cell.ts';
 import { InputError } from '../core/errors.ts';
-import { isBlank } from '../core/numbers.ts';
+
 import type { CustomFunctionDef, FunctionEnv } from './types.ts';
 
 type Grid = unknown[][];

@@ -1,4 +1,4 @@
-import { isBlankCell } from '../core/cellValues.ts';
+import { isBlank } from '../core/cell.ts';
 import { findColumn, headerKey, indexHeaders } from '../core/headers.ts';
 import {
   LEAD_HEADERS,
@@ -107,7 +107,7 @@ export interface WriteReport {
 export function leadIdKey(value: unknown): string {
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number') return String(value);
-  if (isBlankCell(value)) return '';
+  if (isBlank(value)) return '';
   if (Object.prototype.toString.call(value) === '[object Date]') {
     return `date:${(value as Date).getTime()}`;
   }
@@ -179,7 +179,7 @@ export function readLeads(sheet: Sheet): ReadLeadsResult {
     ids[i] = leadIdKey(row[idCol]);
     let empty = true;
     for (let j = 0; j < leadCols.length; j++) {
-      if (!isBlankCell(row[leadCols[j]!])) {
+      if (!isBlank(row[leadCols[j]!])) {
         empty = false;
         break;
       }

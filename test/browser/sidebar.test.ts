@@ -137,6 +137,19 @@ describe('sidebar in Chromium at 300 px', () => {
     console.log(
       `sidebar first contentful paint: ${paint.fcp?.toFixed(0) ?? 'n/a'} ms (DOMContentLoaded ${paint.domContentLoaded?.toFixed(0) ?? 'n/a'} ms)`,
     );
+    // The bridge behaves like google.script.run: a Date argument fails, with the user object.
+    const dateCall = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          type Runner = Record<string, (...a: unknown[]) => Runner>;
+          const run = (window as unknown as { google: { script: { run: Runner } } }).google.script
+            .run;
+          run.withSuccessHandler!(() => resolve('succeeded')).withFailureHandler!(
+            (e: unknown, user: unknown) => resolve(`${(e as Error).message} [${String(user)}]`),
+          ).withUserObject!('u1').sidebarPreview!(new Date());
+        }),
+    );
+    expect(dateCall).toMatch(/is a Date: google\.script\.run cannot pass Date values.*\[u1\]$/);
     const before = await previewText(page);
     expect(before).toMatch(
       /^With these rules: \d+ MQL, \d+ to hand off; your reps can take \d+ a week\.$/,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isBlankRow } from '../../src/core/cell.ts';
 import {
-  isBlankRow,
   normalizeText,
   readCellNumber,
   readPlainNumber,

@@ -133,6 +133,21 @@ describe('in the runtime, as a sheet cell calls them (read-only mode)', () => {
       paris('2026-11-23T10:00'),
     );
   });
+  it('the Utilities.formatDate clock is exact across a DST change', () => {
+    const rt = createRuntime({ timeZone: 'Europe/Paris' });
+    rt.load();
+    const settings = defaultSettings();
+    settings.calendar.hours.sun = [{ start: '01:00', end: '04:00' }];
+    rt.documentProperties.setProperty('sla.settings', JSON.stringify(settings));
+    // Sunday 25 October 2026: 02:00-03:00 happens twice in Paris, so 01:00-04:00 is 4 real hours
+    const sat = new Date('2026-10-24T12:00:00Z');
+    const mon = new Date('2026-10-26T06:00:00Z');
+    expect(rt.callCustomFunction('SLA_BUSINESS_HOURS', sat, mon)).toBe(4);
+    // 2 business hours from Sunday 01:00 CEST end at 02:00 CET (the second 02:00)
+    expect(rt.callCustomFunction('SLA_DEADLINE', new Date('2026-10-24T23:00:00Z'), 2)).toEqual(
+      new Date('2026-10-25T01:00:00Z'),
+    );
+  });
   it('parses the offsets Utilities.formatDate gives', () => {
     expect(parseUtcOffset('+0100')).toBe(60);
     expect(parseUtcOffset('-0530')).toBe(-330);
