@@ -79,7 +79,28 @@ export const hostRealm: Realm = {
 
 /** Deep copy into the host realm (arrays and plain objects rebuilt; Dates and others kept). */
 export function hostCopy<T>(value: T): T {
-  return deepCopy(value, new Map()) as T;
+  return (copyGrid(value) ?? deepCopy(value, new Map())) as T;
+}
+
+/** Fast path for what crosses most often: a 2-D array of cell values (no nesting, no cycles). */
+function copyGrid(value: unknown): unknown[][] | null {
+  if (!Array.isArray(value)) return null;
+  const out: unknown[][] = new Array(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const row: unknown = value[i];
+    if (!Array.isArray(row)) return null;
+    for (let j = 0; j < row.length; j++) {
+      const v: unknown = row[j];
+      if (
+        v !== null &&
+        typeof v === 'object' &&
+        Object.prototype.toString.call(v) !== '[object Date]'
+      )
+        return null;
+    }
+    out[i] = row.slice();
+  }
+  return out;
 }
 
 function deepCopy(value: unknown, seen: Map<unknown, unknown>): unknown {

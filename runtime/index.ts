@@ -196,7 +196,7 @@ function makeClockDate(env: Env): DateConstructor {
  * stay true for them, Array and Object get a Symbol.hasInstance that accepts any realm.
  */
 // Built-ins are bound as parameters: a global lookup inside node:vm costs ~10x a local one.
-const REALM_HELPERS = `(function (Array, Object, Map, Symbol, Function) {
+const REALM_HELPERS = `(function (Array, Object, Map, Symbol, Function, Date) {
   var defaultHasInstance = Function.prototype[Symbol.hasInstance];
   Object.defineProperty(Array, Symbol.hasInstance, {
     value: function (v) { return this === Array ? Array.isArray(v) : defaultHasInstance.call(this, v); },
@@ -209,8 +209,23 @@ const REALM_HELPERS = `(function (Array, Object, Map, Symbol, Function) {
   function array(n) {
     return new Array(n);
   }
+  function grid(v) {
+    if (!Array.isArray(v)) return null;
+    var out = new Array(v.length);
+    for (var i = 0; i < v.length; i++) {
+      var row = v[i];
+      if (!Array.isArray(row)) return null;
+      for (var j = 0; j < row.length; j++) {
+        var c = row[j];
+        if (c !== null && typeof c === 'object' && !(c instanceof Date) && Object.prototype.toString.call(c) !== '[object Date]') return null;
+      }
+      out[i] = Array.prototype.slice.call(row);
+    }
+    return out;
+  }
   function copy(v, seen) {
     if (v === null || typeof v !== 'object') return v;
+    if (!seen) { var g = grid(v); if (g) return g; }
     if (!seen) seen = new Map();
     if (seen.has(v)) return seen.get(v);
     if (Array.isArray(v)) {
@@ -229,7 +244,7 @@ const REALM_HELPERS = `(function (Array, Object, Map, Symbol, Function) {
     return o;
   }
   return { array: array, copy: function (v) { return copy(v); } };
-})(Array, Object, Map, Symbol, Function)`;
+})(Array, Object, Map, Symbol, Function, Date)`;
 
 function isRealm(v: unknown): v is Realm {
   return (

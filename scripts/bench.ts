@@ -95,7 +95,13 @@ function benchEntry(name: string, label: string, sizes: number[], args: unknown[
     const calls = rt.calls.sheets;
     const others = rt.calls.total - calls;
     const ms = time(count >= 100_000 ? 2 : 4, () => rt.call(name, ...args));
-    rows.push({ what: label, size: `${count.toLocaleString('en-US')} leads`, ms, calls, note: `+ ${others} other service calls` });
+    rows.push({
+      what: label,
+      size: `${count.toLocaleString('en-US')} leads`,
+      ms,
+      calls,
+      note: `+ ${others} other service calls`,
+    });
   }
 }
 

@@ -81,6 +81,7 @@ function normalizeSeparators(s: string): string | null {
 
 /** A number the function needs; throws an InputError naming the function and argument. */
 export function requireNumber(value: unknown, ref: ArgRef): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
   const read = readNumber(value);
   if (read.kind === 'number') return read.value;
   if (read.kind === 'blank') throw inputError(ref, 'is required', value, 'enter a number');

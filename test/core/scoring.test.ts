@@ -20,7 +20,7 @@ import {
   type Criterion,
   defaultSettings,
   type ScoringSettings,
-  scoringSchema,
+  settingsSchemas,
 } from '../../src/core/settings.ts';
 
 const DAY = 86_400_000;
@@ -564,7 +564,7 @@ describe('default rules on realistic rows', () => {
   });
 
   it('the default settings pass the schema used here', () => {
-    expect(scoringSchema.safeParse(defaultSettings().scoring).success).toBe(true);
+    expect(settingsSchemas().scoring.safeParse(defaultSettings().scoring).success).toBe(true);
   });
 });
 
