@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { FormulaError, Runtime } from '../runtime/index.ts';
 
 export interface RunReport {
@@ -100,17 +101,27 @@ function reviewLines(rt: Runtime, month: string): string[] {
   return lines;
 }
 
+function shortPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
 export function printSummary(rt: Runtime, report: RunReport): void {
   const out: string[] = [];
-  out.push(`SLA Sheets: offline run on ${report.input}`);
-  out.push(`  at ${report.now.toISOString()} (spreadsheet time zone ${report.timeZone})`);
+  const when = new Intl.DateTimeFormat('en-GB', {
+    timeZone: report.timeZone,
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).format(report.now);
+  out.push(`SLA Sheets: offline run on ${shortPath(report.input)}`);
+  out.push(`  as of ${when} (${report.timeZone}, the spreadsheet's time zone)`);
   out.push('', 'Planning (computed through the real custom functions)', ...planningLines(rt));
   for (const e of report.formulaErrors ?? []) out.push(`  ! ${e.sheet}!${e.a1}: ${e.message}`);
   const statuses = statusLines(rt);
   if (statuses.length) out.push('', 'Leads by SLA status', ...statuses);
   const toasts = rt.ui.toasts.map((t) => t.message);
   if (toasts.length) out.push('', 'Messages shown to the user', ...toasts.map((t) => `  ${t}`));
-  out.push('', `Wrote ${report.output}`);
+  out.push('', `Wrote ${shortPath(report.output)}`);
   if (report.reviewMonth) {
     out.push('', `Monthly review ${report.reviewMonth}`, ...reviewLines(rt, report.reviewMonth));
   }

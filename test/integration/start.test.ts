@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadXlsx, REPO_ROOT } from '../../runtime/index.ts';
+
+const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+const start = (...args: string[]) =>
+  spawnSync(tsx, [join(REPO_ROOT, 'scripts', 'start.ts'), ...args], { encoding: 'utf8', cwd: REPO_ROOT, timeout: 120_000 });
+
+describe('npm start (the offline main job)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sla-start-'));
+
+  it('runs the example end to end and writes the result workbook', async () => {
+    const out = join(dir, 'result.xlsx');
+    const run = start('--out', out);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/MQL needed\s+800/);
+    expect(run.stdout).toMatch(/Funnel\s+3,200 Contacts → 1,600 Leads → 800 MQL → 400 SQL → 200 Opportunities → 100 Customers/);
+    for (const word of ['Waiting', 'Due', 'At risk', 'Overdue', 'Met', 'Missed', 'Recycle', 'Closed', 'Check data']) {
+      expect(run.stdout).toMatch(new RegExp(`^  ${word}\\s+\\d+$`, 'm'));
+    }
+    expect(run.stdout.trimEnd()).toMatch(/Sales' commitment[\s\S]*Recycled to marketing.*$/);
+    const book = await loadXlsx(out);
+    expect(book.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['Leads', 'Planning', 'SLA Agreement', 'SLA Review 2026-10', 'SLA History']),
+    );
+  });
+
+  it('says what is wrong and writes nothing for a missing workbook', () => {
+    const out = join(dir, 'missing.xlsx');
+    const run = start(join(dir, 'nope.xlsx'), '--out', out);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/no workbook at .*nope\.xlsx/);
+    expect(run.stderr).toMatch(/Nothing was written/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('says what is wrong and writes nothing for a corrupt workbook', () => {
+    const bad = join(dir, 'corrupt.xlsx');
+    writeFileSync(bad, 'this is not a spreadsheet');
+    const out = join(dir, 'corrupt-result.xlsx');
+    const run = start(bad, '--out', out);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/corrupt\.xlsx/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('rejects a bad --now', () => {
+    const run = start('--now', 'someday');
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/--now someday is not a date/);
+  });
+});
