@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { createRuntime, REPO_ROOT, type Runtime } from '../runtime/index.ts';
+import { type Criterion, defaultSettings, type Settings } from '../src/core/settings.ts';
 import { LEADS_HEADER, leadRows } from './benchData.ts';
 import { naiveCheck } from './benchNaive.ts';
 
@@ -69,17 +70,52 @@ function benchCustomFunctions(): void {
   }
 }
 
-function leadsRuntime(count: number): Runtime {
+/** The default criteria plus nine more: 20 criteria, as the scoring issue measures. */
+function twentyCriteria(): Settings {
+  const settings = defaultSettings();
+  const extra: Array<[string, string, Criterion['operator'], Partial<Criterion>, number]> = [
+    ['Company', 'Named account', 'oneOf', { values: ['Acme', 'Brightwave'] }, 10],
+    ['Source', 'Came from a partner', 'equals', { value: 'Partner' }, 5],
+    ['Email', 'Business email', 'notBlank', {}, 2],
+    ['Country', 'Outside our markets', 'equals', { value: 'Germany' }, -5],
+    ['Company size', 'Very large', 'atLeast', { min: 1000 }, 5],
+    ['Industry', 'Retail', 'contains', { value: 'retail' }, -5],
+    ['Pricing page visits', 'Visited pricing once', 'atMost', { max: 1 }, 2],
+    ['Email clicks', 'Never clicked', 'isBlank', {}, -2],
+    ['Created at', 'New this quarter', 'withinDays', { days: 90 }, 3],
+  ];
+  extra.forEach(([column, label, operator, more, points], i) => {
+    settings.scoring.criteria.push({
+      id: `extra-${i}`,
+      label,
+      kind: i % 2 ? 'interest' : 'fit',
+      column,
+      operator,
+      points,
+      ...more,
+    });
+  });
+  return settings;
+}
+
+function leadsRuntime(count: number, settings?: Settings): Runtime {
   const rt = createRuntime({ timeZone: 'Europe/Paris' });
   rt.setNow(new Date('2026-11-23T10:00:00+01:00'));
   rt.addSheet('Leads', [LEADS_HEADER, ...leadRows(count)]);
+  if (settings) rt.documentProperties.setProperty('sla.settings', JSON.stringify(settings));
   rt.load();
   return rt;
 }
 
-function benchEntry(name: string, label: string, sizes: number[], args: unknown[] = []): void {
+function benchEntry(
+  name: string,
+  label: string,
+  sizes: number[],
+  args: unknown[] = [],
+  settings?: Settings,
+): void {
   for (const count of sizes) {
-    const rt = leadsRuntime(count);
+    const rt = leadsRuntime(count, settings);
     if (!rt.globalNames().includes(name)) {
       rows.push({
         what: label,
@@ -90,6 +126,8 @@ function benchEntry(name: string, label: string, sizes: number[], args: unknown[
       return;
     }
     rt.call(name, ...args); // first run creates the add-in's columns
+    const warning = rt.ui.toasts.find((t) => /settings/i.test(t.message));
+    if (warning) throw new Error(`bench settings were refused: ${warning.message}`);
     rt.calls.reset();
     rt.call(name, ...args);
     const calls = rt.calls.sheets;
@@ -147,6 +185,13 @@ benchEntry(
   'checkLeadsNow',
   'check: score + SLA status + write (checkLeadsNow)',
   [1_000, 10_000, 100_000],
+);
+benchEntry(
+  'checkLeadsNow',
+  'the same check with 20 scoring criteria',
+  [100_000],
+  [],
+  twentyCriteria(),
 );
 benchNaive([1_000, 10_000]);
 benchEntry('runMonthlyReview', 'monthly review (runMonthlyReview 2026-10)', [100_000], ['2026-10']);

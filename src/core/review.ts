@@ -22,7 +22,8 @@ import { DAY_MS, MINUTE_MS, type ZoneClock } from './zone.ts';
  *
  * Definitions (one calendar month M in the spreadsheet's time zone, [1st 00:00, next 1st 00:00)):
  * - New leads: `Created at` in M. MQL delivered: `MQL at` in M. Hand-offs: `Handed off at` in M.
- * - Monthly MQL target: `plan.monthlyMqlTarget` when set; otherwise the plan's annual MQL
+ * - Monthly MQL target: `plan.monthlyMqlTarget` when set; else the Planning sheet's monthly
+ *   `MQL target` row (the annual MQL spread by its seasonality weights); otherwise the plan's annual MQL
  *   (mqlNeeded from the revenue goal, average deal, MQL→SQL, SQL→opportunity and
  *   opportunity→customer rates, marketing share) spread over 12 EQUAL months with
  *   largest-remainder rounding (the odd units go to the earliest months). No revenue goal → no
@@ -235,6 +236,8 @@ export interface ReviewInput {
   calendar: BusinessCalendar;
   /** Now, to tell pending hand-offs from missed ones. */
   nowMs: number;
+  /** The Planning sheet's monthly MQL targets (January first), when it has them. */
+  plannedMonthlyMql?: readonly number[] | null;
 }
 
 // ------------------------------------------------------------------------------------------
@@ -255,9 +258,15 @@ function ratio(a: number, b: number): number | null {
 }
 
 /** The month's MQL target (see the definitions above); null without a target. */
-export function monthlyMqlTarget(settings: Settings, month: number): number | null {
+export function monthlyMqlTarget(
+  settings: Settings,
+  month: number,
+  plannedMonthlyMql?: readonly number[] | null,
+): number | null {
   const p = settings.plan;
   if (p.monthlyMqlTarget !== null) return p.monthlyMqlTarget;
+  const planned = plannedMonthlyMql?.[month - 1];
+  if (planned !== undefined) return planned;
   if (p.revenueGoal === null) return null;
   const annual = mqlNeeded(
     p.revenueGoal,
@@ -283,6 +292,7 @@ interface MonthContext {
   settings: Settings;
   calendar: BusinessCalendar;
   nowMs: number;
+  plannedMonthlyMql: readonly number[] | null;
   handoffs: Array<HandoffFacts | undefined>;
 }
 
@@ -444,7 +454,7 @@ function aggregate(leads: readonly LeadFacts[], ctx: MonthContext): Aggregate {
 function monthFigures(leads: readonly LeadFacts[], ctx: MonthContext): MonthFigures {
   const a = aggregate(leads, ctx);
   const s = ctx.settings;
-  const target = monthlyMqlTarget(s, ctx.month.month);
+  const target = monthlyMqlTarget(s, ctx.month.month, ctx.plannedMonthlyMql);
   const revenueTarget = s.plan.revenueGoal === null ? null : s.plan.revenueGoal / 12;
   const observed = a.mqlCohortOpportunities > 0;
   const rate = observed
@@ -597,7 +607,7 @@ function scorecards(m: MonthFigures, settings: Settings): Review['scorecards'] {
         status: ragAtLeast(mk.mqlAttainment, t.mqlAttainment),
         note:
           mk.mqlAttainment === null
-            ? 'Set a revenue goal or a monthly MQL target in the plan'
+            ? 'Set a revenue goal or a monthly MQL target in the plan (sidebar, Plan)'
             : `${pct(mk.mqlAttainment)} of target (green ≥ ${pct(t.mqlAttainment.green)}, amber ≥ ${pct(t.mqlAttainment.amber)})`,
       },
       {
@@ -750,6 +760,7 @@ export function computeReview(input: ReviewInput): Review {
       settings,
       calendar,
       nowMs,
+      plannedMonthlyMql: input.plannedMonthlyMql ?? null,
       handoffs: [],
     };
   };

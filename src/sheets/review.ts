@@ -1,4 +1,6 @@
 import { createCalendar } from '../core/calendar.ts';
+import { PLANNING_SHEET } from '../core/leadColumns.ts';
+import { plannedMonthlyMql } from '../core/planningSheet.ts';
 import { computeReview, type Review } from '../core/review.ts';
 import { addMonths, monthKey, monthOf, parseMonth, type ReviewMonth } from '../core/reviewData.ts';
 import { reviewLayout } from '../core/reviewReport.ts';
@@ -66,6 +68,7 @@ export function generateMonthlyReview(
     toast(`Reviewing ${rows.length} leads for ${key}…`, 'SLA monthly review', 10);
   }
 
+  const planning = ss.getSheetByName(PLANNING_SHEET);
   const review = computeReview({
     header,
     rows,
@@ -74,6 +77,7 @@ export function generateMonthlyReview(
     clock,
     calendar,
     nowMs: now.getTime(),
+    plannedMonthlyMql: planning ? plannedMonthlyMql(planning.getDataRange().getValues()) : null,
   });
   const layout = reviewLayout(review, { generatedAt: now });
   if (rows.length > LONG_RUN_ROWS) toast(`Writing ${reviewSheetName(key)}…`, 'SLA monthly review');

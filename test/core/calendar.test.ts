@@ -395,19 +395,23 @@ describe('business calendar examples', () => {
   });
 });
 
-describe('business calendar speed (sanity, not a benchmark)', () => {
-  it('100,000 deadlines in well under a second', () => {
+describe('business calendar at volume (timing lives in npm run bench)', () => {
+  it('computes 100,000 deadlines, each inside business time', () => {
     const cal: BusinessCalendar = createCalendar(
       defaultSettings().calendar,
       intlZoneClock('Europe/Paris'),
     );
     const start = Date.UTC(2026, 0, 1);
-    const t = Date.now();
-    let sum = 0;
+    let outside = 0;
     for (let i = 0; i < 100000; i++) {
-      sum += addBusinessHours(cal, start + ((i * 7919 * 60000) % (365 * DAY)), [1, 8, 16][i % 3]!);
+      const d = addBusinessHours(
+        cal,
+        start + ((i * 7919 * 60000) % (365 * DAY)),
+        [1, 8, 16][i % 3]!,
+      );
+      // a deadline is inside business time, or exactly at a closing time
+      if (!isBusinessTime(cal, d) && !isBusinessTime(cal, d - 1)) outside++;
     }
-    expect(sum).toBeGreaterThan(0);
-    expect(Date.now() - t).toBeLessThan(3000);
+    expect(outside).toBe(0);
   });
 });

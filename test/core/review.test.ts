@@ -668,26 +668,19 @@ describe('performance', () => {
     return rows;
   }
 
-  /** CPU time (ms) of one review: CPU, not wall time, so that a busy test machine does not fail it. */
-  function cpuMs(rows: unknown[][], clock: ZoneClock): { ms: number; r: Review } {
-    const t0 = process.cpuUsage();
-    const r = review(rows, '2026-03', { clock });
-    const used = process.cpuUsage(t0);
-    return { ms: (used.user + used.system) / 1000, r };
-  }
-
-  it('reviews 100,000 leads (three years of leads) well under a second', () => {
-    const { ms, r } = cpuMs(leads(100_000, 3 * 365), intlZoneClock('Europe/Paris'));
-    expect(r.current.marketing.newLeads).toBeGreaterThan(2000);
-    expect(r.quality.rows).toBe(100_000);
-    console.log(`review of 100,000 leads over 3 years: ${Math.round(ms)} ms CPU`);
-    expect(ms).toBeLessThan(1000);
+  // Timing lives in `npm run bench`; these prove the review holds up at volume.
+  const run = (rows: unknown[][], clock: ZoneClock): { r: Review } => ({
+    r: review(rows, '2026-03', { clock }),
   });
 
-  it('stays under a second when all 100,000 leads fall in the four months reviewed', () => {
-    const { ms, r } = cpuMs(leads(100_000, 120), UTC);
+  it('reviews 100,000 leads (three years of leads)', () => {
+    const { r } = run(leads(100_000, 3 * 365), intlZoneClock('Europe/Paris'));
+    expect(r.current.marketing.newLeads).toBeGreaterThan(2000);
+    expect(r.quality.rows).toBe(100_000);
+  });
+
+  it('reviews 100,000 leads that all fall in the four months reviewed', () => {
+    const { r } = run(leads(100_000, 120), UTC);
     expect(r.current.marketing.newLeads).toBeGreaterThan(20_000);
-    console.log(`review of 100,000 leads in 4 months: ${Math.round(ms)} ms CPU`);
-    expect(ms).toBeLessThan(1500);
   });
 });
