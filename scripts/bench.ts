@@ -138,7 +138,7 @@ function benchEntry(
       size: `${count.toLocaleString('en-US')} leads`,
       ms,
       calls,
-      note: `+ ${others} other service calls`,
+      note: `≈ ${((calls * 7) / 1000).toFixed(1)} s of round trips in real Sheets; + ${others} other service calls`,
     });
   }
 }
