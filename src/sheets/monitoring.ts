@@ -40,8 +40,23 @@ export interface MonitoringState {
   minutes: number | null;
 }
 
+/**
+ * This document's monitoring triggers. A published add-on's project triggers span every
+ * document the user runs it in, so they are taken from `getUserTriggers(this spreadsheet)`,
+ * plus any project trigger this document recorded as its own (a bound script).
+ */
 function ourTriggers(): Trigger[] {
-  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === TIMER_HANDLER);
+  const recorded = readState();
+  const mine = new Map<string, Trigger>();
+  for (const t of ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet())) {
+    if (t.getHandlerFunction() === TIMER_HANDLER) mine.set(t.getUniqueId(), t);
+  }
+  for (const t of ScriptApp.getProjectTriggers()) {
+    if (t.getHandlerFunction() === TIMER_HANDLER && recorded[t.getUniqueId()] !== undefined) {
+      mine.set(t.getUniqueId(), t);
+    }
+  }
+  return [...mine.values()];
 }
 
 function readState(): Record<string, number> {

@@ -36,6 +36,10 @@ import { loadSettings, saveSettings } from './settingsStore.ts';
 
 /** Largest settings document the sidebar may send (UTF-8 bytes). */
 export const MAX_PAYLOAD_BYTES = 100 * 1024;
+/** Most Leads sources suggested to the sidebar. */
+export const MAX_SOURCES = 50;
+/** Longest source name the settings accept (the cost-per-source key). */
+const MAX_SOURCE_LENGTH = 80;
 export interface MonitoringState {
   on: boolean;
   /** Minutes between checks (the settings' frequency when the trigger's is unknown). */
@@ -48,6 +52,8 @@ export interface SidebarState {
   warning?: string;
   /** Header row of the Leads sheet, non-blank cells as text (empty when there is no Leads sheet). */
   leadsHeaders: string[];
+  /** Distinct non-blank values of the Leads `Source` column, most frequent first (at most 50). */
+  leadsSources: string[];
   leadsSheetFound: boolean;
   /** The spreadsheet's own time zone (used when the calendar's is blank). */
   timeZone: string;
@@ -161,6 +167,25 @@ function headerTexts(row: readonly unknown[]): string[] {
   return row.map((h) => String(h ?? '').trim()).filter((h) => h !== '');
 }
 
+/** Distinct non-blank sources (case, accents and spacing ignored), most frequent first. */
+export function distinctSources(cells: ReadonlyArray<readonly unknown[]>): string[] {
+  const seen = new Map<string, { name: string; count: number; first: number }>();
+  cells.forEach((row, i) => {
+    const value = row[0];
+    if (typeof value !== 'string' && typeof value !== 'number') return;
+    const name = String(value).trim();
+    if (name === '' || name.length > MAX_SOURCE_LENGTH) return;
+    const key = headerKey(name);
+    const entry = seen.get(key);
+    if (entry) entry.count++;
+    else seen.set(key, { name, count: 1, first: i });
+  });
+  return [...seen.values()]
+    .sort((a, b) => b.count - a.count || a.first - b.first)
+    .slice(0, MAX_SOURCES)
+    .map((e) => e.name);
+}
+
 function spreadsheetZone(): string {
   try {
     return spreadsheetTimeZone();
@@ -187,13 +212,22 @@ export function sidebarLoad(): SidebarState {
   const loaded = loadSettings();
   const sheet = findLeadsSheet();
   let leadsHeaders: string[] = [];
+  let leadsSources: string[] = [];
   if (sheet) {
     const lastCol = sheet.getLastColumn();
-    if (lastCol > 0) leadsHeaders = headerTexts(sheet.getRange(1, 1, 1, lastCol).getValues()[0]!);
+    const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0]! : [];
+    leadsHeaders = headerTexts(header);
+    // One more read: the Source column alone.
+    const sourceCol = findColumn(indexHeaders(header), LEAD_HEADERS.source);
+    const lastRow = sheet.getLastRow();
+    if (sourceCol >= 0 && lastRow > 1) {
+      leadsSources = distinctSources(sheet.getRange(2, sourceCol + 1, lastRow - 1, 1).getValues());
+    }
   }
   const state: SidebarState = {
     settings: loaded.settings,
     leadsHeaders,
+    leadsSources,
     leadsSheetFound: sheet !== null,
     timeZone: spreadsheetZone(),
     runLog: readRunLog(),

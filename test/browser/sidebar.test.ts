@@ -172,21 +172,21 @@ describe('sidebar in Chromium at 300 px', () => {
   it('shows an invalid value next to its field, disables Save, warns on close', async () => {
     const { page, dialogs } = await openSidebar();
     const save = page.getByRole('button', { name: 'Save' });
-    await page.getByRole('tab', { name: /Hand-off rules/ }).click();
+    await page.getByRole('tab', { name: /Hand-off/ }).click();
     const hot = page.getByLabel('Hot', { exact: true });
     await hot.fill('0');
     expect(await errorFor(page, 'Hot')).toBe('Hot deadline must be above 0');
     await poll(() => hot.getAttribute('aria-invalid')).toBe('true');
     await poll(() => save.isDisabled()).toBe(true);
     await poll(() => text(page.locator('.status'))).toContain('1 field to fix');
-    await poll(() => text(page.getByRole('tab', { name: /Hand-off rules/ }))).toContain('1');
+    await poll(() => text(page.getByRole('tab', { name: /Hand-off/ }))).toContain('1');
     await hot.fill('abc');
     expect(await errorFor(page, 'Hot')).toBe('Hot deadline must be a number');
     await hot.fill('2');
     expect(await errorFor(page, 'Hot')).toBe('');
     await poll(() => save.isEnabled()).toBe(true);
     // Keyboard: arrows move between tabs.
-    await page.getByRole('tab', { name: /Hand-off rules/ }).focus();
+    await page.getByRole('tab', { name: /Hand-off/ }).focus();
     await page.keyboard.press('ArrowLeft');
     expect(await page.getByRole('tab', { name: 'Scoring' }).getAttribute('aria-selected')).toBe(
       'true',
@@ -231,7 +231,7 @@ describe('sidebar in Chromium at 300 px', () => {
     expect(log).toContain('"kind":"settings"');
     expect(dialogs).toEqual([]);
     // The next check (from the Monitoring tab) re-scores every lead with the saved rules.
-    await page.getByRole('tab', { name: 'Monitoring' }).click();
+    await page.getByRole('tab', { name: 'Monitor' }).click();
     await poll(() => text(page.locator('.run-kind').first())).toBe('Settings saved');
     await page.getByRole('button', { name: 'Check leads now' }).click();
     await poll(() => text(page.locator('.run-kind').first())).toBe('Leads checked');
@@ -241,6 +241,58 @@ describe('sidebar in Chromium at 300 px', () => {
     await poll(async () => rt.triggers().map((t) => t.handler)).toEqual(['onSlaTimer']);
     await page.getByLabel('Check leads automatically').uncheck();
     await poll(async () => rt.triggers().length).toBe(0);
+    await page.close();
+  });
+
+  it('edits the plan: live plan line, percent errors, cost per source saved', async () => {
+    const { page, rt } = await openSidebar();
+    const save = page.getByRole('button', { name: 'Save' });
+    // The six tabs fit on one row at 300 px.
+    const tops = await page
+      .getByRole('tab')
+      .evaluateAll((ts) => ts.map((t) => Math.round(t.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(6);
+    expect(new Set(tops).size).toBe(1);
+    expect(await page.locator('.tabs').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(
+      true,
+    );
+    await page.getByRole('tab', { name: 'Plan' }).click();
+    const line = page.getByTestId('plan-line');
+    expect(await text(line)).toBe('Plan: 800 MQL a year → 17.0 a week → 2.13 reps');
+    const mqlToSql = page.getByLabel('MQL → SQL', { exact: true });
+    expect(await mqlToSql.inputValue()).toBe('50');
+    await mqlToSql.fill('25');
+    await poll(() => text(line)).toBe('Plan: 1,600 MQL a year → 34.0 a week → 4.26 reps');
+    await mqlToSql.fill('150');
+    expect(await errorFor(page, 'MQL → SQL')).toBe('MQL → SQL must be at most 100 %');
+    await poll(() => mqlToSql.getAttribute('aria-invalid')).toBe('true');
+    await poll(() => save.isDisabled()).toBe(true);
+    await poll(() => text(page.getByRole('tab', { name: /Plan/ }))).toContain('1');
+    await mqlToSql.fill('25');
+    // A cost for the most frequent Leads source (suggested), then saved.
+    await page.getByRole('button', { name: '+ Add source' }).click();
+    const name = page.getByLabel('Source 1 name', { exact: true });
+    expect(await name.inputValue()).toBe('Website');
+    const options = await page
+      .locator('#leads-sources option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options.sort()).toEqual(['LinkedIn', 'Referral', 'Webinar', 'Website']);
+    expect(await errorFor(page, 'Source 1 monthly cost')).toBe('Cost must be a number');
+    await poll(() => save.isDisabled()).toBe(true);
+    await page.getByLabel('Source 1 monthly cost', { exact: true }).fill('1 200');
+    await poll(() => save.isEnabled()).toBe(true);
+    await page.mouse.move(299, 899);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-plan.png') });
+    await save.click();
+    await poll(() => text(page.locator('.status'))).toContain('Saved at');
+    const loaded = rt.call('sidebarLoad') as {
+      settings: { plan: { costPerSource: Record<string, number>; stageRates: number[] } };
+      leadsSources: string[];
+    };
+    expect(loaded.settings.plan.costPerSource).toEqual({ Website: 1200 });
+    expect(loaded.settings.plan.stageRates[2]).toBe(0.25);
+    expect(loaded.leadsSources).toHaveLength(4);
     await page.close();
   });
 

@@ -66,6 +66,22 @@ describe('sidebarLoad', () => {
     expect(isJsonValue(state)).toBe(true);
   });
 
+  it('suggests the distinct Leads sources, most frequent first, with two range reads', () => {
+    expect(load().leadsSources).toEqual([]);
+    const long = 'x'.repeat(81);
+    addLeads(
+      ['Webinar', ' website ', '', 'Website', 'WEBSITE', 'Referral', 'Webinar', long, '  ', 42].map(
+        (Source, i) => ({ 'Lead ID': `L-${i}`, Source }),
+      ),
+    );
+    rt.calls.reset();
+    const state = load();
+    expect(state.leadsSources).toEqual(['website', 'Webinar', 'Referral', '42']);
+    expect(rt.calls.of('Range.getValues')).toBe(2);
+    addLeads(Array.from({ length: 70 }, (_, i) => ({ 'Lead ID': `L-${i}`, Source: `S${i}` })));
+    expect(load().leadsSources).toHaveLength(50);
+  });
+
   it('says so when stored settings are corrupt, and when they were an older version', () => {
     rt.documentProperties.setProperty(KEY, '{not json');
     expect(load().warning).toMatch(/not valid JSON; using the defaults/);

@@ -1,0 +1,116 @@
+/**
+ * The live preview on the Scoring tab: the server scores the Leads rows with the unsaved
+ * settings (debounced; only the latest answer is shown).
+ */
+import type { SidebarPreviewResult } from '../src/sheets/sidebarApi.ts';
+import { type Child, h, replaceChildren } from './dom.ts';
+import { fmtNumber } from './format.ts';
+import { errorMessage, server } from './server.ts';
+import { state } from './state.ts';
+
+export const previewBox = h('section', {
+  class: 'preview',
+  'aria-live': 'polite',
+  'aria-label': 'Preview',
+});
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+let key = '';
+let seq = 0;
+let last: SidebarPreviewResult | null = null;
+let status: 'idle' | 'waiting' | 'invalid' | 'error' = 'idle';
+let failure = '';
+
+/** After a change: asks again when what the preview depends on changed and is valid. */
+export function schedulePreview(): void {
+  if (state.issues.length > 0) {
+    status = 'invalid';
+    key = '';
+    clearTimeout(timer);
+    renderPreview();
+    return;
+  }
+  const d = state.draft;
+  const next = JSON.stringify([d.scoring, d.plan, d.calendar.timeZone]);
+  if (next === key) return;
+  key = next;
+  status = 'waiting';
+  renderPreview();
+  clearTimeout(timer);
+  timer = setTimeout(runPreview, last ? 400 : 0);
+}
+
+function runPreview(): void {
+  const mine = ++seq;
+  server
+    .preview(state.draft)
+    .then((result) => {
+      if (mine !== seq) return;
+      last = result;
+      status = 'idle';
+      renderPreview();
+    })
+    .catch((error: unknown) => {
+      if (mine !== seq) return;
+      status = 'error';
+      failure = errorMessage(error);
+      key = '';
+      renderPreview();
+    });
+}
+
+function counts(p: SidebarPreviewResult): Child[] {
+  const cap = p.capacity;
+  const parts: Child[] = [
+    h(
+      'p',
+      { class: 'preview-main', 'data-testid': 'preview-text' },
+      'With these rules: ',
+      h('strong', {}, `${fmtNumber(p.qualified)} MQL`),
+      ', ',
+      h('strong', {}, `${fmtNumber(p.handoff)} to hand off`),
+      cap.source === 'none'
+        ? '.'
+        : h(
+            'span',
+            {},
+            '; your reps can take ',
+            h('strong', {}, `${fmtNumber(cap.perWeek)} a week`),
+            '.',
+          ),
+    ),
+    h(
+      'p',
+      { class: 'preview-detail' },
+      `Out of ${fmtNumber(p.leads)} leads in the sheet (MQL counts the hand-offs too). Grades: A ${p.byGrade.A}, B ${p.byGrade.B}, C ${p.byGrade.C}, D ${p.byGrade.D}.`,
+    ),
+    h('p', { class: 'preview-detail' }, cap.explanation),
+  ];
+  if (p.unknownColumns.length) {
+    parts.push(
+      h(
+        'p',
+        { class: 'preview-detail warning-text' },
+        `Ignored, column not in Leads: ${p.unknownColumns.map((u) => `${u.label} (${u.column})`).join(', ')}.`,
+      ),
+    );
+  }
+  return parts;
+}
+
+function renderPreview(): void {
+  const p = last;
+  const parts: Child[] = [];
+  if (p && !p.leadsSheetFound) parts.push(h('p', {}, 'No Leads sheet to preview the rules on.'));
+  else if (p) parts.push(...counts(p));
+  else parts.push(h('p', { class: 'preview-detail' }, 'Counting the leads…'));
+  if (status === 'waiting' && p) {
+    parts.push(h('p', { class: 'preview-state' }, 'Updating…'));
+  } else if (status === 'invalid') {
+    parts.push(h('p', { class: 'preview-state' }, 'Fix the highlighted fields to update.'));
+  } else if (status === 'error') {
+    parts.push(h('p', { class: 'preview-state error-text' }, `Preview failed: ${failure}`));
+  }
+  previewBox.classList.toggle('stale', status !== 'idle');
+  replaceChildren(previewBox, ...parts);
+}
