@@ -1,25 +1,9 @@
 /** Display formatting of cell values (a reasonable subset of Sheets number formats). */
-import { wallClock } from './zone.ts';
+import { DAY_NAMES, MONTH_NAMES, wallClock } from './zone.ts';
 
 export type Cell = string | number | boolean | Date;
 
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
@@ -119,8 +103,8 @@ function formatDateCell(d: Date, fmt: string, zone: string): string {
     else if (c === 'd') {
       if (lower.length === 1) out += String(w.day);
       else if (lower.length === 2) out += pad2(w.day);
-      else if (lower.length === 3) out += (DAYS[w.weekday - 1] ?? '').slice(0, 3);
-      else out += DAYS[w.weekday - 1] ?? '';
+      else if (lower.length === 3) out += (DAY_NAMES[w.weekday - 1] ?? '').slice(0, 3);
+      else out += DAY_NAMES[w.weekday - 1] ?? '';
     } else if (c === 'h') {
       const h = ampm ? (w.hour % 12 === 0 ? 12 : w.hour % 12) : w.hour;
       out += lower.length >= 2 ? pad2(h) : String(h);
@@ -134,8 +118,8 @@ function formatDateCell(d: Date, fmt: string, zone: string): string {
       if (isMinute) out += lower.length === 2 ? pad2(w.minute) : String(w.minute);
       else if (lower.length === 1) out += String(w.month);
       else if (lower.length === 2) out += pad2(w.month);
-      else if (lower.length === 3) out += (MONTHS[w.month - 1] ?? '').slice(0, 3);
-      else out += MONTHS[w.month - 1] ?? '';
+      else if (lower.length === 3) out += (MONTH_NAMES[w.month - 1] ?? '').slice(0, 3);
+      else out += MONTH_NAMES[w.month - 1] ?? '';
     } else if (c === 's') out += lower.length >= 2 ? pad2(w.second) : String(w.second);
     else if (c === '.')
       out += `.${String(w.millisecond)

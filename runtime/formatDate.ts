@@ -1,27 +1,13 @@
 /** Java SimpleDateFormat subset, as used by Apps Script's Utilities.formatDate. */
 import {
+  DAY_NAMES,
   instantFromWallClock,
+  MONTH_NAMES,
   normalizeZone,
   offsetMinutes,
   shortZoneName,
   wallClock,
 } from './zone.ts';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 type Token = { kind: 'field'; letter: string; count: number } | { kind: 'text'; text: string };
 
@@ -109,8 +95,8 @@ export function formatJavaDate(date: Date, timeZone: string, pattern: string): s
         break;
       case 'M':
       case 'L':
-        if (n >= 4) out += MONTHS[w.month - 1];
-        else if (n === 3) out += (MONTHS[w.month - 1] ?? '').slice(0, 3);
+        if (n >= 4) out += MONTH_NAMES[w.month - 1];
+        else if (n === 3) out += (MONTH_NAMES[w.month - 1] ?? '').slice(0, 3);
         else out += pad(w.month, n);
         break;
       case 'd':
@@ -120,7 +106,7 @@ export function formatJavaDate(date: Date, timeZone: string, pattern: string): s
         out += pad(dayOfYear(w.year, w.month, w.day), n);
         break;
       case 'E':
-        out += n >= 4 ? DAYS[w.weekday - 1] : (DAYS[w.weekday - 1] ?? '').slice(0, 3);
+        out += n >= 4 ? DAY_NAMES[w.weekday - 1] : (DAY_NAMES[w.weekday - 1] ?? '').slice(0, 3);
         break;
       case 'u':
         out += pad(w.weekday, n);
@@ -227,7 +213,7 @@ export function parseJavaDate(text: string, timeZone: string, pattern: string): 
         if (t.count >= 3) {
           const word = readWord();
           if (word === null) return null;
-          const idx = MONTHS.findIndex((m) =>
+          const idx = MONTH_NAMES.findIndex((m) =>
             m.toLowerCase().startsWith(word.toLowerCase().slice(0, 3)),
           );
           if (idx < 0) return null;

@@ -1,7 +1,9 @@
 /** Evaluates `=NAME(args)` cells through the bundle's custom functions, spilling arrays like Sheets. */
 import { a1Notation, parseA1 } from './a1.ts';
+import { toCell } from './cells.ts';
 import { type Cell, isDate } from './format.ts';
-import { type FakeSheet, type FakeSpreadsheet, toCell } from './spreadsheet.ts';
+import type { FakeSheet } from './sheet.ts';
+import type { FakeSpreadsheet } from './spreadsheet.ts';
 
 export interface FormulaError {
   sheet: string;

@@ -6,50 +6,39 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { FakeCache, FakeCacheService } from './cache.ts';
 import { type AuthModeName, Env, hostCopy, type Realm } from './env.ts';
 import { evaluateFormulas as evaluateFormulasImpl, type FormulaError } from './formulas.ts';
-import {
-  AuthMode,
-  EXTERNAL_HOLDER,
-  FakeCache,
-  FakeCacheService,
-  FakeHtmlService,
-  FakeLockService,
-  FakeLogger,
-  FakeMailApp,
-  FakeProperties,
-  FakePropertiesService,
-  FakeScriptApp,
-  FakeSession,
-  FakeSpreadsheetApp,
-  FakeUtilities,
-  LockState,
-  makeCharts,
-  makeConsole,
-  type SentMail,
-} from './services.ts';
-import {
-  type FakeSheet,
-  FakeSpreadsheet,
-  type FormulaWrite,
-  type SheetData,
-  type SpreadsheetContext,
-  sheetFromData,
-  type WorkbookData,
-} from './spreadsheet.ts';
+import { FakeHtmlService } from './htmlService.ts';
+import { EXTERNAL_HOLDER, FakeLockService, LockState } from './locks.ts';
+import { FakeProperties, FakePropertiesService } from './properties.ts';
+import { AuthMode, FakeScriptApp } from './scriptApp.ts';
+import { FakeLogger, FakeMailApp, makeCharts, makeConsole, type SentMail } from './services.ts';
+import { FakeSession } from './session.ts';
+import type { FakeSheet } from './sheet.ts';
+import { FakeSpreadsheet, type FormulaWrite, type SpreadsheetContext } from './spreadsheet.ts';
+import { FakeSpreadsheetApp } from './spreadsheetApp.ts';
 import { UiRecorder } from './ui.ts';
+import { FakeUtilities } from './utilities.ts';
+import { type SheetData, sheetFromData, type WorkbookData } from './workbookData.ts';
 import { loadXlsx, saveXlsx } from './xlsx.ts';
 
 export { a1Notation, columnToLetters, lettersToColumn, parseA1 } from './a1.ts';
 export type { AuthModeName } from './env.ts';
 export { CallCounter, Env } from './env.ts';
+export type { Cell } from './format.ts';
 export { formatJavaDate, parseJavaDate } from './formatDate.ts';
 export type { FormulaError } from './formulas.ts';
+export { FakeLock } from './locks.ts';
+export { FakeProperties } from './properties.ts';
+export { FakeRange } from './range.ts';
+export { FakeTrigger } from './scriptApp.ts';
 export type { SentMail } from './services.ts';
-export { FakeLock, FakeProperties, FakeTrigger } from './services.ts';
-export type { Cell, FormulaWrite, SheetData, WorkbookData } from './spreadsheet.ts';
-export { FakeRange, FakeSheet, FakeSpreadsheet } from './spreadsheet.ts';
+export { FakeSheet } from './sheet.ts';
+export type { FormulaWrite } from './spreadsheet.ts';
+export { FakeSpreadsheet } from './spreadsheet.ts';
 export { UiRecorder } from './ui.ts';
+export type { SheetData, WorkbookData } from './workbookData.ts';
 export { loadXlsx, saveXlsx } from './xlsx.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

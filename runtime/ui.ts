@@ -160,6 +160,19 @@ export class FakeMenu {
   }
 }
 
+/** (prompt) | (prompt, buttons) | (title, prompt, buttons), as alert() and prompt() take them. */
+function dialogArgs(
+  a: unknown,
+  b: unknown,
+  c: unknown,
+): { title: string | null; prompt: string; buttons: string } {
+  if (c !== undefined) return { title: String(a), prompt: String(b), buttons: enumName(c) };
+  if (b !== undefined && isButtonSet(b)) {
+    return { title: null, prompt: String(a), buttons: enumName(b) };
+  }
+  return { title: null, prompt: String(a), buttons: 'OK' };
+}
+
 export class FakeUi {
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
@@ -183,19 +196,7 @@ export class FakeUi {
   /** alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons) */
   alert(a: unknown, b?: unknown, c?: unknown): EnumValue {
     this.env.touch('Ui.alert', 'uiShow');
-    let title: string | null = null;
-    let prompt: string;
-    let buttons = 'OK';
-    if (c !== undefined) {
-      title = String(a);
-      prompt = String(b);
-      buttons = enumName(c);
-    } else if (b !== undefined && isButtonSet(b)) {
-      prompt = String(a);
-      buttons = enumName(b);
-    } else {
-      prompt = String(a);
-    }
+    const { title, prompt, buttons } = dialogArgs(a, b, c);
     const answer = this.recorder.nextAlertAnswer(buttons);
     this.recorder.alerts.push({ title, prompt, buttons, answer });
     return buttonValue(answer);
@@ -210,19 +211,7 @@ export class FakeUi {
     getSelectedButton(): EnumValue;
   } {
     this.env.touch('Ui.prompt', 'uiShow');
-    let title: string | null = null;
-    let prompt: string;
-    let buttons = 'OK';
-    if (c !== undefined) {
-      title = String(a);
-      prompt = String(b);
-      buttons = enumName(c);
-    } else if (b !== undefined && isButtonSet(b)) {
-      prompt = String(a);
-      buttons = enumName(b);
-    } else {
-      prompt = String(a);
-    }
+    const { title, prompt, buttons } = dialogArgs(a, b, c);
     const ans = this.recorder.nextPromptAnswer(buttons);
     this.recorder.prompts.push({
       title,

@@ -4,14 +4,9 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { DEFAULT_NUMBER_FORMAT, isDate } from './format.ts';
-import {
-  type Cell,
-  DEFAULT_BACKGROUND,
-  DEFAULT_FONT_COLOR,
-  type SheetData,
-  type WorkbookData,
-} from './spreadsheet.ts';
+import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from './cells.ts';
+import { type Cell, DEFAULT_NUMBER_FORMAT, isDate } from './format.ts';
+import type { SheetData, WorkbookData } from './workbookData.ts';
 import { instantFromWallClock, wallClock } from './zone.ts';
 
 export const META_SHEET = '_meta';

@@ -1,4 +1,5 @@
 /** Time-zone helpers backed by Node's Intl (full ICU). */
+import { utcMs } from '../src/core/zone.ts';
 
 export interface WallClock {
   year: number;
@@ -10,6 +11,33 @@ export interface WallClock {
   millisecond: number;
   weekday: number; // 1 = Monday ... 7 = Sunday
 }
+
+/** English month names, January first (Sheets formats and Java patterns print them). */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** English day names, Monday first (WallClock.weekday 1 is Monday). */
+export const DAY_NAMES = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+];
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -101,10 +129,8 @@ export function wallClock(instantMs: number, zone: string): WallClock {
 /** Offset of the zone at that instant, in minutes east of UTC. */
 export function offsetMinutes(instantMs: number, zone: string): number {
   const w = wallClock(instantMs, zone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
-  const y = new Date(asUtc);
-  if (w.year < 100) y.setUTCFullYear(w.year);
-  return Math.round((y.getTime() - instantMs) / 60000);
+  const asUtc = utcMs(w.year, w.month, w.day, w.hour, w.minute, w.second, w.millisecond);
+  return Math.round((asUtc - instantMs) / 60000);
 }
 
 /** The instant at which the zone's wall clock shows those fields (earlier instant on overlaps). */

@@ -43,6 +43,15 @@ export const OWNED_HEADERS = {
 
 export const OWNED_HEADER_LIST: readonly string[] = Object.values(OWNED_HEADERS);
 
+/** Column widths (pixels) the add-in gives its own columns when it creates them. */
+export const OWNED_COLUMN_WIDTHS: Readonly<Record<string, number>> = {
+  [OWNED_HEADERS.score]: 70,
+  [OWNED_HEADERS.qualification]: 100,
+  [OWNED_HEADERS.deadline]: 130,
+  [OWNED_HEADERS.status]: 230,
+  [OWNED_HEADERS.nextAttempt]: 130,
+};
+
 export const STAGES = [
   'Lead',
   'MQL',

@@ -3,6 +3,7 @@ import { findColumn, headerKey, indexHeaders } from '../core/headers.ts';
 import {
   LEAD_HEADERS,
   LEADS_SHEET,
+  OWNED_COLUMN_WIDTHS,
   OWNED_HEADER_LIST,
   OWNED_HEADERS,
   SCORING_ATTRIBUTE_HEADERS,
@@ -152,10 +153,14 @@ export function readLeads(sheet: Sheet): ReadLeadsResult {
   if (created.length > 0) {
     const missingCols = lastCol + created.length - sheet.getMaxColumns();
     if (missingCols > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingCols);
-    sheet.getRange(1, lastCol + 1, 1, created.length).setValues([created.slice()]);
+    sheet
+      .getRange(1, lastCol + 1, 1, created.length)
+      .setValues([created.slice()])
+      .setFontWeight('bold');
     created.forEach((h, i) => {
       header.push(h);
       index.set(headerKey(h), lastCol + i);
+      sheet.setColumnWidth(lastCol + i + 1, OWNED_COLUMN_WIDTHS[h] ?? 100);
     });
   }
   const cols = {} as Record<LeadKey, number>;

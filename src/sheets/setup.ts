@@ -1,6 +1,7 @@
 import {
   LEAD_HEADERS,
   LEADS_SHEET,
+  OWNED_COLUMN_WIDTHS,
   OWNED_HEADER_LIST,
   PLANNING_SHEET,
   SCORING_ATTRIBUTE_HEADERS,
@@ -65,6 +66,11 @@ export function writePlanning(sheet: Sheet, settings: Settings): void {
   sheet.getRange('B6:B7').setNumberFormat('0%');
   sheet.getRange('B10').setNumberFormat('0.00%');
   sheet.getRange('B15:B16').setNumberFormat('0.00');
+  sheet.getRange('B13:B14').setNumberFormat('#,##0');
+  sheet.getRange('B17:B18').setNumberFormat('#,##0');
+  sheet.getRange('E4:E9').setNumberFormat('#,##0');
+  sheet.getRange('B21:M23').setHorizontalAlignment('right');
+  sheet.setColumnWidth(4, 120);
   sheet.setColumnWidth(1, 200);
   sheet.setFrozenRows(0);
 }
@@ -77,6 +83,10 @@ function writeLeadsHeaders(sheet: Sheet): void {
   ];
   ensureColumns(sheet, headers.length);
   sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold');
+  headers.forEach((h, i) => {
+    const width = OWNED_COLUMN_WIDTHS[h];
+    if (width) sheet.setColumnWidth(i + 1, width);
+  });
   sheet.setFrozenRows(1);
 }
 

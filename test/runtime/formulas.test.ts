@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitArgs } from '../../runtime/formulas.ts';
 import { createRuntime } from '../../runtime/index.ts';
+import { setFormulas } from './fixtures.ts';
 
 const BUNDLE = `var SLA = {};
 function SLA_REPS(mql, weeks, perRep, rounding) {
@@ -42,15 +43,17 @@ describe('formula evaluation through custom functions', () => {
 
   it('evaluates literals, percentages, cell and range references; spills tables', () => {
     const { rt, s } = setup();
-    s.getRange('A4').setFormula('=SLA_REPS(A1, B1, C1, D1)');
-    s.getRange('B4').setFormula('=SLA_REPS(800, 47, 8)');
-    s.getRange('C4').setFormula('=SLA_SUM(A1:C2)');
-    s.getRange('D4').setFormula('=SLA_RATE(50%)');
-    s.getRange('A6').setFormula('=SLA_TABLE(2)');
-    s.getRange('D6').setFormula('=SLA_COL("x", TRUE)');
-    s.getRange('E6').setFormula("=SLA_SUM('Planning'!A2:C2)");
-    s.getRange('F6').setFormula('=SLA_RATE(C4)');
-    s.getRange('A3').setFormula('=SLA_RATE(E6)'); // depends on a later cell: needs a second pass
+    setFormulas(s, {
+      A4: '=SLA_REPS(A1, B1, C1, D1)',
+      B4: '=SLA_REPS(800, 47, 8)',
+      C4: '=SLA_SUM(A1:C2)',
+      D4: '=SLA_RATE(50%)',
+      A6: '=SLA_TABLE(2)',
+      D6: '=SLA_COL("x", TRUE)',
+      E6: "=SLA_SUM('Planning'!A2:C2)",
+      F6: '=SLA_RATE(C4)',
+      A3: '=SLA_RATE(E6)', // depends on a later cell: needs a second pass
+    });
     const errors = rt.evaluateFormulas('Planning');
     expect(errors).toEqual([]);
     expect(s.getRange('A4:D4').getValues()).toEqual([[3, 800 / 47 / 8, 861, 0.5]]);
@@ -73,12 +76,14 @@ describe('formula evaluation through custom functions', () => {
 
   it('shows errors like Sheets: #ERROR!, #NAME?, #REF! for blocked spills, no writes allowed', () => {
     const { rt, s } = setup();
-    s.getRange('A10').setFormula('=SLA_FAIL()');
-    s.getRange('B10').setFormula('=NOPE(1)');
-    s.getRange('C10').setFormula('=SLA_TABLE(1)');
+    setFormulas(s, {
+      A10: '=SLA_FAIL()',
+      B10: '=NOPE(1)',
+      C10: '=SLA_TABLE(1)',
+      E10: '=SLA_WRITE()',
+      F10: '=SLA_RATE(A10)',
+    });
     s.getRange('C11').setValue('in the way');
-    s.getRange('E10').setFormula('=SLA_WRITE()');
-    s.getRange('F10').setFormula('=SLA_RATE(A10)');
     const errors = rt.evaluateFormulas();
     expect(s.getRange('A10:F10').getValues()).toEqual([
       ['#ERROR!', '#NAME?', '#REF!', '', '#ERROR!', '#ERROR!'],

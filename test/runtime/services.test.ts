@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatJavaDate, parseJavaDate } from '../../runtime/formatDate.ts';
 import { createRuntime } from '../../runtime/index.ts';
+import { runtimeWithScript } from './fixtures.ts';
 
 const HELPERS = `
 var SLA = {};
@@ -29,9 +30,7 @@ function cacheGet(k) { return CacheService.getScriptCache().get(k); }
 `;
 
 function rt() {
-  const r = createRuntime();
-  r.loadSource(HELPERS);
-  return r;
+  return runtimeWithScript(HELPERS);
 }
 
 describe('PropertiesService', () => {
@@ -145,35 +144,18 @@ describe('Utilities.formatDate (Java SimpleDateFormat)', () => {
     expect(() => f(d, 'UTC', 'yyyy-MM-dd q')).toThrow("Illegal pattern character 'q'");
   });
 
-  it('handles DST transitions', () => {
-    const p = 'yyyy-MM-dd HH:mm Z z';
-    expect(f(new Date('2024-03-31T00:59:00Z'), 'Europe/Paris', p)).toBe(
-      '2024-03-31 01:59 +0100 CET',
-    );
-    expect(f(new Date('2024-03-31T01:00:00Z'), 'Europe/Paris', p)).toBe(
-      '2024-03-31 03:00 +0200 CEST',
-    );
-    expect(f(new Date('2024-10-27T00:30:00Z'), 'Europe/Paris', p)).toBe(
-      '2024-10-27 02:30 +0200 CEST',
-    );
-    expect(f(new Date('2024-10-27T01:30:00Z'), 'Europe/Paris', p)).toBe(
-      '2024-10-27 02:30 +0100 CET',
-    );
-    expect(f(new Date('2024-03-10T06:59:00Z'), 'America/New_York', p)).toBe(
-      '2024-03-10 01:59 -0500 EST',
-    );
-    expect(f(new Date('2024-03-10T07:00:00Z'), 'America/New_York', p)).toBe(
-      '2024-03-10 03:00 -0400 EDT',
-    );
-    expect(f(new Date('2024-11-03T05:30:00Z'), 'America/New_York', p)).toBe(
-      '2024-11-03 01:30 -0400 EDT',
-    );
-    expect(f(new Date('2024-11-03T06:30:00Z'), 'America/New_York', p)).toBe(
-      '2024-11-03 01:30 -0500 EST',
-    );
-    expect(f(new Date('2024-07-01T00:00:00Z'), 'Asia/Kolkata', p)).toBe(
-      '2024-07-01 05:30 +0530 IST',
-    );
+  it.each([
+    ['2024-03-31T00:59:00Z', 'Europe/Paris', '2024-03-31 01:59 +0100 CET'],
+    ['2024-03-31T01:00:00Z', 'Europe/Paris', '2024-03-31 03:00 +0200 CEST'],
+    ['2024-10-27T00:30:00Z', 'Europe/Paris', '2024-10-27 02:30 +0200 CEST'],
+    ['2024-10-27T01:30:00Z', 'Europe/Paris', '2024-10-27 02:30 +0100 CET'],
+    ['2024-03-10T06:59:00Z', 'America/New_York', '2024-03-10 01:59 -0500 EST'],
+    ['2024-03-10T07:00:00Z', 'America/New_York', '2024-03-10 03:00 -0400 EDT'],
+    ['2024-11-03T05:30:00Z', 'America/New_York', '2024-11-03 01:30 -0400 EDT'],
+    ['2024-11-03T06:30:00Z', 'America/New_York', '2024-11-03 01:30 -0500 EST'],
+    ['2024-07-01T00:00:00Z', 'Asia/Kolkata', '2024-07-01 05:30 +0530 IST'],
+  ])('handles DST transitions: %s in %s', (iso, zone, expected) => {
+    expect(f(new Date(iso), zone, 'yyyy-MM-dd HH:mm Z z')).toBe(expected);
   });
 
   it('parses dates back (Utilities.parseDate)', () => {

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../runtime/index.ts';
+import { runtimeWithScript, tempDir } from './fixtures.ts';
 
 const BUNDLE = `var SLA = (function () { var counter = 0; return { bump: function () { return ++counter; } }; })();
 function hello(x) { return SpreadsheetApp.getActiveSpreadsheet().getName() + x; }
@@ -50,15 +50,16 @@ function logs() { Logger.log('n=%s', 3); console.log('hello', { a: 1 }); console
 `;
 
 function runtime() {
-  const rt = createRuntime({ name: 'Pipeline' });
-  rt.addSheet('Leads', [[new Date('2024-01-01T09:00:00Z'), 'x']]);
-  rt.loadSource(BUNDLE);
-  return rt;
+  return runtimeWithScript(
+    BUNDLE,
+    { name: 'Pipeline' },
+    { Leads: [[new Date('2024-01-01T09:00:00Z'), 'x']] },
+  );
 }
 
 describe('loading a bundle into the vm', () => {
   it('loads a file and calls top-level functions', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rt-'));
+    const dir = tempDir();
     const file = join(dir, 'Code.js');
     writeFileSync(
       file,

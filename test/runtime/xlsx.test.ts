@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,10 +8,7 @@ import {
   workbookFromXlsx,
 } from '../../runtime/index.ts';
 import { saveXlsx } from '../../runtime/xlsx.ts';
-
-function tmp(): string {
-  return mkdtempSync(join(tmpdir(), 'rt-xlsx-'));
-}
+import { tempDir } from './fixtures.ts';
 
 describe('xlsx round trip', () => {
   it('keeps values, dates, formulas, backgrounds, formats, notes, bold, widths, frozen rows, time zone', async () => {
@@ -41,7 +37,7 @@ describe('xlsx round trip', () => {
     data.sheets.find((x) => x.name === 'Leads')!.conditionalFormats = [rule];
     // value cached for the formula cell
     data.sheets.find((x) => x.name === 'Leads')!.values[0]![4] = 1234.5;
-    const dir = tmp();
+    const dir = tempDir();
     const file = join(dir, 'book.xlsx');
     await saveWorkbook(data, file);
     expect(readdirSync(dir)).toEqual(['book.xlsx']);
@@ -92,7 +88,7 @@ describe('xlsx round trip', () => {
       Array.from({ length: 1500 }, (_, i) => [i, `n${i}`]),
     );
     s.insertColumnsAfter(26, 4);
-    const file = join(tmp(), 'big.xlsx');
+    const file = join(tempDir(), 'big.xlsx');
     await saveWorkbook(rt, file);
     const data = await workbookFromXlsx(file);
     const big = data.sheets.find((x) => x.name === 'Big')!;
@@ -104,7 +100,7 @@ describe('xlsx round trip', () => {
 
 describe('atomic save and clear errors', () => {
   it('leaves no output (and no temp file) when the save fails', async () => {
-    const dir = tmp();
+    const dir = tempDir();
     const file = join(dir, 'out.xlsx');
     const rt = createRuntime();
     await expect(
@@ -119,7 +115,7 @@ describe('atomic save and clear errors', () => {
   });
 
   it('keeps the previous file intact when a save fails', async () => {
-    const dir = tmp();
+    const dir = tempDir();
     const file = join(dir, 'out.xlsx');
     const rt = createRuntime();
     rt.addSheet('Keep', [['v1']]);
@@ -134,21 +130,21 @@ describe('atomic save and clear errors', () => {
   });
 
   it('names the path when the folder does not exist', async () => {
-    const file = join(tmp(), 'no', 'such', 'dir.xlsx');
+    const file = join(tempDir(), 'no', 'such', 'dir.xlsx');
     await expect(saveWorkbook(createRuntime(), file)).rejects.toThrow(
       /Cannot save workbook to ".*dir\.xlsx": folder/,
     );
   });
 
   it('gives a clear error for a missing file', async () => {
-    const file = join(tmp(), 'missing.xlsx');
+    const file = join(tempDir(), 'missing.xlsx');
     await expect(workbookFromXlsx(file)).rejects.toThrow(
       `Cannot open workbook "${file}": file not found.`,
     );
   });
 
   it('gives a clear error for a corrupt file', async () => {
-    const file = join(tmp(), 'corrupt.xlsx');
+    const file = join(tempDir(), 'corrupt.xlsx');
     writeFileSync(file, 'this is not a zip file at all');
     await expect(workbookFromXlsx(file)).rejects.toThrow(
       /Cannot read workbook ".*corrupt\.xlsx": not a valid \.xlsx file/,
