@@ -12,21 +12,7 @@ export interface WallClock {
   weekday: number; // 1 = Monday ... 7 = Sunday
 }
 
-/** English month names, January first (Sheets formats and Java patterns print them). */
-export const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+export { MONTH_NAMES } from '../src/core/names.ts';
 
 /** English day names, Monday first (WallClock.weekday 1 is Monday). */
 export const DAY_NAMES = [

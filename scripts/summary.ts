@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { FormulaError, Runtime } from '../runtime/index.ts';
+import { STATUS_WORDS } from '../src/core/slaStatus.ts';
 
 export interface RunReport {
   input: string;
@@ -45,6 +46,8 @@ function planningLines(rt: Runtime): string[] {
   return lines;
 }
 
+const order = (word: string): number => (STATUS_WORDS as readonly string[]).indexOf(word);
+
 function statusLines(rt: Runtime): string[] {
   const values = sheetValues(rt, 'Leads');
   if (!values || values.length < 2) return [];
@@ -57,19 +60,8 @@ function statusLines(rt: Runtime): string[] {
       .trim();
     if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
-  const order = [
-    'Waiting',
-    'Due',
-    'At risk',
-    'Overdue',
-    'Met',
-    'Missed',
-    'Recycle',
-    'Closed',
-    'Check data',
-  ];
   return [...counts.entries()]
-    .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
+    .sort((a, b) => order(a[0]) - order(b[0]))
     .map(([word, n]) => `  ${word.padEnd(24)}${n}`);
 }
 

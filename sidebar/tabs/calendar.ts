@@ -1,3 +1,4 @@
+import { WEEKDAY_NAMES } from '../../src/core/names.ts';
 /** Calendar tab: time zone, working hours (one or two spans a day), holidays. */
 import {
   type CalendarSettings,
@@ -17,16 +18,6 @@ import {
   textAt,
 } from '../fields.ts';
 import { addCheck, state, ui } from '../state.ts';
-
-const DAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
 
 // The schema takes any text as a zone: the browser knows the IANA names.
 addCheck({
@@ -71,7 +62,7 @@ function boundInput<T extends TimeSpan | Holiday>(
 function spanRow(day: Weekday, spans: TimeSpan[], i: number): HTMLElement {
   const span = spans[i]!;
   const path = `calendar.hours.${day}.${i}`;
-  const name = `${DAY_NAMES[day]} ${spans.length > 1 ? `span ${i + 1} ` : ''}`;
+  const name = `${WEEKDAY_NAMES[day]} ${spans.length > 1 ? `span ${i + 1} ` : ''}`;
   const time = (which: 'start' | 'end') => {
     const input = boundInput(
       span,
@@ -90,7 +81,7 @@ function spanRow(day: Weekday, spans: TimeSpan[], i: number): HTMLElement {
   const from = time('start');
   const to = time('end');
   const what = spans.length > 1 ? `span ${i + 1}` : 'hours';
-  const remove = removeButton(`Remove ${DAY_NAMES[day]} ${what}`, () => {
+  const remove = removeButton(`Remove ${WEEKDAY_NAMES[day]} ${what}`, () => {
     spans.splice(i, 1);
     ui.restructure('calendar', `add-${day}`);
   });
@@ -118,7 +109,7 @@ function addSpanButton(day: Weekday, spans: TimeSpan[]): HTMLElement | null {
       type: 'button',
       class: 'link',
       'data-focus': `add-${day}`,
-      'aria-label': `Add ${spans.length ? 'a second span' : 'hours'} on ${DAY_NAMES[day]}`,
+      'aria-label': `Add ${spans.length ? 'a second span' : 'hours'} on ${WEEKDAY_NAMES[day]}`,
       onclick: () => {
         const prev = spans[spans.length - 1];
         spans.push(
@@ -145,7 +136,7 @@ function dayRow(cal: CalendarSettings, day: Weekday): HTMLElement {
   return h(
     'li',
     { class: 'day' },
-    h('span', { class: 'day-name' }, DAY_NAMES[day].slice(0, 3)),
+    h('span', { class: 'day-name' }, WEEKDAY_NAMES[day].slice(0, 3)),
     h(
       'div',
       { class: 'day-spans' },

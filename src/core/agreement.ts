@@ -1,4 +1,5 @@
 import { customersNeeded, mqlNeeded } from './funnel.ts';
+import { WEEKDAY_NAMES } from './names.ts';
 import { monthlyMqlTarget, REVIEW_THRESHOLDS } from './review.ts';
 import {
   type Criterion,
@@ -30,16 +31,6 @@ export interface AgreementRow {
 }
 
 export const AGREEMENT_WIDTH = 4;
-
-const DAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
 
 function n(x: number): string {
   return Number.isInteger(x) ? x.toLocaleString('en-US') : String(Math.round(x * 100) / 100);
@@ -115,8 +106,8 @@ export function describeWeek(hoursByDay: Settings['calendar']['hours']): string 
     .filter((g) => g.text !== '')
     .map((g) =>
       g.from === g.to
-        ? `${DAY_NAMES[g.from]} ${g.text}`
-        : `${DAY_NAMES[g.from]}–${DAY_NAMES[g.to]} ${g.text}`,
+        ? `${WEEKDAY_NAMES[g.from]} ${g.text}`
+        : `${WEEKDAY_NAMES[g.from]}–${WEEKDAY_NAMES[g.to]} ${g.text}`,
     );
   return parts.length ? parts.join('; ') : 'no working hours set';
 }

@@ -1,4 +1,5 @@
 import { isBlank, isDate, showValue } from './cell.ts';
+import { MONTH_NAMES } from './names.ts';
 import { DAY_MS, fromWallMs, MINUTE_MS, utcMs, type ZoneClock } from './zone';
 
 /**
@@ -126,21 +127,6 @@ function fullYear(y: string): number {
   const n = Number(y);
   return y.length <= 2 ? 2000 + n : n;
 }
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** Time and offset after the date: "", "14:05", "2:05 PM", "14h05", "14 h", "T14:05:00.123Z", "+01:00"... */
 const TAIL =

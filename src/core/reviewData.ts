@@ -3,6 +3,7 @@ import { normalizeText, readPlainNumber } from './cellValues.ts';
 import { readInstant } from './dates.ts';
 import { findColumn, indexHeaders } from './headers.ts';
 import { LEAD_HEADERS, type Stage } from './leadColumns.ts';
+import { MONTH_NAMES } from './names.ts';
 import type { Priority } from './settings.ts';
 import { fromWall, toWall, type ZoneClock } from './zone.ts';
 
@@ -51,21 +52,6 @@ export function monthBounds(clock: ZoneClock, m: ReviewMonth): { start: number; 
     end: fromWall(clock, { year: next.year, month: next.month, day: 1 }),
   };
 }
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** `March 2026` */
 export function monthLabel(m: ReviewMonth): string {
