@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { build } from 'esbuild';
+import { customFunctionStub, entryStub, registryProblems } from './registry.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -28,67 +29,14 @@ async function bundle(entry, options) {
   return result.outputFiles[0].text;
 }
 
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 /** Reads the registry and entry points out of the bundle itself, and checks every entry. */
 function readExports(code) {
   const context = vm.createContext({ console });
   vm.runInContext(`${code}\n;this.__SLA = SLA;`, context, { filename: 'Code.js' });
   const sla = context.__SLA;
-  if (!sla || !Array.isArray(sla.customFunctions) || typeof sla.entryPoints !== 'object') {
-    fail('the bundle must export customFunctions (array) and entryPoints (object)');
-  }
-  const seen = new Set();
-  for (const fn of sla.customFunctions) {
-    const where = `custom function ${JSON.stringify(fn.name)}`;
-    if (!/^SLA_[A-Z][A-Z0-9_]*$/.test(fn.name ?? ''))
-      fail(`${where}: names must look like SLA_NAME`);
-    if (seen.has(fn.name)) fail(`${where} is registered twice`);
-    seen.add(fn.name);
-    if (!fn.description?.trim()) fail(`${where} has no description`);
-    if (!fn.returns?.trim()) fail(`${where} does not say what it returns`);
-    let optionalSeen = false;
-    for (const p of fn.params) {
-      if (!IDENT.test(p.name ?? ''))
-        fail(`${where}: parameter ${JSON.stringify(p.name)} is not a valid name`);
-      if (!p.description?.trim()) fail(`${where}: parameter ${p.name} has no description`);
-      if (optionalSeen && !p.optional)
-        fail(`${where}: required parameter ${p.name} comes after an optional one`);
-      optionalSeen ||= p.optional;
-    }
-  }
-  for (const [name, params] of Object.entries(sla.entryPoints)) {
-    if (!IDENT.test(name) || seen.has(name))
-      fail(`entry point ${JSON.stringify(name)} is not a valid, unique name`);
-    if (typeof sla[name] !== 'function') fail(`entry point ${name} is listed but not exported`);
-    if (!params.every((p) => IDENT.test(p)))
-      fail(`entry point ${name} has an invalid parameter name`);
-  }
+  const problems = registryProblems(sla);
+  if (problems.length) fail(`bad registry:\n  - ${problems.join('\n  - ')}`);
   return { customFunctions: sla.customFunctions, entryPoints: sla.entryPoints };
-}
-
-const jsdocText = (s) => s.replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim();
-
-function customFunctionStub(fn) {
-  const names = fn.params.map((p) => p.name);
-  const doc = [
-    '/**',
-    ` * ${jsdocText(fn.description)}`,
-    ' *',
-    ...fn.params.map(
-      (p) =>
-        ` * @param {${p.type === 'range' ? 'number|Array<Array<number>>' : p.type}} ${p.name} ${jsdocText(p.description)}`,
-    ),
-    ` * @return ${jsdocText(fn.returns)}`,
-    ` * @example ${jsdocText(fn.example)}`,
-    ' * @customfunction',
-    ' */',
-  ];
-  return `${doc.join('\n')}\nfunction ${fn.name}(${names.join(', ')}) {\n  return SLA.runCustomFunction(${JSON.stringify(fn.name)}, [${names.join(', ')}]);\n}\n`;
-}
-
-function entryStub(name, params) {
-  return `function ${name}(${params.join(', ')}) {\n  return SLA.${name}(${params.join(', ')});\n}\n`;
 }
 
 function checkOutput(code) {
