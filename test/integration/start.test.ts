@@ -7,7 +7,11 @@ import { loadXlsx, REPO_ROOT } from '../../runtime/index.ts';
 
 const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 const start = (...args: string[]) =>
-  spawnSync(tsx, [join(REPO_ROOT, 'scripts', 'start.ts'), ...args], { encoding: 'utf8', cwd: REPO_ROOT, timeout: 120_000 });
+  spawnSync(tsx, [join(REPO_ROOT, 'scripts', 'start.ts'), ...args], {
+    encoding: 'utf8',
+    cwd: REPO_ROOT,
+    timeout: 120_000,
+  });
 
 describe('npm start (the offline main job)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sla-start-'));
@@ -18,14 +22,32 @@ describe('npm start (the offline main job)', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/MQL needed\s+800/);
-    expect(run.stdout).toMatch(/Funnel\s+3,200 Contacts → 1,600 Leads → 800 MQL → 400 SQL → 200 Opportunities → 100 Customers/);
-    for (const word of ['Waiting', 'Due', 'At risk', 'Overdue', 'Met', 'Missed', 'Recycle', 'Closed', 'Check data']) {
+    expect(run.stdout).toMatch(
+      /Funnel\s+3,200 Contacts → 1,600 Leads → 800 MQL → 400 SQL → 200 Opportunities → 100 Customers/,
+    );
+    for (const word of [
+      'Waiting',
+      'Due',
+      'At risk',
+      'Overdue',
+      'Met',
+      'Missed',
+      'Recycle',
+      'Closed',
+      'Check data',
+    ]) {
       expect(run.stdout).toMatch(new RegExp(`^  ${word}\\s+\\d+$`, 'm'));
     }
     expect(run.stdout.trimEnd()).toMatch(/Sales' commitment[\s\S]*Recycled to marketing.*$/);
     const book = await loadXlsx(out);
     expect(book.sheets.map((s) => s.name)).toEqual(
-      expect.arrayContaining(['Leads', 'Planning', 'SLA Agreement', 'SLA Review 2026-10', 'SLA History']),
+      expect.arrayContaining([
+        'Leads',
+        'Planning',
+        'SLA Agreement',
+        'SLA Review 2026-10',
+        'SLA History',
+      ]),
     );
   });
 
