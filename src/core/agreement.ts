@@ -112,10 +112,20 @@ export function describeWeek(hoursByDay: Settings['calendar']['hours']): string 
   return parts.length ? parts.join('; ') : 'no working hours set';
 }
 
-function volumeText(settings: Settings): string {
+function monthRange(targets: readonly number[]): string {
+  const lo = Math.min(...targets);
+  const hi = Math.max(...targets);
+  return lo === hi ? `${n(lo)} MQL a month` : `${n(lo)} to ${n(hi)} MQL a month`;
+}
+
+function volumeText(settings: Settings, planned: readonly number[] | null): string {
   const p = settings.plan;
   if (p.monthlyMqlTarget !== null) {
     return `${n(p.monthlyMqlTarget)} MQL a month (monthly target set in the plan).`;
+  }
+  if (planned) {
+    const annual = planned.reduce((a, b) => a + b, 0);
+    return `${monthRange(planned)} (${n(annual)} a year, spread by the seasonality of the Planning sheet, which shows how the year's MQL follow from the revenue goal).`;
   }
   if (p.revenueGoal === null)
     return 'No volume target yet: set a revenue goal or a monthly MQL target in the plan.';
@@ -126,11 +136,8 @@ function volumeText(settings: Settings): string {
     [p.stageRates[2], p.stageRates[3], p.stageRates[4]],
     p.marketingShare,
   );
-  const lo = Math.min(...targets);
-  const hi = Math.max(...targets);
-  const perMonth = lo === hi ? `${n(lo)} MQL a month` : `${n(lo)} to ${n(hi)} MQL a month`;
   const customers = customersNeeded(p.revenueGoal, p.averageDeal, p.marketingShare);
-  return `${perMonth} (${n(annual)} a year spread evenly over 12 months): revenue goal ${n(p.revenueGoal)} × marketing share ${pct(p.marketingShare)} ÷ average deal ${n(p.averageDeal)} = ${n(customers)} customers, back through opportunity → customer ${pct(p.stageRates[4])}, SQL → opportunity ${pct(p.stageRates[3])} and MQL → SQL ${pct(p.stageRates[2])}.`;
+  return `${monthRange(targets)} (${n(annual)} a year spread evenly over 12 months): revenue goal ${n(p.revenueGoal)} × marketing share ${pct(p.marketingShare)} ÷ average deal ${n(p.averageDeal)} = ${n(customers)} customers, back through opportunity → customer ${pct(p.stageRates[4])}, SQL → opportunity ${pct(p.stageRates[3])} and MQL → SQL ${pct(p.stageRates[2])}.`;
 }
 
 function qualificationText(s: Settings['scoring']): string[] {
@@ -162,7 +169,10 @@ function qualificationText(s: Settings['scoring']): string[] {
 }
 
 /** The whole agreement, row by row. */
-export function buildAgreement(settings: Settings): AgreementRow[] {
+export function buildAgreement(
+  settings: Settings,
+  plannedMonthlyMql: readonly number[] | null = null,
+): AgreementRow[] {
   const rows: AgreementRow[] = [];
   const add = (style: AgreementStyle, a = '', b = '', c = '', d = '') =>
     rows.push({ style, cells: [a, b, c, d] });
@@ -188,7 +198,7 @@ export function buildAgreement(settings: Settings): AgreementRow[] {
   add('blank');
 
   add('section', '2. What marketing commits to');
-  add('item', 'Volume', volumeText(settings));
+  add('item', 'Volume', volumeText(settings, plannedMonthlyMql));
   add('item', 'Quality', qualificationText(settings.scoring).join(' '));
   const fit = settings.scoring.criteria.filter((c) => c.kind === 'fit');
   const interest = settings.scoring.criteria.filter((c) => c.kind === 'interest');

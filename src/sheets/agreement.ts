@@ -3,6 +3,7 @@ import { AGREEMENT_SHEET } from '../core/leadColumns.ts';
 import { userText } from '../core/reviewReport.ts';
 import type { Settings } from '../core/settings.ts';
 import { ensureColumns, ensureRows } from './grid.ts';
+import { readPlannedMonthlyMql } from './planning.ts';
 import { loadSettings } from './settingsStore.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -22,7 +23,7 @@ const BACKGROUNDS: Record<AgreementStyle, string | null> = {
  * one setFontWeights. Every text is written as text (a definition starting with `=` stays text).
  */
 export function writeAgreementSheet(sheet: Sheet, settings: Settings): void {
-  const rows = buildAgreement(settings);
+  const rows = buildAgreement(settings, readPlannedMonthlyMql(sheet.getParent()));
   ensureRows(sheet, rows.length);
   ensureColumns(sheet, AGREEMENT_WIDTH);
   const range = sheet.getRange(1, 1, rows.length, AGREEMENT_WIDTH);

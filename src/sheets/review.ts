@@ -1,6 +1,4 @@
 import { createCalendar } from '../core/calendar.ts';
-import { PLANNING_SHEET } from '../core/leadColumns.ts';
-import { plannedMonthlyMql } from '../core/planningSheet.ts';
 import { computeReview, type Review } from '../core/review.ts';
 import { addMonths, monthKey, monthOf, parseMonth, type ReviewMonth } from '../core/reviewData.ts';
 import { reviewLayout } from '../core/reviewReport.ts';
@@ -8,6 +6,7 @@ import type { Settings } from '../core/settings.ts';
 import { documentLock, errorText } from './check.ts';
 import { appsScriptClock, settingsClock, spreadsheetTimeZone } from './clock.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
+import { readPlannedMonthlyMql } from './planning.ts';
 import { reviewSheetName, upsertHistory, writeReviewSheet } from './reviewSheet.ts';
 import { appendRunLog, type RunLogEntry } from './runLog.ts';
 import { loadSettings } from './settingsStore.ts';
@@ -68,7 +67,6 @@ export function generateMonthlyReview(
     toast(`Reviewing ${rows.length} leads for ${key}…`, 'SLA monthly review', 10);
   }
 
-  const planning = ss.getSheetByName(PLANNING_SHEET);
   const review = computeReview({
     header,
     rows,
@@ -77,7 +75,7 @@ export function generateMonthlyReview(
     clock,
     calendar,
     nowMs: now.getTime(),
-    plannedMonthlyMql: planning ? plannedMonthlyMql(planning.getDataRange().getValues()) : null,
+    plannedMonthlyMql: readPlannedMonthlyMql(ss),
   });
   const layout = reviewLayout(review, { generatedAt: now });
   if (rows.length > LONG_RUN_ROWS) toast(`Writing ${reviewSheetName(key)}…`, 'SLA monthly review');

@@ -79,6 +79,15 @@ describe('setUpWorkbook and the Planning sheet', () => {
     expect(monthly.reduce((a, b) => Number(a) + Number(b), 0)).toBe(800);
   });
 
+  it("gives the monthly review the Planning sheet's seasonal MQL target", () => {
+    rt.setNow(new Date('2026-11-02T10:00:00+01:00'));
+    rt.call('runMonthlyReview', '2026-10');
+    const review = rt.spreadsheet.getSheetByName('SLA Review 2026-10')!.getDataRange().getValues();
+    const mql = review.find((r) => r[0] === 'MQL delivered')!;
+    // October weighs 10 of the 100 seasonality points: 80 of the 800 MQL a year
+    expect(mql[2]).toBe('≥ 80 MQL');
+  });
+
   it('never overwrites a sheet that already has data', () => {
     const planning = rt.spreadsheet.getSheetByName('Planning')!;
     planning.getRange('A1').setValue('My own plan');
