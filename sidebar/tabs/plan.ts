@@ -4,9 +4,9 @@
  * live line computed by the same pure functions as the custom formulas.
  */
 import { repsNeeded, weekly } from '../../src/core/capacity.ts';
-import { mqlNeeded } from '../../src/core/funnel.ts';
 import { headerKey } from '../../src/core/headers.ts';
-import type { PlanSettings, Settings, SettingsIssue } from '../../src/core/settings.ts';
+import { planMqlFromRevenue, planYearlyMql } from '../../src/core/plan.ts';
+import type { Settings, SettingsIssue } from '../../src/core/settings.ts';
 import { type Child, h } from '../dom.ts';
 import {
   button,
@@ -31,14 +31,6 @@ const MAX_SOURCE = 80;
 
 // ---------------------------------------------------------------------------------------------
 // The plan line
-
-/** Yearly MQL of the plan: the monthly target × 12 when set, else backwards from revenue. */
-function planMql(p: PlanSettings, useTarget = true): number | null {
-  if (useTarget && p.monthlyMqlTarget !== null) return Math.ceil(p.monthlyMqlTarget * 12);
-  if (p.revenueGoal === null) return null;
-  const r = p.stageRates;
-  return mqlNeeded(p.revenueGoal, p.averageDeal, [r[2], r[3], r[4]], p.marketingShare);
-}
 
 /** Is any plan field (cost rows aside) invalid? */
 function planInvalid(): boolean {
@@ -66,7 +58,7 @@ function planLine(): HTMLElement {
       detail.textContent = 'Fix the highlighted fields to update the plan.';
       return;
     }
-    const mql = planMql(p);
+    const mql = planYearlyMql(p);
     if (mql === null) {
       main.textContent = 'No revenue goal and no monthly target: nothing to plan.';
       detail.textContent = '';
@@ -259,7 +251,7 @@ export function renderPlan(): Child[] {
   const targetBox = target.querySelector('input');
   if (targetBox) {
     onRefresh(targetBox, () => {
-      const mql = planInvalid() ? null : planMql(state.draft.plan, false);
+      const mql = planInvalid() ? null : planMqlFromRevenue(state.draft.plan);
       targetBox.placeholder = mql === null ? 'none' : `${fmtNumber(mql / 12, 1)} from the plan`;
     });
   }

@@ -1,3 +1,4 @@
+import { headerKey } from './headers.ts';
 import { readNumber } from './numbers.ts';
 
 /**
@@ -150,4 +151,30 @@ function readOne(t: string): number | null {
   if (n !== null) return n;
   const k = THOUSANDS_K.exec(t);
   return k ? Number((k[1] ?? '').replace(',', '.')) * 1000 : null;
+}
+
+/**
+ * Distinct non-blank texts of a one-column range (case, accents and spacing ignored), most
+ * frequent first, then first seen: the Leads sources and owners.
+ */
+export function distinctTexts(
+  cells: ReadonlyArray<readonly unknown[]>,
+  max = Number.POSITIVE_INFINITY,
+  maxLength = Number.POSITIVE_INFINITY,
+): string[] {
+  const seen = new Map<string, { name: string; count: number; first: number }>();
+  cells.forEach((row, i) => {
+    const value = row[0];
+    if (typeof value !== 'string' && typeof value !== 'number') return;
+    const name = String(value).trim();
+    if (name === '' || name.length > maxLength) return;
+    const key = headerKey(name);
+    const entry = seen.get(key);
+    if (entry) entry.count++;
+    else seen.set(key, { name, count: 1, first: i });
+  });
+  return [...seen.values()]
+    .sort((a, b) => b.count - a.count || a.first - b.first)
+    .slice(0, max)
+    .map((e) => e.name);
 }

@@ -6,10 +6,11 @@
  * JSON-serialisable values go back (dates as ISO strings).
  */
 
+import { distinctTexts } from '../core/cellValues.ts';
 import { readInstant } from '../core/dates.ts';
-import { mqlNeeded } from '../core/funnel.ts';
-import { findColumn, headerKey, indexHeaders } from '../core/headers.ts';
+import { findColumn, indexHeaders } from '../core/headers.ts';
 import { LEAD_HEADERS } from '../core/leadColumns.ts';
+import { type CapacityEstimate, estimateCapacity } from '../core/plan.ts';
 import {
   compileScoring,
   type Grade,
@@ -59,19 +60,6 @@ export interface SidebarState {
   timeZone: string;
   runLog: RunLogEntry[];
   monitoring: MonitoringState;
-}
-
-export interface CapacityEstimate {
-  /** Reps counted: distinct owners in Leads, or the reps the plan calls for (rounded up). */
-  reps: number;
-  source: 'owners' | 'plan' | 'none';
-  mqlPerRepPerWeek: number;
-  /** MQL the reps can work in one week. */
-  perWeek: number;
-  /** Yearly MQL of the plan (null when the plan has no revenue goal nor monthly target). */
-  planMql: number | null;
-  planMqlPerWeek: number | null;
-  explanation: string;
 }
 
 export interface SidebarPreviewResult {
@@ -167,25 +155,6 @@ function headerTexts(row: readonly unknown[]): string[] {
   return row.map((h) => String(h ?? '').trim()).filter((h) => h !== '');
 }
 
-/** Distinct non-blank sources (case, accents and spacing ignored), most frequent first. */
-export function distinctSources(cells: ReadonlyArray<readonly unknown[]>): string[] {
-  const seen = new Map<string, { name: string; count: number; first: number }>();
-  cells.forEach((row, i) => {
-    const value = row[0];
-    if (typeof value !== 'string' && typeof value !== 'number') return;
-    const name = String(value).trim();
-    if (name === '' || name.length > MAX_SOURCE_LENGTH) return;
-    const key = headerKey(name);
-    const entry = seen.get(key);
-    if (entry) entry.count++;
-    else seen.set(key, { name, count: 1, first: i });
-  });
-  return [...seen.values()]
-    .sort((a, b) => b.count - a.count || a.first - b.first)
-    .slice(0, MAX_SOURCES)
-    .map((e) => e.name);
-}
-
 function spreadsheetZone(): string {
   try {
     return spreadsheetTimeZone();
@@ -221,7 +190,11 @@ export function sidebarLoad(): SidebarState {
     const sourceCol = findColumn(indexHeaders(header), LEAD_HEADERS.source);
     const lastRow = sheet.getLastRow();
     if (sourceCol >= 0 && lastRow > 1) {
-      leadsSources = distinctSources(sheet.getRange(2, sourceCol + 1, lastRow - 1, 1).getValues());
+      leadsSources = distinctTexts(
+        sheet.getRange(2, sourceCol + 1, lastRow - 1, 1).getValues(),
+        MAX_SOURCES,
+        MAX_SOURCE_LENGTH,
+      );
     }
   }
   const state: SidebarState = {
@@ -238,45 +211,6 @@ export function sidebarLoad(): SidebarState {
     state.warning = `Settings were upgraded from version ${loaded.migratedFrom}: save to keep them in the new format.`;
   }
   return state;
-}
-
-function estimateCapacity(settings: Settings, ownerCount: number): CapacityEstimate {
-  const p = settings.plan;
-  let planMql: number | null = null;
-  if (p.monthlyMqlTarget !== null) planMql = Math.ceil(p.monthlyMqlTarget * 12);
-  else if (p.revenueGoal !== null) {
-    const r = p.stageRates;
-    planMql = mqlNeeded(p.revenueGoal, p.averageDeal, [r[2], r[3], r[4]], p.marketingShare);
-  }
-  const planMqlPerWeek = planMql === null ? null : planMql / p.workingWeeks;
-  const perRep = p.mqlPerRepPerWeek;
-  const base = { mqlPerRepPerWeek: perRep, planMql, planMqlPerWeek };
-  if (ownerCount > 0) {
-    return {
-      ...base,
-      reps: ownerCount,
-      source: 'owners',
-      perWeek: ownerCount * perRep,
-      explanation: `${ownerCount} rep${ownerCount === 1 ? '' : 's'} (distinct Owners in Leads) × ${perRep} MQL per rep per week`,
-    };
-  }
-  if (planMqlPerWeek !== null) {
-    const reps = Math.max(1, Math.ceil(planMqlPerWeek / perRep - 1e-9));
-    return {
-      ...base,
-      reps,
-      source: 'plan',
-      perWeek: reps * perRep,
-      explanation: `${reps} rep${reps === 1 ? '' : 's'} from the plan (${planMql} MQL a year ÷ ${p.workingWeeks} weeks ÷ ${perRep} per rep, rounded up): no Owner in Leads yet`,
-    };
-  }
-  return {
-    ...base,
-    reps: 0,
-    source: 'none',
-    perWeek: 0,
-    explanation: 'No Owner in Leads and no revenue goal in the plan: capacity unknown',
-  };
 }
 
 /** Scores every Leads row with the given settings (not saved) and estimates the reps' capacity. */
@@ -297,18 +231,12 @@ export function sidebarPreview(settingsJson: unknown): SidebarPreviewResult {
   };
   const counts = previewQualification(compiled, rows, Date.now(), reader);
   const ownerCol = findColumn(indexHeaders(header), LEAD_HEADERS.owner);
-  const owners = new Set<string>();
-  if (ownerCol >= 0) {
-    for (const row of rows) {
-      const key = headerKey(row[ownerCol]);
-      if (key) owners.add(key);
-    }
-  }
+  const owners = ownerCol < 0 ? [] : distinctTexts(rows.map((r) => [r[ownerCol]]));
   return {
     leadsSheetFound: sheet !== null,
     ...counts,
     unknownColumns: compiled.unknownColumns,
-    capacity: estimateCapacity(settings, owners.size),
+    capacity: estimateCapacity(settings.plan, owners.length),
     computedAt: new Date().toISOString(),
     durationMs: Date.now() - started,
   };
