@@ -1,26 +1,15 @@
-import { type BusinessCalendar, createCalendar } from '../core/calendar.ts';
-import { readInstant } from '../core/dates.ts';
+import { createCalendar } from '../core/calendar.ts';
+import {
+  type CheckContext,
+  computeLeads,
+  emptyCounts,
+  type StatusCounts,
+  summaryText,
+} from '../core/leadCheck.ts';
 import { LEADS_SHEET } from '../core/leadColumns.ts';
-import { compileScoring, scoreRow } from '../core/scoring.ts';
 import { effectiveTimeZone, type Settings } from '../core/settings.ts';
-import {
-  evaluateLead,
-  type LeadSlaInput,
-  type SlaContext,
-  STATUS_WORDS,
-  type StatusWord,
-  statusColor,
-} from '../core/slaStatus.ts';
-import type { ZoneClock } from '../core/zone.ts';
 import { appsScriptClock, spreadsheetTimeZone } from './clock.ts';
-import {
-  DUPLICATE_STATUS,
-  findLeadsSheet,
-  type LeadOutput,
-  type LeadsTable,
-  readLeads,
-  writeLeads,
-} from './leadsSheet.ts';
+import { findLeadsSheet, type LeadsTable, readLeads, writeLeads } from './leadsSheet.ts';
 import { appendRunLog, type RunLogEntry } from './runLog.ts';
 import { loadSettings } from './settingsStore.ts';
 import { toast } from './ui.ts';
@@ -32,26 +21,7 @@ import { toast } from './ui.ts';
  */
 
 export type CheckTrigger = RunLogEntry['trigger'];
-export type StatusCounts = Record<StatusWord, number>;
-
-export interface CheckContext {
-  settings: Settings;
-  /** The spreadsheet's zone: dates typed as text or serial numbers are read in it. */
-  clock: ZoneClock;
-  /** Business hours, in the settings' zone (the spreadsheet's when blank). */
-  calendar: BusinessCalendar;
-  nowMs: number;
-}
-
-export interface ComputedLeads {
-  /** One output per data row, null for a blank row. */
-  outputs: Array<LeadOutput | null>;
-  counts: StatusCounts;
-  /** Non-blank rows. */
-  leads: number;
-  notes: string[];
-}
-
+export type { StatusCounts };
 export interface CheckOutcome {
   ok: boolean;
   /** Data rows read (blank ones included). */
@@ -77,10 +47,6 @@ export const checkHooks: { beforeWrite: ((table: LeadsTable) => void) | null } =
   beforeWrite: null,
 };
 
-export function emptyCounts(): StatusCounts {
-  return Object.fromEntries(STATUS_WORDS.map((w) => [w, 0])) as StatusCounts;
-}
-
 /** Clocks and calendar for a run. Throws a readable Error on a bad zone or calendar. */
 export function checkContext(
   settings: Settings,
@@ -92,111 +58,6 @@ export function checkContext(
   const calendarZone = effectiveTimeZone(settings, sheetZone);
   const calendarClock = calendarZone === sheetZone ? clock : appsScriptClock(calendarZone);
   return { settings, clock, calendar: createCalendar(settings.calendar, calendarClock), nowMs };
-}
-
-/** Scores and evaluates every row of the table. Pure apart from the clocks; never throws per row. */
-export function computeLeads(table: LeadsTable, ctx: CheckContext): ComputedLeads {
-  const { settings, clock, nowMs } = ctx;
-  const notes: string[] = [];
-  const compiled = compileScoring(settings.scoring, table.header);
-  if (compiled.unknownColumns.length > 0) {
-    const list = compiled.unknownColumns.map((u) => `"${u.column}" (${u.label})`).join(', ');
-    notes.push(`Scoring ignored the criteria on columns Leads does not have: ${list}.`);
-  }
-  const readDate = (v: unknown): number | null => {
-    const r = readInstant(v, clock);
-    return r.kind === 'instant' ? r.ms : null;
-  };
-  const slaCtx: SlaContext = {
-    handoff: settings.handoff,
-    calendar: ctx.calendar,
-    clock,
-    nowMs,
-  };
-  const idCount = new Map<string, number>();
-  for (let i = 0; i < table.ids.length; i++) {
-    const id = table.ids[i]!;
-    if (id && !table.blank[i]) idCount.set(id, (idCount.get(id) ?? 0) + 1);
-  }
-  const c = table.cols;
-  const counts = emptyCounts();
-  // one input object reused for every row (evaluateLead keeps nothing): less garbage at 100k rows
-  const input: LeadSlaInput = {
-    leadId: '',
-    priority: '',
-    stage: '',
-    handedOffAt: '',
-    firstContactAt: '',
-    attempts: '',
-    lastAttemptAt: '',
-  };
-  const outputs = new Array<LeadOutput | null>(table.rows.length);
-  let leads = 0;
-  for (let i = 0; i < table.rows.length; i++) {
-    if (table.blank[i]) {
-      outputs[i] = null;
-      continue;
-    }
-    leads++;
-    const row = table.rows[i]!;
-    const id = table.ids[i]!;
-    let score: number | '' = '';
-    let qualification = '';
-    try {
-      const s = scoreRow(compiled, row, nowMs, readDate);
-      score = s.score;
-      qualification = s.qualification;
-    } catch {
-      // scoreRow never throws on cell content; keep the row going whatever happens
-    }
-    let status: StatusWord;
-    let text: string;
-    let deadline: Date | '' = '';
-    let next: Date | '' = '';
-    if (!id) {
-      status = 'Check data';
-      text = 'Check data · Lead ID: is blank';
-    } else if ((idCount.get(id) ?? 0) > 1) {
-      status = 'Check data';
-      text = DUPLICATE_STATUS;
-    } else {
-      input.leadId = row[c.leadId];
-      input.priority = row[c.priority];
-      input.stage = row[c.stage];
-      input.handedOffAt = row[c.handedOffAt];
-      input.firstContactAt = row[c.firstContactAt];
-      input.attempts = row[c.attempts];
-      input.lastAttemptAt = row[c.lastAttemptAt];
-      const r = evaluateLead(input, slaCtx);
-      status = r.status;
-      text = r.detail;
-      if (r.deadlineMs !== null) deadline = new Date(r.deadlineMs);
-      if (r.nextAttemptMs !== null) next = new Date(r.nextAttemptMs);
-    }
-    counts[status]++;
-    outputs[i] = {
-      score,
-      qualification,
-      deadline,
-      status: text,
-      nextAttempt: next,
-      color: statusColor(status),
-    };
-  }
-  return { outputs, counts, leads, notes };
-}
-
-/** "Checked 240 leads: 12 overdue, 3 at risk, 2 to recycle", or "… all leads on time". */
-export function summaryText(counts: StatusCounts, leads: number): string {
-  const parts: string[] = [];
-  if (counts.Overdue) parts.push(`${counts.Overdue} overdue`);
-  if (counts['At risk']) parts.push(`${counts['At risk']} at risk`);
-  if (counts.Recycle) parts.push(`${counts.Recycle} to recycle`);
-  if (counts['Check data'])
-    parts.push(`${counts['Check data']} row${counts['Check data'] > 1 ? 's' : ''} to check`);
-  const head = `Checked ${leads} lead${leads === 1 ? '' : 's'}`;
-  if (leads === 0) return 'No leads to check yet';
-  return `${head}: ${parts.length ? parts.join(', ') : 'all leads on time'}`;
 }
 
 /** The message of an error (from any realm), without the `Error: ` prefix. */

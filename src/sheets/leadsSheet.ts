@@ -1,14 +1,22 @@
-import { isBlank } from '../core/cell.ts';
-import { findColumn, headerKey, indexHeaders } from '../core/headers.ts';
+import { findColumn, indexHeaders } from '../core/headers.ts';
+import { type LeadOutput, outputCell, placeOutputs } from '../core/leadCheck.ts';
 import {
   LEAD_HEADERS,
   LEADS_SHEET,
   OWNED_COLUMN_WIDTHS,
-  OWNED_HEADER_LIST,
   OWNED_HEADERS,
-  SCORING_ATTRIBUTE_HEADERS,
 } from '../core/leadColumns.ts';
-import { statusColor } from '../core/slaStatus.ts';
+import {
+  indexLeadTable,
+  type LeadTable,
+  leadIdKey,
+  missingHeaderMessage,
+  missingRequiredHeaders,
+  OWNED_KEYS,
+  type OwnedKey,
+  ownedHeadersToCreate,
+  REQUIRED_HEADERS,
+} from '../core/leadTable.ts';
 
 /**
  * The `Leads` sheet adapter: reads the whole sheet once, writes only the add-in's own columns,
@@ -35,64 +43,18 @@ import { statusColor } from '../core/slaStatus.ts';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export type LeadKey = keyof typeof LEAD_HEADERS;
-export type OwnedKey = keyof typeof OWNED_HEADERS;
-
-const LEAD_KEYS = Object.keys(LEAD_HEADERS) as LeadKey[];
-const OWNED_KEYS = Object.keys(OWNED_HEADERS) as OwnedKey[];
-
-export const REQUIRED_HEADERS: readonly string[] = [
-  LEAD_HEADERS.leadId,
-  LEAD_HEADERS.handedOffAt,
-  LEAD_HEADERS.firstContactAt,
-];
-
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
 export const OVERDUE_ROW_COLOR = '#f4cccc';
 /** Our conditional-format rule, recognised by its formula whatever the status column. */
 const OUR_RULE = /^=\s*LEFT\(\s*\$[A-Z]+\$?2\s*,\s*7\s*\)\s*=\s*"Overdue"\s*$/i;
 
-export interface LeadsTable {
+/** The table as read, with its sheet and the headers this read created. */
+export interface LeadsTable extends LeadTable {
   sheet: Sheet;
-  /** Row 1, including the headers created by this run. */
-  header: unknown[];
-  /** Data rows (sheet row 2 onwards), as read. */
-  rows: unknown[][];
-  /** 0-based column of each canonical header, -1 when absent. */
-  cols: Record<LeadKey, number>;
-  /** 0-based column of each of our headers. */
-  owned: Record<OwnedKey, number>;
-  /** Lead ID of each row as a matching key ('' when blank). */
-  ids: string[];
-  /** True for rows with nothing in the known lead columns (skipped, our cells cleared). */
-  blank: boolean[];
-  /** Our headers created by this read. */
   created: string[];
 }
 
 export type ReadLeadsResult = { ok: true; table: LeadsTable } | { ok: false; message: string };
-
-/** What one lead gets in our columns. */
-export interface LeadOutput {
-  score: number | '';
-  qualification: string;
-  deadline: Date | '';
-  status: string;
-  nextAttempt: Date | '';
-  /** Status cell background, null for none. */
-  color: string | null;
-}
-
-export const BLANK_OUTPUT: LeadOutput = Object.freeze({
-  score: '',
-  qualification: '',
-  deadline: '',
-  status: '',
-  nextAttempt: '',
-  color: null,
-}) as LeadOutput;
-
-export const DUPLICATE_STATUS = 'Check data · duplicate Lead ID';
 
 export interface WriteReport {
   /** Rows whose cells were written (results and blanks). */
@@ -104,17 +66,6 @@ export interface WriteReport {
   notes: string[];
 }
 
-/** Matching key of a Lead ID cell: trimmed text; numbers as they print (123 = "123"). */
-export function leadIdKey(value: unknown): string {
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number') return String(value);
-  if (isBlank(value)) return '';
-  if (Object.prototype.toString.call(value) === '[object Date]') {
-    return `date:${(value as Date).getTime()}`;
-  }
-  return String(value).trim();
-}
-
 export function findLeadsSheet(
   ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
 ): Sheet | null {
@@ -124,12 +75,6 @@ export function findLeadsSheet(
     if (sheet.getName().trim().toLowerCase() === LEADS_SHEET.toLowerCase()) return sheet;
   }
   return null;
-}
-
-function missingHeaderMessage(missing: string[]): string {
-  const names = missing.map((m) => `"${m}"`).join(', ');
-  const plural = missing.length > 1;
-  return `The Leads sheet has no ${names} column${plural ? 's' : ''}: add ${plural ? 'them' : 'it'} to row 1 (case, accents and spacing do not matter), then check again. Nothing was written.`;
 }
 
 /**
@@ -144,12 +89,10 @@ export function readLeads(sheet: Sheet): ReadLeadsResult {
   }
   const values = sheet.getRange(1, 1, lastRow, lastCol).getValues();
   const header = (values[0] ?? []).slice();
-  const rows = values.slice(1);
-  const index = indexHeaders(header);
-  const missing = REQUIRED_HEADERS.filter((h) => findColumn(index, h) < 0);
+  const missing = missingRequiredHeaders(header);
   if (missing.length > 0) return { ok: false, message: missingHeaderMessage(missing) };
 
-  const created = OWNED_HEADER_LIST.filter((h) => findColumn(index, h) < 0);
+  const created = ownedHeadersToCreate(header);
   if (created.length > 0) {
     const missingCols = lastCol + created.length - sheet.getMaxColumns();
     if (missingCols > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingCols);
@@ -159,39 +102,10 @@ export function readLeads(sheet: Sheet): ReadLeadsResult {
       .setFontWeight('bold');
     created.forEach((h, i) => {
       header.push(h);
-      index.set(headerKey(h), lastCol + i);
       sheet.setColumnWidth(lastCol + i + 1, OWNED_COLUMN_WIDTHS[h] ?? 100);
     });
   }
-  const cols = {} as Record<LeadKey, number>;
-  for (const k of LEAD_KEYS) cols[k] = findColumn(index, LEAD_HEADERS[k]);
-  const owned = {} as Record<OwnedKey, number>;
-  for (const k of OWNED_KEYS) owned[k] = findColumn(index, OWNED_HEADERS[k]);
-
-  // a row is a lead when one of the known lead columns holds something: the user's own
-  // columns (notes, formulas filled down the sheet) alone do not make a lead
-  const leadCols: number[] = [];
-  for (const k of LEAD_KEYS) if (cols[k] >= 0) leadCols.push(cols[k]);
-  for (const h of SCORING_ATTRIBUTE_HEADERS) {
-    const c = findColumn(index, h);
-    if (c >= 0 && !leadCols.includes(c)) leadCols.push(c);
-  }
-  const ids = new Array<string>(rows.length);
-  const blank = new Array<boolean>(rows.length);
-  const idCol = cols.leadId;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    ids[i] = leadIdKey(row[idCol]);
-    let empty = true;
-    for (let j = 0; j < leadCols.length; j++) {
-      if (!isBlank(row[leadCols[j]!])) {
-        empty = false;
-        break;
-      }
-    }
-    blank[i] = empty;
-  }
-  return { ok: true, table: { sheet, header, rows, cols, owned, ids, blank, created } };
+  return { ok: true, table: { ...indexLeadTable(header, values.slice(1)), sheet, created } };
 }
 
 /** 1 → A, 27 → AA. */
@@ -216,21 +130,6 @@ function contiguousBlocks(columns: number[]): number[][] {
     else blocks.push([c]);
   }
   return blocks;
-}
-
-function cellOf(out: LeadOutput, key: OwnedKey): unknown {
-  switch (key) {
-    case 'score':
-      return out.score;
-    case 'qualification':
-      return out.qualification;
-    case 'deadline':
-      return out.deadline;
-    case 'status':
-      return out.status;
-    default:
-      return out.nextAttempt;
-  }
 }
 
 /**
@@ -266,47 +165,13 @@ export function writeLeads(
   const idCells = n > 0 ? sheet.getRange(2, idCol + 1, n, 1).getValues() : [];
   const currentIds = idCells.map((r) => leadIdKey(r[0]));
 
-  // Match rows: by position when nothing moved, else by Lead ID.
-  let moved = currentIds.length !== table.ids.length;
-  if (!moved) {
-    for (let i = 0; i < currentIds.length; i++) {
-      if (currentIds[i] !== table.ids[i]) {
-        moved = true;
-        break;
-      }
-    }
-  }
-  const target: Array<LeadOutput | null | undefined> = new Array(n);
-  let skipped = 0;
-  if (!moved) {
-    for (let i = 0; i < n; i++) target[i] = outputs[i] ?? null;
-  } else {
-    const byId = new Map<string, LeadOutput>();
-    const duplicates = new Set<string>();
-    for (let i = 0; i < table.ids.length; i++) {
-      const id = table.ids[i]!;
-      const out = outputs[i];
-      if (!id || !out) continue;
-      if (byId.has(id)) duplicates.add(id);
-      else byId.set(id, out);
-    }
-    const placed = new Set<string>();
-    for (let i = 0; i < n; i++) {
-      const id = currentIds[i]!;
-      if (id && duplicates.has(id)) {
-        target[i] = { ...BLANK_OUTPUT, status: DUPLICATE_STATUS, color: statusColor('Check data') };
-      } else if (id && byId.has(id)) {
-        target[i] = byId.get(id)!;
-        placed.add(id);
-      } else {
-        target[i] = undefined; // unknown row: keep what it holds
-      }
-    }
-    for (const id of byId.keys()) if (!placed.has(id) && !duplicates.has(id)) skipped++;
-    notes.push(
-      `Rows moved during the check: results were placed by Lead ID${skipped ? ` (${skipped} lead${skipped > 1 ? 's' : ''} no longer in the sheet)` : ''}.`,
-    );
-  }
+  const {
+    target,
+    skipped,
+    moved,
+    notes: placementNotes,
+  } = placeOutputs(table.ids, outputs, currentIds);
+  notes.push(...placementNotes);
 
   const ownedKeys = OWNED_KEYS.filter((k) => owned[k] !== undefined);
   const keyAt = new Map<number, OwnedKey>(ownedKeys.map((k) => [owned[k]!, k]));
@@ -323,7 +188,9 @@ export function writeLeads(
           row[j] =
             out === undefined
               ? current![i]![j]
-              : cellOf(out ?? BLANK_OUTPUT, keyAt.get(block[j]!)!);
+              : out === null
+                ? ''
+                : outputCell(out, keyAt.get(block[j]!)!);
         }
         data[i] = row;
       }
