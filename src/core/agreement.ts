@@ -1,5 +1,6 @@
-import { customersNeeded, mqlNeeded } from './funnel.ts';
+import { customersNeeded } from './funnel.ts';
 import { WEEKDAY_NAMES } from './names.ts';
+import { planMqlFromRevenue } from './plan.ts';
 import { monthlyMqlTarget, REVIEW_THRESHOLDS } from './review.ts';
 import {
   type Criterion,
@@ -127,15 +128,10 @@ function volumeText(settings: Settings, planned: readonly number[] | null): stri
     const annual = planned.reduce((a, b) => a + b, 0);
     return `${monthRange(planned)} (${n(annual)} a year, spread by the seasonality of the Planning sheet, which shows how the year's MQL follow from the revenue goal).`;
   }
-  if (p.revenueGoal === null)
+  const annual = planMqlFromRevenue(p);
+  if (p.revenueGoal === null || annual === null)
     return 'No volume target yet: set a revenue goal or a monthly MQL target in the plan.';
   const targets = Array.from({ length: 12 }, (_, i) => monthlyMqlTarget(settings, i + 1) ?? 0);
-  const annual = mqlNeeded(
-    p.revenueGoal,
-    p.averageDeal,
-    [p.stageRates[2], p.stageRates[3], p.stageRates[4]],
-    p.marketingShare,
-  );
   const customers = customersNeeded(p.revenueGoal, p.averageDeal, p.marketingShare);
   return `${monthRange(targets)} (${n(annual)} a year spread evenly over 12 months): revenue goal ${n(p.revenueGoal)} × marketing share ${pct(p.marketingShare)} ÷ average deal ${n(p.averageDeal)} = ${n(customers)} customers, back through opportunity → customer ${pct(p.stageRates[4])}, SQL → opportunity ${pct(p.stageRates[3])} and MQL → SQL ${pct(p.stageRates[2])}.`;
 }

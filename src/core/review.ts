@@ -1,6 +1,6 @@
 import { addBusinessHours, type BusinessCalendar, businessHoursBetween } from './calendar.ts';
 import { normalizeText } from './cellValues.ts';
-import { mqlNeeded } from './funnel.ts';
+import { planMqlFromRevenue } from './plan.ts';
 import {
   addMonths,
   type DataQuality,
@@ -267,13 +267,8 @@ export function monthlyMqlTarget(
   if (p.monthlyMqlTarget !== null) return p.monthlyMqlTarget;
   const planned = plannedMonthlyMql?.[month - 1];
   if (planned !== undefined) return planned;
-  if (p.revenueGoal === null) return null;
-  const annual = mqlNeeded(
-    p.revenueGoal,
-    p.averageDeal,
-    [p.stageRates[2], p.stageRates[3], p.stageRates[4]],
-    p.marketingShare,
-  );
+  const annual = planMqlFromRevenue(p);
+  if (annual === null) return null;
   return spread(annual, EQUAL_MONTHS)[month - 1] ?? null;
 }
 

@@ -165,16 +165,7 @@ const PRIORITY_WORDS: Record<string, Priority> = {
 };
 
 /** Canonical headers the review reads (all optional; missing ones are reported). */
-const NEEDED = [
-  'source',
-  'owner',
-  'stage',
-  'createdAt',
-  'mqlAt',
-  'handedOffAt',
-  'firstContactAt',
-  'wonAt',
-] as const;
+const NEEDED = ['source', 'owner', 'stage', ...DATE_COLUMNS] as const;
 
 function text(value: unknown): string {
   if (isBlank(value)) return '';

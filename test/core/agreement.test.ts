@@ -104,7 +104,9 @@ describe('the volume commitment follows the Planning sheet when it has monthly t
     const planned = [72, 72, 80, 72, 72, 64, 40, 32, 72, 80, 80, 64];
     const rows = buildAgreement(defaultSettings(), planned);
     const volume = rows.find((r) => r.cells[0] === 'Volume')!.cells[1];
-    expect(volume).toMatch(/^32 to 80 MQL a month \(800 a year, spread by the seasonality of the Planning sheet/);
+    expect(volume).toMatch(
+      /^32 to 80 MQL a month \(800 a year, spread by the seasonality of the Planning sheet/,
+    );
   });
   it('spreads the plan evenly without a Planning sheet', () => {
     const volume = buildAgreement(defaultSettings()).find((r) => r.cells[0] === 'Volume')!.cells[1];

@@ -11,6 +11,7 @@ import {
 } from '../../src/core/calendar';
 import { type CalendarSettings, defaultSettings, WEEKDAYS } from '../../src/core/settings';
 import { fixedOffsetClock, fromWall, intlZoneClock } from '../../src/core/zone';
+import { intlWallParts } from '../fixtures/zone.ts';
 
 const MIN = 60000;
 const DAY = 86400000;
@@ -72,22 +73,13 @@ interface Window {
 }
 
 function makeWindow(zone: string, fromIso: string, days: number): Window {
-  const f = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  });
+  const parts = intlWallParts(zone);
   const t0 = Date.parse(`${fromIso}T00:00:00Z`);
   const minutes = days * 1440;
   const day = new Int32Array(minutes);
   const mod = new Int16Array(minutes);
   for (let i = 0; i < minutes; i++) {
-    const p: Record<string, number> = {};
-    for (const x of f.formatToParts(new Date(t0 + i * MIN))) p[x.type] = Number(x.value);
+    const p = parts(t0 + i * MIN);
     day[i] = Date.UTC(p.year!, p.month! - 1, p.day!) / DAY;
     mod[i] = (p.hour! % 24) * 60 + p.minute!;
   }

@@ -13,26 +13,9 @@ import { historyRow, qualityLine, reviewLayout, userText } from '../../src/core/
 import { defaultSettings, type Settings } from '../../src/core/settings.ts';
 import { relativeOdds } from '../../src/core/speedToLead.ts';
 import { fixedOffsetClock, intlZoneClock, type ZoneClock } from '../../src/core/zone.ts';
+import { EVIL, REVIEW_HEADER } from '../fixtures/leads.ts';
 
-const HEADER = [
-  'Lead ID',
-  'Name',
-  'Company',
-  'Source',
-  'Owner',
-  'Priority',
-  'Stage',
-  'Created at',
-  'MQL at',
-  'Handed off at',
-  'First contact at',
-  'Attempts',
-  'Rejected reason',
-  'Won at',
-  'Deal value',
-];
-
-const EVIL = '=IMPORTXML("http://x","//a")';
+const HEADER = REVIEW_HEADER;
 
 // Dates are wall times in the clock's zone (UTC here). March 2026: Mon 2, Tue 3, ... Fri 6, Mon 9.
 // Business hours: Mon-Fri 09:00-18:00. Deadlines: Hot 1, Warm 8, Cold 16 business hours.

@@ -7,6 +7,7 @@ import {
   readPlainNumber,
   readYesNo,
 } from '../../src/core/cellValues.ts';
+import { LEAD_HEADERS, SCORING_ATTRIBUTE_HEADERS } from '../../src/core/leadColumns.ts';
 import {
   type CompiledScoring,
   compileScoring,
@@ -19,6 +20,7 @@ import {
 import {
   type Criterion,
   defaultSettings,
+  OPERATORS,
   type ScoringSettings,
   settingsSchemas,
 } from '../../src/core/settings.ts';
@@ -438,32 +440,11 @@ describe('columns', () => {
   });
 
   it('lists the columns the rules need', () => {
-    expect(scoringColumns(defaultSettings().scoring)).toEqual([
-      'Job title',
-      'Company size',
-      'Industry',
-      'Country',
-      'Demo request',
-      'Pricing page visits',
-      'Webinar',
-      'Email clicks',
-      'Last activity at',
-    ]);
+    expect(scoringColumns(defaultSettings().scoring)).toEqual([...SCORING_ATTRIBUTE_HEADERS]);
   });
 });
 
-const LEADS_HEADER = [
-  'Lead ID',
-  'Job title',
-  'Company size',
-  'Industry',
-  'Country',
-  'Demo request',
-  'Pricing page visits',
-  'Webinar',
-  'Email clicks',
-  'Last activity at',
-];
+const LEADS_HEADER = [LEAD_HEADERS.leadId, ...SCORING_ATTRIBUTE_HEADERS];
 
 describe('default rules on realistic rows', () => {
   const compiled = compileScoring(defaultSettings().scoring, LEADS_HEADER);
@@ -581,17 +562,7 @@ describe('properties', () => {
     fc.date({ noInvalidDate: false }),
     fc.date().map((d) => d.toISOString()),
   );
-  const operator = fc.constantFrom(
-    'equals',
-    'oneOf',
-    'contains',
-    'atLeast',
-    'atMost',
-    'between',
-    'isBlank',
-    'notBlank',
-    'withinDays',
-  ) satisfies fc.Arbitrary<Criterion['operator']>;
+  const operator = fc.constantFrom(...OPERATORS) satisfies fc.Arbitrary<Criterion['operator']>;
   const criterion = fc.record({
     id: fc.string({ minLength: 1, maxLength: 5 }),
     label: fc.string({ minLength: 1, maxLength: 10 }),

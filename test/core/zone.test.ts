@@ -9,25 +9,16 @@ import {
   toWall,
   wallDayNumber,
 } from '../../src/core/zone';
+import { intlWallParts } from '../fixtures/zone.ts';
 
 const MIN = 60000;
 const HOUR = 3600000;
 
 /** Independent reference: the offset straight from Intl, no cache. */
 function rawOffset(zone: string): (ms: number) => number {
-  const f = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
+  const parts = intlWallParts(zone);
   return (ms) => {
-    const p: Record<string, number> = {};
-    for (const x of f.formatToParts(new Date(ms))) p[x.type] = Number(x.value);
+    const p = parts(ms);
     const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!);
     return (wall - (ms - (((ms % 1000) + 1000) % 1000))) / MIN;
   };

@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../runtime/index.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
 import { intlZoneClock } from '../../src/core/zone.ts';
-import { runCustomFunction } from '../../src/functions/ranges.ts';
-import { findCustomFunction } from '../../src/functions/registry.ts';
 import type { FunctionEnv } from '../../src/functions/types.ts';
 import { parseUtcOffset } from '../../src/sheets/clock.ts';
+import { customFunctionCaller } from '../fixtures/functions.ts';
 
 const NOW = Date.parse('2026-11-23T09:00:00Z');
 const paris = (wall: string): Date => new Date(`${wall}:00+01:00`);
@@ -15,11 +14,7 @@ function env(): FunctionEnv {
   return { settings: () => defaultSettings(), clock: () => clock, nowMs: () => NOW };
 }
 
-function call(name: string, ...args: unknown[]): unknown {
-  const def = findCustomFunction(name);
-  if (!def) throw new Error(`no ${name}`);
-  return runCustomFunction(def, args, env());
-}
+const call = customFunctionCaller(env);
 
 describe('SLA_DEADLINE', () => {
   it('adds business hours on the settings calendar (Mon–Fri 09:00–18:00)', () => {

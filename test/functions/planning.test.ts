@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/core/settings.ts';
-import { runCustomFunction } from '../../src/functions/ranges.ts';
-import { findCustomFunction } from '../../src/functions/registry.ts';
 import type { FunctionEnv } from '../../src/functions/types.ts';
+import { customFunctionCaller } from '../fixtures/functions.ts';
+import { SEEDS_FUNNEL } from '../fixtures/planning.ts';
 
 const env: FunctionEnv = {
   settings: () => defaultSettings(),
@@ -12,23 +12,11 @@ const env: FunctionEnv = {
   nowMs: () => Date.UTC(2026, 10, 23),
 };
 
-function call(name: string, ...args: unknown[]): unknown {
-  const def = findCustomFunction(name);
-  if (!def) throw new Error(`no ${name}`);
-  return runCustomFunction(def, args, env);
-}
+const call = customFunctionCaller(() => env);
 
 describe('the seeds example through the custom functions', () => {
   it('SLA_FUNNEL gives the header and 3200 / 1600 / 800 / 400 / 200 / 100', () => {
-    expect(call('SLA_FUNNEL', 100000, 1000, 0.5)).toEqual([
-      ['Stage', 'Needed'],
-      ['Contacts', 3200],
-      ['Leads', 1600],
-      ['MQL', 800],
-      ['SQL', 400],
-      ['Opportunities', 200],
-      ['Customers', 100],
-    ]);
+    expect(call('SLA_FUNNEL', 100000, 1000, 0.5)).toEqual(SEEDS_FUNNEL);
   });
   it('SLA_MQL_NEEDED = 800, SLA_REPS = 2.127…, SLA_WEEKLY = 17.02…', () => {
     expect(call('SLA_MQL_NEEDED', 100000, 1000, 0.5)).toBe(800);

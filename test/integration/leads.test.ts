@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../runtime/index.ts';
+import { STATUS_WORDS } from '../../src/core/slaStatus.ts';
 import {
   byLeadId,
   EVERY_STATUS,
@@ -12,18 +13,6 @@ import {
   userCells,
   workbookSheet,
 } from './leadsHelpers.ts';
-
-const STATUS_WORDS = [
-  'Waiting',
-  'Due',
-  'At risk',
-  'Overdue',
-  'Met',
-  'Missed',
-  'Recycle',
-  'Closed',
-  'Check data',
-];
 
 function everyStatusRows(header = HEADER): unknown[][] {
   return [header, ...EVERY_STATUS.map((s) => rowOf(header, s.row))];

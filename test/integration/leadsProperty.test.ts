@@ -1,18 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { STATUS_WORDS } from '../../src/core/slaStatus.ts';
 import { HEADER, leadsRuntime, userCells, workbookSheet } from './leadsHelpers.ts';
-
-const STATUS_WORDS = [
-  'Waiting',
-  'Due',
-  'At risk',
-  'Overdue',
-  'Met',
-  'Missed',
-  'Recycle',
-  'Closed',
-  'Check data',
-];
 
 const cell = fc.oneof(
   fc.constant(''),

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../runtime/index.ts';
+import { SEEDS_FUNNEL } from '../fixtures/planning.ts';
 
 let rt: Runtime;
 
@@ -12,15 +13,7 @@ describe('custom functions in the built bundle, called like a sheet cell', () =>
   it('computes the seeds example', () => {
     expect(rt.callCustomFunction('SLA_MQL_NEEDED', 100000, 1000, 0.5)).toBe(800);
     expect(rt.callCustomFunction('SLA_REPS', 800, 47, 8, 'up')).toBe(3);
-    expect(rt.callCustomFunction('SLA_FUNNEL', 100000, 1000, 0.5)).toEqual([
-      ['Stage', 'Needed'],
-      ['Contacts', 3200],
-      ['Leads', 1600],
-      ['MQL', 800],
-      ['SQL', 400],
-      ['Opportunities', 200],
-      ['Customers', 100],
-    ]);
+    expect(rt.callCustomFunction('SLA_FUNNEL', 100000, 1000, 0.5)).toEqual(SEEDS_FUNNEL);
   });
 
   it('throws the teaching error message across the vm boundary', () => {
@@ -66,15 +59,7 @@ describe('setUpWorkbook and the Planning sheet', () => {
     expect(byLabel.get('MQL needed')).toBe(800);
     expect(byLabel.get('Reps to hire')).toBe(3);
     expect(byLabel.get('Leads goal (4 metrics)')).toBe(1600);
-    expect(planning.getRange('D3:E9').getValues()).toEqual([
-      ['Stage', 'Needed'],
-      ['Contacts', 3200],
-      ['Leads', 1600],
-      ['MQL', 800],
-      ['SQL', 400],
-      ['Opportunities', 200],
-      ['Customers', 100],
-    ]);
+    expect(planning.getRange('D3:E9').getValues()).toEqual(SEEDS_FUNNEL);
     const monthly = planning.getRange('B23:M23').getValues()[0]!;
     expect(monthly.reduce((a, b) => Number(a) + Number(b), 0)).toBe(800);
   });

@@ -7,26 +7,9 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRuntime, REPO_ROOT, type Runtime, type WorkbookData } from '../../runtime/index.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
+import { EVIL, REVIEW_HEADER } from '../fixtures/leads.ts';
 
-const EVIL = '=IMPORTXML("http://x","//a")';
-const HEADER = [
-  'Lead ID',
-  'Name',
-  'Company',
-  'Source',
-  'Owner',
-  'Priority',
-  'Stage',
-  'Created at',
-  'MQL at',
-  'Handed off at',
-  'First contact at',
-  'Attempts',
-  'Rejected reason',
-  'Won at',
-  'Deal value',
-  'My notes',
-];
+const HEADER = [...REVIEW_HEADER, 'My notes'];
 
 /** A Paris wall time in March 2026 (UTC+1 until the 29th). */
 const p = (wall: string) => new Date(`${wall}:00+01:00`);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadXlsx, REPO_ROOT } from '../../runtime/index.ts';
+import { STATUS_WORDS } from '../../src/core/slaStatus.ts';
 
 const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 const start = (...args: string[]) =>
@@ -25,17 +26,7 @@ describe('npm start (the offline main job)', () => {
     expect(run.stdout).toMatch(
       /Funnel\s+3,200 Contacts → 1,600 Leads → 800 MQL → 400 SQL → 200 Opportunities → 100 Customers/,
     );
-    for (const word of [
-      'Waiting',
-      'Due',
-      'At risk',
-      'Overdue',
-      'Met',
-      'Missed',
-      'Recycle',
-      'Closed',
-      'Check data',
-    ]) {
+    for (const word of STATUS_WORDS) {
       expect(run.stdout).toMatch(new RegExp(`^  ${word}\\s+\\d+$`, 'm'));
     }
     expect(run.stdout.trimEnd()).toMatch(/Sales' commitment[\s\S]*Recycled to marketing.*$/);
