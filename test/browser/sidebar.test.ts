@@ -76,7 +76,7 @@ async function openSidebar(): Promise<Opened> {
   return { page, rt: server.runtime, dialogs };
 }
 
-const poll = (fn: () => Promise<unknown>, timeout = 5000) => expect.poll(fn, { timeout });
+const poll = (fn: () => Promise<unknown>, timeout = 15_000) => expect.poll(fn, { timeout });
 const text = async (l: Locator): Promise<string> => (await l.textContent()) ?? '';
 
 async function previewText(page: Page): Promise<string> {
@@ -121,7 +121,7 @@ function qualificationColumn(rt: Runtime): string[] {
     .map((r) => String(r[col]));
 }
 
-describe('sidebar in Chromium at 300 px', () => {
+describe('sidebar in Chromium at 300 px', { timeout: 90_000 }, () => {
   it('opens, prints its first paint, and the preview follows a new criterion', async () => {
     const { page } = await openSidebar();
     const paint = await page.evaluate(() => {

@@ -14,7 +14,7 @@ const start = (...args: string[]) =>
     timeout: 120_000,
   });
 
-describe('npm start (the offline main job)', () => {
+describe('npm start (the offline main job)', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'sla-start-'));
 
   it('runs the example end to end and writes the result workbook', async () => {
