@@ -101,7 +101,7 @@ function twentyCriteria(): Settings {
 function leadsRuntime(count: number, settings?: Settings): Runtime {
   const rt = createRuntime({ timeZone: 'Europe/Paris' });
   rt.setNow(new Date('2026-11-23T10:00:00+01:00'));
-  rt.addSheet('Leads', [LEADS_HEADER, ...leadRows(count)]);
+  rt.addSheet('Leads', [[...LEADS_HEADER], ...leadRows(count)]);
   if (settings) rt.documentProperties.setProperty('sla.settings', JSON.stringify(settings));
   rt.load();
   return rt;

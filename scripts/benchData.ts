@@ -1,23 +1,8 @@
 /** Deterministic synthetic leads for the benchmark: the canonical headers, realistic values. */
-import { LEAD_HEADERS, SCORING_ATTRIBUTE_HEADERS } from '../src/core/leadColumns.ts';
+import { LEADS_HEADER } from './example.ts';
+import { prng } from './random.ts';
 
-export const LEADS_HEADER: string[] = [
-  ...Object.values(LEAD_HEADERS),
-  ...SCORING_ATTRIBUTE_HEADERS,
-  'Notes',
-];
-
-/** Small seeded PRNG (mulberry32): the same rows on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { LEADS_HEADER };
 
 const NOW = Date.parse('2026-11-23T10:00:00+01:00');
 const HOUR = 3_600_000;

@@ -9,6 +9,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRuntime, REPO_ROOT, saveWorkbook } from '../runtime/index.ts';
 import { fromWall, intlZoneClock } from '../src/core/zone.ts';
+import { LEADS_HEADER } from './example.ts';
+import { prng } from './random.ts';
 
 const ZONE = 'Europe/Paris';
 const clock = intlZoneClock(ZONE);
@@ -17,15 +19,8 @@ const NOW_MS = fromWall(clock, { year: 2026, month: 11, day: 23, hour: 10 });
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-// ---- deterministic randomness (mulberry32)
-let seed = 20261123;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// ---- deterministic randomness
+const random = prng(20261123);
 const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 function weighted<T>(items: ReadonlyArray<readonly [T, number]>): T {
@@ -214,35 +209,7 @@ function slug(text: string): string {
     .replace(/[^a-z0-9]+/g, '');
 }
 
-const HEADER = [
-  'Lead ID',
-  'Name',
-  'Company',
-  'Email',
-  'Source',
-  'Owner',
-  'Priority',
-  'Stage',
-  'Created at',
-  'MQL at',
-  'Handed off at',
-  'First contact at',
-  'Attempts',
-  'Last attempt at',
-  'Rejected reason',
-  'Won at',
-  'Deal value',
-  'Job title',
-  'Company size',
-  'Industry',
-  'Country',
-  'Demo request',
-  'Pricing page visits',
-  'Webinar',
-  'Email clicks',
-  'Last activity at',
-  'Notes',
-] as const;
+const HEADER = LEADS_HEADER;
 type Header = (typeof HEADER)[number];
 type Lead = Partial<Record<Header, unknown>>;
 
