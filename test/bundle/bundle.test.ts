@@ -70,6 +70,11 @@ describe('dist/Code.js', () => {
     expect(() => new vm.Script(code)).not.toThrow();
   });
 
+  it('does its time-zone arithmetic without Intl, which Apps Script does not document', () => {
+    // The shell's clock is built on Utilities.formatDate; Intl stays in Node and the sidebar.
+    expect(code).not.toMatch(/\bIntl\b/);
+  });
+
   it('stays lean: under 150 KB', () => {
     expect(statSync(join(root, 'dist', 'Code.js')).size).toBeLessThan(150 * 1024);
   });
