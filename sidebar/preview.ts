@@ -84,6 +84,13 @@ function counts(p: SidebarPreviewResult): Child[] {
       { class: 'preview-detail' },
       `Out of ${fmtNumber(p.leads)} leads in the sheet (MQL counts the hand-offs too). Grades: A ${p.byGrade.A}, B ${p.byGrade.B}, C ${p.byGrade.C}, D ${p.byGrade.D}.`,
     ),
+    h(
+      'p',
+      { class: 'preview-detail', 'data-testid': 'preview-month' },
+      p.thisMonth.leads
+        ? `${p.thisMonth.label}: ${fmtNumber(p.thisMonth.leads)} new leads, ${fmtNumber(p.thisMonth.qualified)} MQL, ${fmtNumber(p.thisMonth.handoff)} to hand off.`
+        : `${p.thisMonth.label}: no new leads yet.`,
+    ),
     h('p', { class: 'preview-detail' }, cap.explanation),
   ];
   if (p.unknownColumns.length) {

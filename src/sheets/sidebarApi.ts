@@ -7,23 +7,15 @@
  */
 
 import { distinctTexts } from '../core/cellValues.ts';
-import { readInstant } from '../core/dates.ts';
 import { findColumn, indexHeaders } from '../core/headers.ts';
 import { LEAD_HEADERS } from '../core/leadColumns.ts';
-import { type CapacityEstimate, estimateCapacity } from '../core/plan.ts';
-import {
-  compileScoring,
-  type Grade,
-  previewQualification,
-  type UnknownColumn,
-} from '../core/scoring.ts';
+import { previewRules, type RulesPreview } from '../core/rulesPreview.ts';
 import {
   describeIssues,
   MONITORING_FREQUENCIES,
   parseSettings,
   type Settings,
 } from '../core/settings.ts';
-import type { ZoneClock } from '../core/zone.ts';
 import { regenerateAgreement } from './agreement.ts';
 import { appsScriptClock, spreadsheetTimeZone } from './clock.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
@@ -62,17 +54,8 @@ export interface SidebarState {
   monitoring: MonitoringState;
 }
 
-export interface SidebarPreviewResult {
+export interface SidebarPreviewResult extends RulesPreview {
   leadsSheetFound: boolean;
-  leads: number;
-  lead: number;
-  mql: number;
-  handoff: number;
-  /** MQL + hand-off: every lead at MQL or beyond. */
-  qualified: number;
-  byGrade: Record<Grade, number>;
-  unknownColumns: UnknownColumn[];
-  capacity: CapacityEstimate;
   /** ISO instant the counts were computed at. */
   computedAt: string;
   durationMs: number;
@@ -221,22 +204,12 @@ export function sidebarPreview(settingsJson: unknown): SidebarPreviewResult {
   const values: unknown[][] = sheet ? sheet.getDataRange().getValues() : [];
   const header = values[0] ?? [];
   const rows = values.slice(1);
-  const compiled = compileScoring(settings.scoring, header);
+  const nowMs = Date.now();
   // Dates in cells are read in the spreadsheet's zone, as the check does.
-  let clock: ZoneClock | null = null;
-  const reader = (value: unknown): number | null => {
-    clock ??= appsScriptClock(spreadsheetZone());
-    const r = readInstant(value, clock);
-    return r.kind === 'instant' ? r.ms : null;
-  };
-  const counts = previewQualification(compiled, rows, Date.now(), reader);
-  const ownerCol = findColumn(indexHeaders(header), LEAD_HEADERS.owner);
-  const owners = ownerCol < 0 ? [] : distinctTexts(rows.map((r) => [r[ownerCol]]));
+  const preview = previewRules(settings, header, rows, nowMs, appsScriptClock(spreadsheetZone()));
   return {
     leadsSheetFound: sheet !== null,
-    ...counts,
-    unknownColumns: compiled.unknownColumns,
-    capacity: estimateCapacity(settings.plan, owners.length),
+    ...preview,
     computedAt: new Date().toISOString(),
     durationMs: Date.now() - started,
   };

@@ -155,6 +155,9 @@ describe('sidebar in Chromium at 300 px', { timeout: 90_000 }, () => {
       /^With these rules: \d+ MQL, \d+ to hand off; your reps can take \d+ a week\.$/,
     );
     expect(before).not.toContain('12 to hand off');
+    expect(await page.getByTestId('preview-month').textContent()).toMatch(
+      /^[A-Z][a-z]+ \d{4}: (\d+ new leads, \d+ MQL, \d+ to hand off|no new leads yet)\.$/,
+    );
     await addHandOffEveryone(page);
     await poll(() => previewText(page)).toContain('12 to hand off');
     // The Leads headers are suggested, and an unknown column is flagged in the list.

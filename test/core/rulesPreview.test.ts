@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { previewRules } from '../../src/core/rulesPreview.ts';
+import { defaultSettings } from '../../src/core/settings.ts';
+import { intlZoneClock } from '../../src/core/zone.ts';
+
+const header = ['Lead ID', 'Owner', 'Created at', 'Demo request', 'Job title'];
+const now = Date.parse('2026-11-23T10:00:00+01:00');
+const rows = [
+  ['L1', 'Alice', new Date('2026-11-02T09:00:00+01:00'), 'yes', 'Marketing Director'],
+  ['L2', 'Bruno', new Date('2026-11-01T00:30:00+01:00'), '', 'CEO'],
+  ['L3', 'alice', new Date('2026-10-31T23:30:00+01:00'), 'yes', ''],
+  ['L4', '', '2026-11-20', '', 'Student'],
+  ['', '', '', '', ''],
+];
+
+describe('the preview of rules before they are saved', () => {
+  const p = previewRules(defaultSettings(), header, rows, now, intlZoneClock('Europe/Paris'));
+
+  it('counts every lead in the sheet', () => {
+    expect(p.leads).toBe(4);
+    expect(p.handoff).toBe(2); // the two demo requests
+    expect(p.qualified).toBe(p.mql + p.handoff);
+  });
+
+  it("counts this month's new leads in the spreadsheet's time zone", () => {
+    // L3 was created on 31 October at 23:30 in Paris: last month
+    expect(p.thisMonth).toMatchObject({ label: 'November 2026', leads: 3, handoff: 1 });
+  });
+
+  it('counts the reps from the distinct owners', () => {
+    expect(p.capacity).toMatchObject({ source: 'owners', reps: 2, perWeek: 16 });
+  });
+
+  it('flags criteria on columns the sheet does not have', () => {
+    expect(p.unknownColumns.map((u) => u.column)).toContain('Company size');
+  });
+});
