@@ -1,5 +1,5 @@
 /** Time-zone helpers backed by Node's Intl (full ICU). */
-import { utcMs } from '../src/core/zone.ts';
+import { intlWallFormat, utcMs } from '../src/core/zone.ts';
 
 export interface WallClock {
   year: number;
@@ -56,18 +56,7 @@ export function normalizeZone(zone: string): string {
 function formatterFor(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-      era: 'short',
-    });
+    f = intlWallFormat(zone);
     formatters.set(zone, f);
   }
   return f;

@@ -8,6 +8,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createRuntime, loadXlsx, REPO_ROOT, type Runtime, saveXlsx } from '../runtime/index.ts';
+import { addMonths, monthKey, monthOf } from '../src/core/reviewData.ts';
+import { intlZoneClock } from '../src/core/zone.ts';
 import { EXAMPLE_NOW, EXAMPLE_PATH } from './example.ts';
 import { printSummary, type RunReport } from './summary.ts';
 
@@ -93,17 +95,9 @@ async function main(): Promise<void> {
   printSummary(rt, report);
 }
 
+/** The last full month before `now`, in the spreadsheet's time zone: `2026-10`. */
 function lastFullMonth(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(now);
-  const year = Number(parts.find((p) => p.type === 'year')!.value);
-  const month = Number(parts.find((p) => p.type === 'month')!.value);
-  const y = month === 1 ? year - 1 : year;
-  const m = month === 1 ? 12 : month - 1;
-  return `${y}-${String(m).padStart(2, '0')}`;
+  return monthKey(addMonths(monthOf(intlZoneClock(timeZone), now.getTime()), -1));
 }
 
 main().catch((error: unknown) => {

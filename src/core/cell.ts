@@ -39,3 +39,20 @@ export function showValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list of values';
   return 'a value that is neither text, number nor date';
 }
+
+/**
+ * User text (names, sources, owners, reasons) as a cell value that Sheets keeps as text: a
+ * leading apostrophe (not shown, not stored) when the text would otherwise become a formula
+ * (= + - @) or be read as a number, date or boolean.
+ */
+export function userText(value: string): string {
+  if (value === '') return value;
+  if (
+    /^[=+\-@']/.test(value) ||
+    /^\s*[\d.,$€£¥(]/.test(value) ||
+    /^\s*(true|false)\s*$/i.test(value)
+  ) {
+    return `'${value}`;
+  }
+  return value;
+}

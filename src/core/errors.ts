@@ -22,3 +22,11 @@ export function inputError(ref: ArgRef, problem: string, value: unknown, fix?: s
     `${ref.fn}: ${ref.arg} ${problem} (got ${showValue(value)})${fix ? `: ${fix}` : ''}`,
   );
 }
+
+/** The message of an error (from any realm), without the `Error: ` prefix. */
+export function errorText(error: unknown): string {
+  if (error !== null && typeof error === 'object' && 'message' in error) {
+    return String((error as { message: unknown }).message);
+  }
+  return String(error);
+}

@@ -1,3 +1,4 @@
+import { userText } from './cell.ts';
 import type { GroupRow, Rag, Review, ScoreLine, TrendRow, Unit } from './review.ts';
 import type { DataQuality } from './reviewData.ts';
 import { SPEED_TO_LEAD_ANCHORS } from './speedToLead.ts';
@@ -57,23 +58,6 @@ const FORMATS: Record<Unit, string> = {
   money: '#,##0',
   decimal: '0.00',
 };
-
-/**
- * User text (names, sources, owners, reasons) as a cell value that Sheets keeps as text: a
- * leading apostrophe (not shown, not stored) when the text would otherwise become a formula
- * (= + - @) or be read as a number, date or boolean.
- */
-export function userText(value: string): string {
-  if (value === '') return value;
-  if (
-    /^[=+\-@']/.test(value) ||
-    /^\s*[\d.,$€£¥(]/.test(value) ||
-    /^\s*(true|false)\s*$/i.test(value)
-  ) {
-    return `'${value}`;
-  }
-  return value;
-}
 
 function figure(value: number | null): CellValue {
   return value === null ? NO_DATA : value;

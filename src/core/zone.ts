@@ -251,21 +251,30 @@ export function offsetSourceClock(
   };
 }
 
+/**
+ * An Intl formatter whose parts are the wall-clock fields of an instant in `zone` (24-hour,
+ * with era and weekday). Node and browsers only: Apps Script's Intl time zones are undocumented.
+ */
+export function intlWallFormat(zone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    weekday: 'short',
+    era: 'short',
+  });
+}
+
 /** UTC offset of an instant read with Intl (Node and browsers). */
 function intlOffsetSource(zone: string): (instantMs: number) => number {
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
+    format = intlWallFormat(zone);
   } catch {
     throw new Error(`Unknown time zone "${zone}": use an IANA name such as Europe/Paris`);
   }

@@ -1,6 +1,6 @@
 import { AGREEMENT_WIDTH, type AgreementStyle, buildAgreement } from '../core/agreement.ts';
+import { userText } from '../core/cell.ts';
 import { AGREEMENT_SHEET } from '../core/leadColumns.ts';
-import { userText } from '../core/reviewReport.ts';
 import type { Settings } from '../core/settings.ts';
 import { ensureColumns, ensureRows } from './grid.ts';
 import { readPlannedMonthlyMql } from './planning.ts';

@@ -1,4 +1,5 @@
 import { createCalendar } from '../core/calendar.ts';
+import { errorText } from '../core/errors.ts';
 import {
   type CheckContext,
   computeLeads,
@@ -10,6 +11,7 @@ import { LEADS_SHEET } from '../core/leadColumns.ts';
 import { effectiveTimeZone, type Settings } from '../core/settings.ts';
 import { appsScriptClock, spreadsheetTimeZone } from './clock.ts';
 import { findLeadsSheet, type LeadsTable, readLeads, writeLeads } from './leadsSheet.ts';
+import { withDocumentLock } from './lock.ts';
 import { appendRunLog, type RunLogEntry } from './runLog.ts';
 import { loadSettings } from './settingsStore.ts';
 import { toast } from './ui.ts';
@@ -58,14 +60,6 @@ export function checkContext(
   const calendarZone = effectiveTimeZone(settings, sheetZone);
   const calendarClock = calendarZone === sheetZone ? clock : appsScriptClock(calendarZone);
   return { settings, clock, calendar: createCalendar(settings.calendar, calendarClock), nowMs };
-}
-
-/** The message of an error (from any realm), without the `Error: ` prefix. */
-export function errorText(error: unknown): string {
-  if (error !== null && typeof error === 'object' && 'message' in error) {
-    return String((error as { message: unknown }).message);
-  }
-  return String(error);
 }
 
 /** Runs the whole check once. Never throws; always appends one run-log entry. */
@@ -153,41 +147,32 @@ const LOCK_WAIT_MS = 20_000;
 
 /** Menu entry point: runs the check by hand and says how it went. */
 export function checkLeadsNow(): CheckOutcome {
-  const lock = documentLock();
-  if (lock && !lock.tryLock(LOCK_WAIT_MS)) {
-    const message = 'Another lead check is running: try again in a minute.';
-    appendRunLog({
-      at: new Date().toISOString(),
-      kind: 'check',
-      trigger: 'manual',
-      error: `Skipped: ${message}`,
-    });
-    toast(message);
-    return {
-      ok: false,
-      rows: 0,
-      leads: 0,
-      counts: emptyCounts(),
-      message,
-      notes: [],
-      durationMs: 0,
-    };
-  }
-  try {
-    const outcome = runCheck({ trigger: 'manual' });
-    if (outcome.warning) toast(outcome.warning, 'SLA Sheets: settings', 10);
-    toast(outcome.message, 'SLA Sheets', outcome.ok ? 5 : 10);
-    return outcome;
-  } finally {
-    lock?.releaseLock();
-  }
-}
-
-/** The document lock, or null when there is no document (or no LockService) to lock. */
-export function documentLock(): GoogleAppsScript.Lock.Lock | null {
-  try {
-    return LockService.getDocumentLock();
-  } catch {
-    return null;
-  }
+  return withDocumentLock(
+    LOCK_WAIT_MS,
+    () => {
+      const outcome = runCheck({ trigger: 'manual' });
+      if (outcome.warning) toast(outcome.warning, 'SLA Sheets: settings', 10);
+      toast(outcome.message, 'SLA Sheets', outcome.ok ? 5 : 10);
+      return outcome;
+    },
+    () => {
+      const message = 'Another lead check is running: try again in a minute.';
+      appendRunLog({
+        at: new Date().toISOString(),
+        kind: 'check',
+        trigger: 'manual',
+        error: `Skipped: ${message}`,
+      });
+      toast(message);
+      return {
+        ok: false,
+        rows: 0,
+        leads: 0,
+        counts: emptyCounts(),
+        message,
+        notes: [],
+        durationMs: 0,
+      };
+    },
+  );
 }

@@ -1,4 +1,6 @@
-import { documentLock, errorText, runCheck } from './check.ts';
+import { errorText } from '../core/errors.ts';
+import { runCheck } from './check.ts';
+import { withDocumentLock } from './lock.ts';
 import { runMonthlyReviewIfDue } from './review.ts';
 import { appendRunLog } from './runLog.ts';
 import { loadSettings } from './settingsStore.ts';
@@ -158,32 +160,30 @@ export function stopMonitoring(): MonitoringState {
 
 /** The time-driven handler: check the leads, then the after-check hooks (monthly review). */
 export function onSlaTimer(_e?: unknown): void {
-  const lock = documentLock();
-  if (lock && !lock.tryLock(TIMER_LOCK_WAIT_MS)) {
-    appendRunLog({
-      at: new Date().toISOString(),
-      kind: 'check',
-      trigger: 'timer',
-      error: 'Skipped: another run was still working on this spreadsheet.',
-    });
-    return;
-  }
-  try {
-    runCheck({ trigger: 'timer' });
-    const now = new Date();
-    for (const hook of afterCheckHooks) {
-      try {
-        hook(now);
-      } catch (error) {
-        appendRunLog({
-          at: now.toISOString(),
-          kind: 'review',
-          trigger: 'timer',
-          error: `Monthly review failed: ${errorText(error)}`,
-        });
+  withDocumentLock(
+    TIMER_LOCK_WAIT_MS,
+    () => {
+      runCheck({ trigger: 'timer' });
+      const now = new Date();
+      for (const hook of afterCheckHooks) {
+        try {
+          hook(now);
+        } catch (error) {
+          appendRunLog({
+            at: now.toISOString(),
+            kind: 'review',
+            trigger: 'timer',
+            error: `Monthly review failed: ${errorText(error)}`,
+          });
+        }
       }
-    }
-  } finally {
-    lock?.releaseLock();
-  }
+    },
+    () =>
+      appendRunLog({
+        at: new Date().toISOString(),
+        kind: 'check',
+        trigger: 'timer',
+        error: 'Skipped: another run was still working on this spreadsheet.',
+      }),
+  );
 }

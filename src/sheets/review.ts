@@ -1,11 +1,12 @@
 import { createCalendar } from '../core/calendar.ts';
+import { errorText } from '../core/errors.ts';
 import { computeReview, type Review } from '../core/review.ts';
 import { addMonths, monthKey, monthOf, parseMonth, type ReviewMonth } from '../core/reviewData.ts';
 import { reviewLayout } from '../core/reviewReport.ts';
 import type { Settings } from '../core/settings.ts';
-import { documentLock, errorText } from './check.ts';
 import { appsScriptClock, settingsClock, spreadsheetTimeZone } from './clock.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
+import { withDocumentLock } from './lock.ts';
 import { readPlannedMonthlyMql } from './planning.ts';
 import { reviewSheetName, upsertHistory, writeReviewSheet } from './reviewSheet.ts';
 import { appendRunLog, type RunLogEntry } from './runLog.ts';
@@ -146,29 +147,30 @@ export function runMonthlyReview(month?: unknown): ReviewRunResult | null {
     target = askMonth(ss);
     if (!target) return null;
   }
-  const lock = documentLock();
-  if (lock && !lock.tryLock(LOCK_WAIT_MS)) {
-    alert('Another SLA run is still working on this spreadsheet: try again in a minute.');
-    return null;
-  }
-  try {
-    const result = generateMonthlyReview(target, 'manual', { ss });
-    const sheet = ss.getSheetByName(result.sheetName);
-    if (sheet) sheet.activate();
-    toast(`${result.sheetName} is ready (${result.leads} leads read).`, 'SLA monthly review');
-    return result;
-  } catch (error) {
-    appendRunLog({
-      at: new Date().toISOString(),
-      kind: 'review',
-      trigger: 'manual',
-      error: `Monthly review failed: ${errorText(error)}`,
-    });
-    alert(`The monthly review could not be made: ${errorText(error)}`);
-    return null;
-  } finally {
-    lock?.releaseLock();
-  }
+  return withDocumentLock(
+    LOCK_WAIT_MS,
+    () => {
+      try {
+        const result = generateMonthlyReview(target, 'manual', { ss });
+        ss.getSheetByName(result.sheetName)?.activate();
+        toast(`${result.sheetName} is ready (${result.leads} leads read).`, 'SLA monthly review');
+        return result;
+      } catch (error) {
+        appendRunLog({
+          at: new Date().toISOString(),
+          kind: 'review',
+          trigger: 'manual',
+          error: `Monthly review failed: ${errorText(error)}`,
+        });
+        alert(`The monthly review could not be made: ${errorText(error)}`);
+        return null;
+      }
+    },
+    () => {
+      alert('Another SLA run is still working on this spreadsheet: try again in a minute.');
+      return null;
+    },
+  );
 }
 
 /**

@@ -19,6 +19,7 @@ import {
 import { regenerateAgreement } from './agreement.ts';
 import { appsScriptClock, spreadsheetTimeZone } from './clock.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
+import { withDocumentLock } from './lock.ts';
 import {
   monitoringState as currentMonitoring,
   startMonitoring,
@@ -222,16 +223,12 @@ function changedSections(before: Settings, after: Settings): string[] {
   );
 }
 
-function withDocumentLock<T>(fn: string, body: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(10000)) {
+const SAVE_LOCK_WAIT_MS = 10_000;
+
+function savingLocked<T>(fn: string, body: () => T): T {
+  return withDocumentLock(SAVE_LOCK_WAIT_MS, body, () => {
     throw new Error(`${fn}: another change is being saved; try again in a few seconds`);
-  }
-  try {
-    return body();
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 /**
@@ -240,7 +237,7 @@ function withDocumentLock<T>(fn: string, body: () => T): T {
  */
 export function sidebarSave(settingsJson: unknown): SidebarSaveResult {
   const { settings, migratedFrom } = readSettingsArg('sidebarSave', settingsJson);
-  return withDocumentLock('sidebarSave', () => {
+  return savingLocked('sidebarSave', () => {
     const before = loadSettings().settings;
     const saved = saveSettings(settings);
     if (!saved.ok) throw new Error(`sidebarSave: ${describeIssues(saved.issues)}`);
@@ -297,7 +294,7 @@ export function sidebarSetMonitoring(on: unknown, minutes: unknown): MonitoringS
       `sidebarSetMonitoring: minutes must be one of ${MONITORING_FREQUENCIES.join(', ')} (got ${typeof minutes === 'number' ? minutes : typeName(minutes)})`,
     );
   }
-  const settings = withDocumentLock('sidebarSetMonitoring', () => {
+  const settings = savingLocked('sidebarSetMonitoring', () => {
     const loaded = loadSettings();
     if (loaded.settings.monitoring.frequencyMinutes === minutes) return loaded.settings;
     const next: Settings = {

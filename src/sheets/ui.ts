@@ -14,9 +14,3 @@ export function alert(message: string): void {
     toast(message);
   }
 }
-
-/** Writes user text as text: a leading =, +, - or @ would otherwise turn it into a formula. */
-export function asText(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  return /^[=+\-@]/.test(value) ? `'${value}` : value;
-}

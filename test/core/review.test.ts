@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../src/core/calendar.ts';
+import { userText } from '../../src/core/cell.ts';
 import {
   computeReview,
   monthlyMqlTarget,
@@ -9,7 +10,7 @@ import {
   ragAtMost,
 } from '../../src/core/review.ts';
 import { addMonths, isSalesSourced, monthBounds, parseMonth } from '../../src/core/reviewData.ts';
-import { historyRow, qualityLine, reviewLayout, userText } from '../../src/core/reviewReport.ts';
+import { historyRow, qualityLine, reviewLayout } from '../../src/core/reviewReport.ts';
 import { defaultSettings, type Settings } from '../../src/core/settings.ts';
 import { relativeOdds } from '../../src/core/speedToLead.ts';
 import { fixedOffsetClock, intlZoneClock, type ZoneClock } from '../../src/core/zone.ts';
