@@ -11,7 +11,6 @@ import { checkHooks, checkLeadsNow as runCheckLeadsNow } from './sheets/check.ts
 import { functionEnv } from './sheets/functionEnv.ts';
 import { buildMenu } from './sheets/menu.ts';
 import {
-  afterCheckHooks,
   monitoringState,
   onSlaTimer as runSlaTimer,
   startMonitoring as runStartMonitoring,
@@ -121,9 +120,6 @@ export function runMonthlyReview(month?: unknown): void {
 export function runMonthlyReviewIfDue(now?: Date): string | null {
   return runReviewIfDue(now ?? new Date());
 }
-afterCheckHooks.push((now) => {
-  runReviewIfDue(now);
-});
 
 /** For the sidebar's save: rewrites only the SLA Agreement sheet. */
 export { regenerateAgreement };

@@ -26,9 +26,10 @@ const TIMER_LOCK_WAIT_MS = 5_000;
 
 /**
  * Called after each timer check, in order; errors are logged, never thrown. The monthly review
- * decides itself whether it is due (and whether the settings want it).
+ * decides itself whether it is due (and whether the settings want it). Registered here only:
+ * a second registration would run the review check twice per tick.
  */
-export const afterCheckHooks: Array<(now: Date) => void> = [
+const afterCheckHooks: ReadonlyArray<(now: Date) => void> = [
   (now) => {
     runMonthlyReviewIfDue(now);
   },

@@ -1,17 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../../src/core/settings.ts';
+import { LAST_AUTO_REVIEW_KEY } from '../../src/sheets/review.ts';
 import { byLeadId, EVERY_STATUS, HEADER, leadsRuntime, NOW, rowOf } from './leadsHelpers.ts';
 
 function rows(): unknown[][] {
   return [HEADER, ...EVERY_STATUS.map((s) => rowOf(HEADER, s.row))];
 }
 
-/** Run-log entries of the lead check, newest first. */
-function runLog(rt: ReturnType<typeof leadsRuntime>['rt']): Array<Record<string, unknown>> {
-  const all = JSON.parse(rt.documentProperties.getProperty('sla.runLog') ?? '[]') as Array<
+/** Every run-log entry, newest first. */
+function runLogOf(rt: ReturnType<typeof leadsRuntime>['rt']): Array<Record<string, unknown>> {
+  return JSON.parse(rt.documentProperties.getProperty('sla.runLog') ?? '[]') as Array<
     Record<string, unknown>
   >;
-  return all.filter((e) => e.kind === 'check');
+}
+
+/** Run-log entries of the lead check, newest first. */
+function runLog(rt: ReturnType<typeof leadsRuntime>['rt']): Array<Record<string, unknown>> {
+  return runLogOf(rt).filter((e) => e.kind === 'check');
 }
 
 function saveFrequency(rt: ReturnType<typeof leadsRuntime>['rt'], minutes: number): void {
@@ -76,6 +81,20 @@ describe('monitoring trigger', () => {
     // an hour later the at-risk Hot lead is overdue
     rt.fireTimeTriggers(new Date(NOW.getTime() + 3600_000));
     expect(String(byLeadId(rt).get('L-003'))).toMatch(/^Overdue/);
+  });
+
+  it('asks once per tick whether the monthly review is due', () => {
+    const { rt } = leadsRuntime(rows());
+    rt.call('startMonitoring');
+    const reads = vi.spyOn(rt.documentProperties, 'getProperty');
+    const reviewChecks = () => reads.mock.calls.filter(([key]) => key === LAST_AUTO_REVIEW_KEY);
+    rt.fireTimeTriggers(NOW);
+    expect(reviewChecks()).toHaveLength(1);
+    const reviews = () => runLogOf(rt).filter((e) => e.kind === 'review');
+    expect(reviews()).toHaveLength(1);
+    rt.fireTimeTriggers(new Date(NOW.getTime() + 3600_000));
+    expect(reviewChecks()).toHaveLength(2);
+    expect(reviews()).toHaveLength(1);
   });
 
   it('skips the tick (logged) when another run holds the document lock', () => {
