@@ -85,12 +85,13 @@ const BUILTINS = [
   'parseFloat',
 ];
 const bundled = await bundle('src/main.ts', { format: 'iife', globalName: 'SLA' });
-const code = `var SLA = (function (${BUILTINS.join(', ')}) {\n${bundled}return SLA;\n})(${BUILTINS.join(', ')});\n`;
+// src/main.ts exports one object (its default export): that object is the global `SLA`.
+const code = `var SLA = (function (${BUILTINS.join(', ')}) {\n${bundled}return SLA.default;\n})(${BUILTINS.join(', ')});\n`;
 checkOutput(code);
 const { customFunctions, entryPoints } = readExports(code);
 const stubs = [
   '// ---- Entry points and custom functions (generated from the registry by scripts/build.mjs) ----',
-  ...Object.entries(entryPoints).map(([name, params]) => entryStub(name, params)),
+  ...entryPoints.map(({ name, params }) => entryStub(name, params)),
   ...customFunctions.map(customFunctionStub),
 ].join('\n');
 
@@ -101,6 +102,6 @@ writeFileSync(join(dist, 'Sidebar.html'), await buildSidebar());
 const kb = (readFileSync(join(dist, 'Code.js')).length / 1024).toFixed(1);
 if (!process.argv.includes('--quiet')) {
   console.log(
-    `built dist/Code.js (${kb} KB, ${customFunctions.length} custom functions, ${Object.keys(entryPoints).length} entry points), dist/Sidebar.html, dist/appsscript.json`,
+    `built dist/Code.js (${kb} KB, ${customFunctions.length} custom functions, ${entryPoints.length} entry points), dist/Sidebar.html, dist/appsscript.json`,
   );
 }

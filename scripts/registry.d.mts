@@ -12,6 +12,10 @@ export interface ExportedFunction {
   example: string;
   params: ExportedParam[];
 }
+export interface ExportedEntryPoint {
+  name: string;
+  params: readonly string[];
+}
 export function registryProblems(sla: unknown): string[];
 export function customFunctionStub(fn: ExportedFunction): string;
-export function entryStub(name: string, params: string[]): string;
+export function entryStub(name: string, params: readonly string[]): string;

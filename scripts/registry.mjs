@@ -1,14 +1,28 @@
-// The custom-function registry as the bundle exports it: checks, and the generated stubs.
+// The custom-function registry and the entry points as the bundle exports them: checks, and
+// the generated stubs.
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Every problem of the exported registry and entry points, as sentences; [] when all is well. */
+/**
+ * Every problem of the bundle's exports, as sentences; [] when all is well. The custom
+ * functions, the entry points (listed ⇒ exported, with no more parameters than listed) and the
+ * other way round: every exported function is an entry point or a declared helper, so a function
+ * exported by hand, which Apps Script could not call, fails the build.
+ */
 export function registryProblems(sla) {
-  if (!sla || !Array.isArray(sla.customFunctions) || typeof sla.entryPoints !== 'object') {
-    return ['the bundle must export customFunctions (array) and entryPoints (object)'];
+  if (!sla || !Array.isArray(sla.customFunctions) || !Array.isArray(sla.entryPoints)) {
+    return ['the bundle must export customFunctions (array) and entryPoints (array)'];
   }
-  const problems = [];
   const seen = new Set();
-  for (const fn of sla.customFunctions) {
+  const problems = customFunctionProblems(sla.customFunctions, seen);
+  const entryNames = new Set(sla.entryPoints.map((e) => e?.name));
+  problems.push(...entryPointProblems(sla, seen), ...exportProblems(sla, entryNames));
+  return problems;
+}
+
+/** Adds each custom function's name to `seen`. */
+function customFunctionProblems(customFunctions, seen) {
+  const problems = [];
+  for (const fn of customFunctions) {
     const where = `custom function ${JSON.stringify(fn.name)}`;
     if (!/^SLA_[A-Z][A-Z0-9_]*$/.test(fn.name ?? ''))
       problems.push(`${where}: names must look like SLA_NAME`);
@@ -26,13 +40,40 @@ export function registryProblems(sla) {
       optionalSeen ||= Boolean(p.optional);
     }
   }
-  for (const [name, params] of Object.entries(sla.entryPoints)) {
-    if (!IDENT.test(name) || seen.has(name))
+  return problems;
+}
+
+/** Entry point names must be new to `seen` (custom functions and earlier entries). */
+function entryPointProblems(sla, seen) {
+  const problems = [];
+  for (const { name, params } of sla.entryPoints) {
+    if (!IDENT.test(name ?? '') || seen.has(name))
       problems.push(`entry point ${JSON.stringify(name)} is not a valid, unique name`);
-    if (typeof sla[name] !== 'function')
-      problems.push(`entry point ${name} is listed but not exported`);
+    seen.add(name);
+    const run = sla[name];
+    if (typeof run !== 'function') problems.push(`entry point ${name} is listed but not exported`);
     if (!Array.isArray(params) || !params.every((p) => IDENT.test(p)))
       problems.push(`entry point ${name} has an invalid parameter name`);
+    else if (typeof run === 'function' && run.length > params.length)
+      problems.push(
+        `entry point ${name} takes ${run.length} parameters but its stub passes ${params.length}`,
+      );
+  }
+  return problems;
+}
+
+function exportProblems(sla, entryNames) {
+  const problems = [];
+  const helpers = new Set(Array.isArray(sla.helpers) ? sla.helpers : []);
+  for (const name of helpers) {
+    if (typeof sla[name] !== 'function') problems.push(`helper ${name} is not exported`);
+    if (entryNames.has(name)) problems.push(`${name} is both an entry point and a helper`);
+  }
+  for (const [name, value] of Object.entries(sla)) {
+    if (typeof value === 'function' && !entryNames.has(name) && !helpers.has(name))
+      problems.push(
+        `exported function ${name} has no stub: add it to ENTRY_POINTS (or to the helpers when Apps Script never calls it)`,
+      );
   }
   return problems;
 }

@@ -1,39 +1,21 @@
 /**
- * The bundle's exports, assigned to the global `SLA`. The build appends one top-level
- * function per entry point and per custom function, calling into these.
+ * The bundle's exports, assigned to the global `SLA` (its default export): every entry point
+ * of ENTRY_POINTS under its name, the metadata the build reads to write the top-level stubs,
+ * and the helpers that the stubs and the tests call but Apps Script never calls by name.
  */
 
+import { entryPointFunctions, entryPoints } from './entryPoints.ts';
 import { runCustomFunction as runOnRanges } from './functions/ranges.ts';
 import { CUSTOM_FUNCTIONS, findCustomFunction } from './functions/registry.ts';
 import type { FunctionEnv } from './functions/types.ts';
-import { regenerateAgreement, writeAgreementSheet } from './sheets/agreement.ts';
-import { checkHooks, checkLeadsNow as runCheckLeadsNow } from './sheets/check.ts';
+import { regenerateAgreement } from './sheets/agreement.ts';
+import { checkHooks } from './sheets/check.ts';
 import { functionEnv } from './sheets/functionEnv.ts';
-import { buildMenu } from './sheets/menu.ts';
-import {
-  monitoringState,
-  onSlaTimer as runSlaTimer,
-  startMonitoring as runStartMonitoring,
-  stopMonitoring as runStopMonitoring,
-} from './sheets/monitoring.ts';
-import {
-  runMonthlyReview as runReview,
-  runMonthlyReviewIfDue as runReviewIfDue,
-} from './sheets/review.ts';
-import { setUpWorkbookEntry } from './sheets/setup.ts';
-import {
-  sidebarLoad as runSidebarLoad,
-  sidebarPreview as runSidebarPreview,
-  sidebarSave as runSidebarSave,
-  sidebarSetMonitoring as runSidebarSetMonitoring,
-  type MonitoringState as SidebarMonitoring,
-  type SidebarPreviewResult,
-  type SidebarSaveResult,
-  type SidebarState,
-} from './sheets/sidebarApi.ts';
+import { monitoringState } from './sheets/monitoring.ts';
+import { runMonthlyReviewIfDue } from './sheets/review.ts';
 
 /** Registry metadata the build reads to generate the custom-function stubs. */
-export const customFunctions = CUSTOM_FUNCTIONS.map((f) => ({
+const customFunctions = CUSTOM_FUNCTIONS.map((f) => ({
   name: f.name,
   description: f.description,
   returns: f.returns,
@@ -47,7 +29,8 @@ export const customFunctions = CUSTOM_FUNCTIONS.map((f) => ({
   })),
 }));
 
-export function runCustomFunction(
+/** What every custom-function stub calls. */
+function runCustomFunction(
   name: string,
   args: unknown[],
   env: FunctionEnv = functionEnv(),
@@ -57,86 +40,19 @@ export function runCustomFunction(
   return runOnRanges(def, args, env);
 }
 
-export function onOpen(_e?: { authMode?: unknown }): void {
-  buildMenu();
-}
+/**
+ * Functions exported beside the entry points: the dispatcher every custom-function stub calls,
+ * and three shell functions the integration tests call through `SLA`.
+ */
+const HELPERS = { runCustomFunction, monitoringState, regenerateAgreement, runMonthlyReviewIfDue };
 
-export function onInstall(e?: { authMode?: unknown }): void {
-  onOpen(e);
-}
-
-export function showSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('SLA Sheets').setWidth(300);
-  SpreadsheetApp.getUi().showSidebar(html);
-}
-
-export function setUpWorkbook(): void {
-  setUpWorkbookEntry(writeAgreementSheet);
-}
-
-export function checkLeadsNow(): void {
-  runCheckLeadsNow();
-}
-
-export function startMonitoring(): void {
-  runStartMonitoring();
-}
-
-export function stopMonitoring(): void {
-  runStopMonitoring();
-}
-
-/** The time-driven handler installed by startMonitoring. */
-export function onSlaTimer(e?: unknown): void {
-  runSlaTimer(e);
-}
-
-/** For the sidebar (monitoring on/off) and for tests (the check's write seam). */
-export { checkHooks, monitoringState };
-
-/** Sidebar server calls (google.script.run): each validates its untrusted input. */
-export function sidebarLoad(): SidebarState {
-  return runSidebarLoad();
-}
-
-export function sidebarPreview(settingsJson: unknown): SidebarPreviewResult {
-  return runSidebarPreview(settingsJson);
-}
-
-export function sidebarSave(settingsJson: unknown): SidebarSaveResult {
-  return runSidebarSave(settingsJson);
-}
-
-export function sidebarSetMonitoring(on: unknown, minutes: unknown): SidebarMonitoring {
-  return runSidebarSetMonitoring(on, minutes);
-}
-
-/** Menu: asks for the month (default last month) and writes `SLA Review YYYY-MM`. */
-export function runMonthlyReview(month?: unknown): void {
-  runReview(month);
-}
-
-/** The monitoring trigger's hook: last month's review, once, on the first run of a month. */
-export function runMonthlyReviewIfDue(now?: Date): string | null {
-  return runReviewIfDue(now ?? new Date());
-}
-
-/** For the sidebar's save: rewrites only the SLA Agreement sheet. */
-export { regenerateAgreement };
-
-/** Top-level functions the build exposes, with their parameter names. */
-export const entryPoints: Record<string, string[]> = {
-  onOpen: ['e'],
-  onInstall: ['e'],
-  showSidebar: [],
-  setUpWorkbook: [],
-  checkLeadsNow: [],
-  startMonitoring: [],
-  stopMonitoring: [],
-  onSlaTimer: ['e'],
-  sidebarLoad: [],
-  sidebarPreview: ['settingsJson'],
-  sidebarSave: ['settingsJson'],
-  sidebarSetMonitoring: ['on', 'minutes'],
-  runMonthlyReview: ['month'],
+export default {
+  ...entryPointFunctions(),
+  ...HELPERS,
+  /** Test seam: the check's write. */
+  checkHooks,
+  customFunctions,
+  entryPoints,
+  /** Names of the exported functions that are not entry points (the build checks the rest). */
+  helpers: Object.keys(HELPERS),
 };

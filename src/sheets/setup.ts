@@ -7,6 +7,7 @@ import {
   SCORING_ATTRIBUTE_HEADERS,
 } from '../core/leadColumns.ts';
 import type { Settings } from '../core/settings.ts';
+import { writeAgreementSheet } from './agreement.ts';
 import { ensureColumns } from './grid.ts';
 import { loadSettings } from './settingsStore.ts';
 import { toast } from './ui.ts';
@@ -119,14 +120,13 @@ export function setUpSheets(
   return result;
 }
 
-export function setUpWorkbookEntry(
-  writeAgreement: (sheet: Sheet, settings: Settings) => void,
-): SetUpResult {
+/** Menu entry point: creates the missing sheets and says what it did. */
+export function setUpWorkbook(): SetUpResult {
   const loaded = loadSettings();
   const result = setUpSheets(
     SpreadsheetApp.getActiveSpreadsheet(),
     loaded.settings,
-    writeAgreement,
+    writeAgreementSheet,
   );
   const created = result.created.length
     ? `Created ${result.created.join(', ')}.`

@@ -2,8 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { entryPoints } from '../../src/entryPoints.ts';
 import { CUSTOM_FUNCTIONS } from '../../src/functions/registry.ts';
-import { entryPoints } from '../../src/main.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const code = readFileSync(join(root, 'dist', 'Code.js'), 'utf8');
@@ -28,7 +28,10 @@ describe('dist/Code.js', () => {
   const functions = topLevelFunctions(code);
 
   it('exposes exactly the registry and the entry points as top-level functions', () => {
-    const expected = [...CUSTOM_FUNCTIONS.map((f) => f.name), ...Object.keys(entryPoints)].sort();
+    const expected = [
+      ...CUSTOM_FUNCTIONS.map((f) => f.name),
+      ...entryPoints.map((e) => e.name),
+    ].sort();
     expect([...functions.keys()].sort()).toEqual(expected);
   });
 

@@ -1,0 +1,85 @@
+/**
+ * What crosses `google.script.run` between the sidebar and the server, in one place. Both sides
+ * import these types (the sidebar with `import type` only), so this module holds types and no
+ * Apps Script globals. Values are JSON only: dates travel as ISO strings.
+ *
+ * Which server functions the sidebar may call, with which arguments, is not written here: it
+ * is derived from the entry-point table (`SidebarFunctions` in entryPoints.ts).
+ */
+import type { StatusCounts } from './core/leadCheck.ts';
+import type { RulesPreview } from './core/rulesPreview.ts';
+import type { Settings } from './core/settings.ts';
+
+/** One line of the run log (newest first), kept in the document properties. */
+export interface RunLogEntry {
+  /** ISO time the run started. */
+  at: string;
+  kind: 'check' | 'review' | 'settings' | 'setup';
+  trigger: 'timer' | 'manual' | 'sidebar';
+  rows?: number;
+  counts?: Record<string, number>;
+  durationMs?: number;
+  /** One line the user can act on, when the run failed or was skipped. */
+  error?: string;
+  notes?: string[];
+}
+
+/** The monitoring timer as the sidebar shows it. */
+export interface MonitoringState {
+  on: boolean;
+  /** Minutes between checks (the settings' frequency when the trigger's is unknown). */
+  minutes: number;
+}
+
+/** Everything the sidebar shows when it opens (`sidebarLoad`). */
+export interface SidebarState {
+  settings: Settings;
+  /** Stored settings could not be used (defaults shown), or were upgraded from an older version. */
+  warning?: string;
+  /** Header row of the Leads sheet, non-blank cells as text (empty when there is no Leads sheet). */
+  leadsHeaders: string[];
+  /** Distinct non-blank values of the Leads `Source` column, most frequent first (at most 50). */
+  leadsSources: string[];
+  leadsSheetFound: boolean;
+  /** The spreadsheet's own time zone (used when the calendar's is blank). */
+  timeZone: string;
+  runLog: RunLogEntry[];
+  monitoring: MonitoringState;
+}
+
+/** The live preview of unsaved rules (`sidebarPreview`). */
+export interface SidebarPreviewResult extends RulesPreview {
+  leadsSheetFound: boolean;
+  /** ISO instant the counts were computed at. */
+  computedAt: string;
+  durationMs: number;
+}
+
+/** What `sidebarSave` stored, and the run log that now includes the change. */
+export interface SidebarSaveResult {
+  settings: Settings;
+  savedAt: string;
+  /** What happened to the SLA Agreement sheet (rewritten, or created when missing). */
+  agreement: 'updated' | 'failed';
+  migratedFrom?: number;
+  warning?: string;
+  runLog: RunLogEntry[];
+}
+
+/**
+ * How one lead check went (timer, menu or sidebar), with the run log that now includes it, so
+ * the sidebar's "Check leads now" needs no second call. Never thrown: a failure is `ok: false`.
+ */
+export interface CheckOutcome {
+  ok: boolean;
+  /** Data rows read (blank ones included). */
+  rows: number;
+  leads: number;
+  counts: StatusCounts;
+  /** One line for the user: the summary, or what went wrong. */
+  message: string;
+  notes: string[];
+  durationMs: number;
+  warning?: string;
+  runLog: RunLogEntry[];
+}
