@@ -57,7 +57,7 @@ function save(): void {
   statusOverride = null;
   updateFooter();
   server
-    .save(state.draft)
+    .sidebarSave(JSON.stringify(state.draft))
     .then((result) => {
       state.saving = false;
       state.baseline = canonical(result.settings);

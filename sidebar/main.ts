@@ -76,7 +76,7 @@ function buildShell(): void {
 function start(): void {
   replaceChildren(root, h('p', { class: 'loading' }, 'Loading SLA settings…'));
   server
-    .load()
+    .sidebarLoad()
     .then((loaded) => {
       loadServerState(loaded);
       buildShell();

@@ -2,7 +2,7 @@
  * The live preview on the Scoring tab: the server scores the Leads rows with the unsaved
  * settings (debounced; only the latest answer is shown).
  */
-import type { SidebarPreviewResult } from '../src/sheets/sidebarApi.ts';
+import type { SidebarPreviewResult } from '../src/sidebarContract.ts';
 import { type Child, h, replaceChildren } from './dom.ts';
 import { fmtNumber } from './format.ts';
 import { errorMessage, server } from './server.ts';
@@ -43,7 +43,7 @@ export function schedulePreview(): void {
 function runPreview(): void {
   const mine = ++seq;
   server
-    .preview(state.draft)
+    .sidebarPreview(JSON.stringify(state.draft))
     .then((result) => {
       if (mine !== seq) return;
       last = result;

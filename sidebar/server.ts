@@ -1,14 +1,19 @@
 /**
- * The server functions of src/sheets/sidebarApi.ts, typed, through `google.script.run` as
- * promises. Arguments and results are JSON values only (dates travel as ISO strings).
+ * The server, typed, through `google.script.run` as promises. Which functions exist and what
+ * they take and return comes from the entry-point table (the `sidebar: true` entries) and the
+ * sidebar contract: `import type` only, so no server code reaches the sidebar's bundle.
+ * Arguments and results are JSON values only (dates travel as ISO strings).
  */
-import type { Settings } from '../src/core/settings.ts';
-import type {
-  MonitoringState,
-  SidebarPreviewResult,
-  SidebarSaveResult,
-  SidebarState,
-} from '../src/sheets/sidebarApi.ts';
+import type { SidebarFunctions } from '../src/entryPoints.ts';
+
+type ServerName = keyof SidebarFunctions;
+
+/** `server.sidebarLoad()` and so on: each sidebar entry point, resolving to what it returns. */
+export type ServerApi = {
+  [K in ServerName]: (
+    ...args: Parameters<SidebarFunctions[K]>
+  ) => Promise<ReturnType<SidebarFunctions[K]>>;
+};
 
 interface Runner {
   withSuccessHandler(fn: (value: unknown) => void): Runner;
@@ -27,8 +32,8 @@ export function errorMessage(error: unknown): string {
   return String(error);
 }
 
-function callServer<T>(name: string, ...args: unknown[]): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+function callServer(name: string, args: unknown[]): Promise<unknown> {
+  return new Promise((resolve, reject) => {
     const google = (globalThis as { google?: GoogleGlobal }).google;
     const run = google?.script?.run;
     if (!run) {
@@ -36,7 +41,7 @@ function callServer<T>(name: string, ...args: unknown[]): Promise<T> {
       return;
     }
     const runner = run
-      .withSuccessHandler((value) => resolve(value as T))
+      .withSuccessHandler(resolve)
       .withFailureHandler((error) => reject(new Error(errorMessage(error))));
     const fn = (runner as unknown as Record<string, unknown>)[name];
     if (typeof fn !== 'function') {
@@ -47,13 +52,10 @@ function callServer<T>(name: string, ...args: unknown[]): Promise<T> {
   });
 }
 
-export const server = {
-  load: (): Promise<SidebarState> => callServer('sidebarLoad'),
-  preview: (settings: Settings): Promise<SidebarPreviewResult> =>
-    callServer('sidebarPreview', JSON.stringify(settings)),
-  save: (settings: Settings): Promise<SidebarSaveResult> =>
-    callServer('sidebarSave', JSON.stringify(settings)),
-  setMonitoring: (on: boolean, minutes: number): Promise<MonitoringState> =>
-    callServer('sidebarSetMonitoring', on, minutes),
-  checkLeadsNow: (): Promise<unknown> => callServer('checkLeadsNow'),
-};
+/** Each property read is the server function of that name; the types keep the names honest. */
+export const server = new Proxy({} as ServerApi, {
+  get: (_target, name) => {
+    if (typeof name !== 'string') return undefined;
+    return (...args: unknown[]) => callServer(name, args);
+  },
+});

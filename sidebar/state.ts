@@ -4,7 +4,7 @@
  */
 import { headerKey } from '../src/core/headers.ts';
 import { parseSettings, type Settings, type SettingsIssue } from '../src/core/settings.ts';
-import type { SidebarState } from '../src/sheets/sidebarApi.ts';
+import type { SidebarState } from '../src/sidebarContract.ts';
 
 export type TabId = 'scoring' | 'handoff' | 'calendar' | 'plan' | 'definitions' | 'monitoring';
 

@@ -1,6 +1,6 @@
 /** Monitoring tab: the timer on/off and its frequency, "Check leads now", the run log. */
 import { MONITORING_FREQUENCIES, type Settings } from '../../src/core/settings.ts';
-import type { RunLogEntry } from '../../src/sheets/runLog.ts';
+import type { RunLogEntry } from '../../src/sidebarContract.ts';
 import { type Child, h, uid } from '../dom.ts';
 import { button, checkField, sectionTitle, selectField } from '../fields.ts';
 import { formatTime } from '../format.ts';
@@ -10,6 +10,8 @@ import { canonical, state, ui } from '../state.ts';
 let busy = false;
 let checking = false;
 let message = '';
+/** The last "Check leads now" outcome, in one line. */
+let checkMessage = '';
 
 function setMonitoring(on: boolean): void {
   if (!state.server || busy) return;
@@ -18,7 +20,7 @@ function setMonitoring(on: boolean): void {
   ui.renderPanel('monitoring', 'monitoring-on');
   const minutes = state.draft.monitoring.frequencyMinutes;
   server
-    .setMonitoring(on, minutes)
+    .sidebarSetMonitoring(on, minutes)
     .then((result) => {
       busy = false;
       if (state.server) state.server.monitoring = result;
@@ -45,25 +47,26 @@ function setMonitoring(on: boolean): void {
 function checkNow(): void {
   if (checking) return;
   checking = true;
-  message = 'Checking the leads…';
+  checkMessage = 'Checking the leads…';
   ui.renderPanel('monitoring', 'check-now');
   server
     .checkLeadsNow()
-    .then(() => {
+    .then((outcome) => {
       checking = false;
-      message = '';
-      refreshLog('check-now');
+      checkMessage = outcome.message;
+      if (state.server) state.server.runLog = outcome.runLog;
+      ui.renderPanel('monitoring', 'check-now');
     })
     .catch((error: unknown) => {
       checking = false;
-      message = `Check failed: ${errorMessage(error)}`;
+      checkMessage = `Check failed: ${errorMessage(error)}`;
       ui.renderPanel('monitoring', 'check-now');
     });
 }
 
 function refreshLog(focusKey = 'refresh-log'): void {
   server
-    .load()
+    .sidebarLoad()
     .then((loaded) => {
       if (!state.server) return;
       state.server.runLog = loaded.runLog;
@@ -175,6 +178,9 @@ export function renderMonitoring(): Child[] {
       'data-focus': 'check-now',
       disabled: checking ? 'true' : undefined,
     }),
+    checkMessage
+      ? h('p', { class: 'hint', role: 'status', 'data-testid': 'check-outcome' }, checkMessage)
+      : null,
     h(
       'div',
       { class: 'heading-row' },

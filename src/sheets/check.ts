@@ -1,18 +1,13 @@
 import { createCalendar } from '../core/calendar.ts';
 import { errorText } from '../core/errors.ts';
-import {
-  type CheckContext,
-  computeLeads,
-  emptyCounts,
-  type StatusCounts,
-  summaryText,
-} from '../core/leadCheck.ts';
+import { type CheckContext, computeLeads, emptyCounts, summaryText } from '../core/leadCheck.ts';
 import { LEADS_SHEET } from '../core/leadColumns.ts';
 import { effectiveTimeZone, type Settings } from '../core/settings.ts';
+import type { CheckOutcome, RunLogEntry } from '../sidebarContract.ts';
 import { appsScriptClock, spreadsheetTimeZone } from './clock.ts';
 import { findLeadsSheet, type LeadsTable, readLeads, writeLeads } from './leadsSheet.ts';
 import { withDocumentLock } from './lock.ts';
-import { appendRunLog, type RunLogEntry } from './runLog.ts';
+import { appendRunLog, readRunLog } from './runLog.ts';
 import { loadSettings } from './settingsStore.ts';
 import { toast } from './ui.ts';
 
@@ -23,19 +18,6 @@ import { toast } from './ui.ts';
  */
 
 export type CheckTrigger = RunLogEntry['trigger'];
-export type { StatusCounts };
-export interface CheckOutcome {
-  ok: boolean;
-  /** Data rows read (blank ones included). */
-  rows: number;
-  leads: number;
-  counts: StatusCounts;
-  /** One line for the user: the summary, or what went wrong. */
-  message: string;
-  notes: string[];
-  durationMs: number;
-  warning?: string;
-}
 
 export interface CheckOptions {
   trigger?: CheckTrigger;
@@ -62,17 +44,23 @@ export function checkContext(
   return { settings, clock, calendar: createCalendar(settings.calendar, calendarClock), nowMs };
 }
 
+/** A check's outcome before it is logged. */
+type Outcome = Omit<CheckOutcome, 'runLog'>;
+
 /** Runs the whole check once. Never throws; always appends one run-log entry. */
 export function runCheck(options: CheckOptions = {}): CheckOutcome {
   const started = Date.now();
-  const nowMs = options.nowMs ?? started;
-  const trigger = options.trigger ?? 'manual';
+  const outcome = checkOnce(options, started);
+  return { ...outcome, runLog: logCheck(outcome, options.trigger ?? 'manual', started) };
+}
+
+function checkOnce(options: CheckOptions, started: number): Outcome {
   const notes: string[] = [];
   let counts = emptyCounts();
   let rows = 0;
   let leads = 0;
   let warning: string | undefined;
-  let outcome: CheckOutcome;
+  let outcome: Outcome;
   try {
     const loaded = loadSettings();
     if (loaded.warning) {
@@ -86,7 +74,7 @@ export function runCheck(options: CheckOptions = {}): CheckOutcome {
         `There is no "${LEADS_SHEET}" sheet: use Set up workbook to create it, or rename your leads sheet "${LEADS_SHEET}".`,
       );
     }
-    const ctx = checkContext(loaded.settings, nowMs, ss);
+    const ctx = checkContext(loaded.settings, options.nowMs ?? started, ss);
     const read = readLeads(sheet);
     if (!read.ok) throw new Error(read.message);
     const table = read.table;
@@ -124,28 +112,42 @@ export function runCheck(options: CheckOptions = {}): CheckOutcome {
     };
   }
   if (warning) outcome.warning = warning;
+  return outcome;
+}
+
+/** Appends the run to the log and returns the log as stored, newest first. */
+function logCheck(outcome: Outcome, trigger: CheckTrigger, started: number): RunLogEntry[] {
+  const entry: RunLogEntry = {
+    at: new Date(started).toISOString(),
+    kind: 'check',
+    trigger,
+    rows: outcome.rows,
+    counts: outcome.counts,
+    durationMs: outcome.durationMs,
+  };
+  if (!outcome.ok) entry.error = outcome.message;
+  if (outcome.notes.length)
+    entry.notes = outcome.notes
+      .slice(0, 10)
+      .map((n) => (n.length > 300 ? `${n.slice(0, 297)}...` : n));
   try {
-    const entry: RunLogEntry = {
-      at: new Date(started).toISOString(),
-      kind: 'check',
-      trigger,
-      rows: outcome.rows,
-      counts: outcome.counts,
-      durationMs: outcome.durationMs,
-    };
-    if (!outcome.ok) entry.error = outcome.message;
-    if (notes.length)
-      entry.notes = notes.slice(0, 10).map((n) => (n.length > 300 ? `${n.slice(0, 297)}...` : n));
-    appendRunLog(entry);
+    return appendRunLog(entry);
   } catch {
     // the log is best effort: never hide the run's own outcome behind a logging failure
+    try {
+      return readRunLog();
+    } catch {
+      return [];
+    }
   }
-  return outcome;
 }
 
 const LOCK_WAIT_MS = 20_000;
 
-/** Menu entry point: runs the check by hand and says how it went. */
+/**
+ * Menu and sidebar entry point: runs the check by hand and says how it went (toast). Returns
+ * the outcome with the run log that now includes it, so the sidebar needs no second call.
+ */
 export function checkLeadsNow(): CheckOutcome {
   return withDocumentLock(
     LOCK_WAIT_MS,
@@ -157,7 +159,7 @@ export function checkLeadsNow(): CheckOutcome {
     },
     () => {
       const message = 'Another lead check is running: try again in a minute.';
-      appendRunLog({
+      const runLog = appendRunLog({
         at: new Date().toISOString(),
         kind: 'check',
         trigger: 'manual',
@@ -172,6 +174,7 @@ export function checkLeadsNow(): CheckOutcome {
         message,
         notes: [],
         durationMs: 0,
+        runLog,
       };
     },
   );

@@ -37,7 +37,8 @@ const afterCheckHooks: ReadonlyArray<(now: Date) => void> = [
 
 type Trigger = GoogleAppsScript.Script.Trigger;
 
-export interface MonitoringState {
+/** Our trigger as Apps Script has it (the sidebar's MonitoringState fills in unknown minutes). */
+export interface TriggerState {
   on: boolean;
   /** Minutes between checks, null when off (or unknown: a trigger made elsewhere). */
   minutes: number | null;
@@ -85,7 +86,7 @@ export function describeFrequency(minutes: number): string {
 }
 
 /** For the sidebar: is monitoring on, and how often. */
-export function monitoringState(): MonitoringState {
+export function monitoringState(): TriggerState {
   const triggers = ourTriggers();
   if (triggers.length === 0) return { on: false, minutes: null };
   const state = readState();
@@ -117,7 +118,7 @@ function createTrigger(minutes: number): { trigger: Trigger; minutes: number; no
 }
 
 /** Installs the one monitoring trigger (or keeps it when already there at this frequency). */
-export function startMonitoring(): MonitoringState {
+export function startMonitoring(): TriggerState {
   const { settings, warning } = loadSettings();
   const wanted = Math.min(settings.monitoring.frequencyMinutes, 60);
   const existing = ourTriggers();
@@ -143,7 +144,7 @@ export function startMonitoring(): MonitoringState {
 }
 
 /** Removes our monitoring trigger(s); other triggers are left alone. */
-export function stopMonitoring(): MonitoringState {
+export function stopMonitoring(): TriggerState {
   const existing = ourTriggers();
   for (const t of existing) ScriptApp.deleteTrigger(t);
   writeState({});

@@ -4,12 +4,13 @@ import { computeReview, type Review } from '../core/review.ts';
 import { addMonths, monthKey, monthOf, parseMonth, type ReviewMonth } from '../core/reviewData.ts';
 import { reviewLayout } from '../core/reviewReport.ts';
 import type { Settings } from '../core/settings.ts';
+import type { RunLogEntry } from '../sidebarContract.ts';
 import { appsScriptClock, settingsClock, spreadsheetTimeZone } from './clock.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
 import { withDocumentLock } from './lock.ts';
 import { readPlannedMonthlyMql } from './planning.ts';
 import { reviewSheetName, upsertHistory, writeReviewSheet } from './reviewSheet.ts';
-import { appendRunLog, type RunLogEntry } from './runLog.ts';
+import { appendRunLog } from './runLog.ts';
 import { loadSettings } from './settingsStore.ts';
 import { alert, toast } from './ui.ts';
 

@@ -1,19 +1,8 @@
 /** A bounded log of monitoring and review runs, kept in the document properties. */
+import type { RunLogEntry } from '../sidebarContract.ts';
+
 const KEY = 'sla.runLog';
 const MAX_ENTRIES = 50;
-
-export interface RunLogEntry {
-  /** ISO time the run started. */
-  at: string;
-  kind: 'check' | 'review' | 'settings' | 'setup';
-  trigger: 'timer' | 'manual' | 'sidebar';
-  rows?: number;
-  counts?: Record<string, number>;
-  durationMs?: number;
-  /** One line the user can act on, when the run failed or was skipped. */
-  error?: string;
-  notes?: string[];
-}
 
 type Props = GoogleAppsScript.Properties.Properties;
 
@@ -30,11 +19,14 @@ export function readRunLog(
   }
 }
 
-/** Newest first; old entries drop off so the value stays well under the 9 KB property limit. */
+/**
+ * Newest first; old entries drop off so the value stays well under the 9 KB property limit.
+ * Returns the log as stored.
+ */
 export function appendRunLog(
   entry: RunLogEntry,
   props: Props = PropertiesService.getDocumentProperties(),
-): void {
+): RunLogEntry[] {
   const entries = [entry, ...readRunLog(props)].slice(0, MAX_ENTRIES);
   let json = JSON.stringify(entries);
   while (json.length > 8000 && entries.length > 1) {
@@ -42,4 +34,5 @@ export function appendRunLog(
     json = JSON.stringify(entries);
   }
   props.setProperty(KEY, json);
+  return entries;
 }

@@ -1,31 +1,36 @@
 /**
  * Server side of the sidebar, reached through `google.script.run`.
  *
- * The sidebar is untrusted: every function validates its arguments with the shared settings
- * schema and throws an `Error` with a message the sidebar can show as it is. Only
- * JSON-serialisable values go back (dates as ISO strings).
+ * The sidebar is untrusted: parameters are typed as the sidebar sends them, yet every function
+ * checks its arguments at run time (settings with the shared schema) and throws an `Error` with
+ * a message the sidebar can show as it is. Only
+ * JSON-serialisable values go back (dates as ISO strings); their types are the sidebar
+ * contract (sidebarContract.ts).
  */
 
 import { distinctTexts } from '../core/cellValues.ts';
 import { findColumn, indexHeaders } from '../core/headers.ts';
 import { LEAD_HEADERS } from '../core/leadColumns.ts';
-import { previewRules, type RulesPreview } from '../core/rulesPreview.ts';
+import { previewRules } from '../core/rulesPreview.ts';
 import {
   describeIssues,
   MONITORING_FREQUENCIES,
   parseSettings,
   type Settings,
 } from '../core/settings.ts';
+import type {
+  MonitoringState,
+  RunLogEntry,
+  SidebarPreviewResult,
+  SidebarSaveResult,
+  SidebarState,
+} from '../sidebarContract.ts';
 import { regenerateAgreement } from './agreement.ts';
 import { appsScriptClock, spreadsheetTimeZone } from './clock.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
 import { withDocumentLock } from './lock.ts';
-import {
-  monitoringState as currentMonitoring,
-  startMonitoring,
-  stopMonitoring,
-} from './monitoring.ts';
-import { appendRunLog, type RunLogEntry, readRunLog } from './runLog.ts';
+import { monitoringState, startMonitoring, stopMonitoring } from './monitoring.ts';
+import { appendRunLog, readRunLog } from './runLog.ts';
 import { loadSettings, saveSettings } from './settingsStore.ts';
 
 /** Largest settings document the sidebar may send (UTF-8 bytes). */
@@ -34,43 +39,6 @@ export const MAX_PAYLOAD_BYTES = 100 * 1024;
 export const MAX_SOURCES = 50;
 /** Longest source name the settings accept (the cost-per-source key). */
 const MAX_SOURCE_LENGTH = 80;
-export interface MonitoringState {
-  on: boolean;
-  /** Minutes between checks (the settings' frequency when the trigger's is unknown). */
-  minutes: number;
-}
-
-export interface SidebarState {
-  settings: Settings;
-  /** Stored settings could not be used (defaults shown), or were upgraded from an older version. */
-  warning?: string;
-  /** Header row of the Leads sheet, non-blank cells as text (empty when there is no Leads sheet). */
-  leadsHeaders: string[];
-  /** Distinct non-blank values of the Leads `Source` column, most frequent first (at most 50). */
-  leadsSources: string[];
-  leadsSheetFound: boolean;
-  /** The spreadsheet's own time zone (used when the calendar's is blank). */
-  timeZone: string;
-  runLog: RunLogEntry[];
-  monitoring: MonitoringState;
-}
-
-export interface SidebarPreviewResult extends RulesPreview {
-  leadsSheetFound: boolean;
-  /** ISO instant the counts were computed at. */
-  computedAt: string;
-  durationMs: number;
-}
-
-export interface SidebarSaveResult {
-  settings: Settings;
-  savedAt: string;
-  /** What happened to the SLA Agreement sheet (rewritten, or created when missing). */
-  agreement: 'updated' | 'failed';
-  migratedFrom?: number;
-  warning?: string;
-  runLog: RunLogEntry[];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Input checks
@@ -147,9 +115,9 @@ function spreadsheetZone(): string {
   }
 }
 
-function monitoringState(settings: Settings): MonitoringState {
+function sidebarMonitoring(settings: Settings): MonitoringState {
   try {
-    const state = currentMonitoring();
+    const state = monitoringState();
     return { on: state.on, minutes: state.minutes ?? settings.monitoring.frequencyMinutes };
   } catch {
     // Not authorised to read triggers: report off.
@@ -188,7 +156,7 @@ export function sidebarLoad(): SidebarState {
     leadsSheetFound: sheet !== null,
     timeZone: spreadsheetZone(),
     runLog: readRunLog(),
-    monitoring: monitoringState(loaded.settings),
+    monitoring: sidebarMonitoring(loaded.settings),
   };
   if (loaded.warning) state.warning = loaded.warning;
   else if (loaded.migratedFrom !== undefined) {
@@ -198,7 +166,7 @@ export function sidebarLoad(): SidebarState {
 }
 
 /** Scores every Leads row with the given settings (not saved) and estimates the reps' capacity. */
-export function sidebarPreview(settingsJson: unknown): SidebarPreviewResult {
+export function sidebarPreview(settingsJson: string): SidebarPreviewResult {
   const started = Date.now();
   const { settings } = readSettingsArg('sidebarPreview', settingsJson);
   const sheet = findLeadsSheet();
@@ -235,7 +203,7 @@ function savingLocked<T>(fn: string, body: () => T): T {
  * Validates and stores the settings (all or nothing), logs the change and regenerates the
  * SLA Agreement sheet.
  */
-export function sidebarSave(settingsJson: unknown): SidebarSaveResult {
+export function sidebarSave(settingsJson: string): SidebarSaveResult {
   const { settings, migratedFrom } = readSettingsArg('sidebarSave', settingsJson);
   return savingLocked('sidebarSave', () => {
     const before = loadSettings().settings;
@@ -268,7 +236,7 @@ export function sidebarSave(settingsJson: unknown): SidebarSaveResult {
     // A running trigger follows a new frequency (startMonitoring keeps it when unchanged).
     if (before.monitoring.frequencyMinutes !== saved.settings.monitoring.frequencyMinutes) {
       try {
-        if (currentMonitoring().on) startMonitoring();
+        if (monitoringState().on) startMonitoring();
       } catch (error) {
         result.warning = `Settings saved, but monitoring could not follow the new frequency: ${error instanceof Error ? error.message : String(error)}`;
       }
@@ -282,7 +250,7 @@ export function sidebarSave(settingsJson: unknown): SidebarSaveResult {
  * Turns monitoring on (one time-driven trigger at that frequency) or off. The frequency is
  * stored in the settings either way, so the next start uses it.
  */
-export function sidebarSetMonitoring(on: unknown, minutes: unknown): MonitoringState {
+export function sidebarSetMonitoring(on: boolean, minutes: number): MonitoringState {
   if (typeof on !== 'boolean') {
     throw new Error(`sidebarSetMonitoring: on must be true or false (got ${typeName(on)})`);
   }
@@ -310,5 +278,5 @@ export function sidebarSetMonitoring(on: unknown, minutes: unknown): MonitoringS
   });
   if (on) startMonitoring();
   else stopMonitoring();
-  return monitoringState(settings);
+  return sidebarMonitoring(settings);
 }

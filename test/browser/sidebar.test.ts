@@ -238,6 +238,9 @@ describe('sidebar in Chromium at 300 px', { timeout: 90_000 }, () => {
     await poll(() => text(page.locator('.run-kind').first())).toBe('Settings saved');
     await page.getByRole('button', { name: 'Check leads now' }).click();
     await poll(() => text(page.locator('.run-kind').first())).toBe('Leads checked');
+    // The check's own answer carries the outcome and the new log: no second load.
+    expect(await text(page.getByTestId('check-outcome'))).toBe(rt.ui.toasts.at(-1)!.message);
+    expect(await text(page.getByTestId('check-outcome'))).toMatch(/^Checked 12 leads/);
     expect(qualificationColumn(rt)).toEqual(Array(12).fill('Hand off'));
     // Monitoring on/off installs and removes the one trigger.
     await page.getByLabel('Check leads automatically').check();

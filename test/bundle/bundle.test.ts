@@ -98,4 +98,11 @@ describe('dist/Code.js', () => {
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']?https?:/i);
     expect(html).not.toMatch(/@import|fonts\.googleapis/);
   });
+
+  it('keeps the server out of Sidebar.html: the sidebar imports its types only', () => {
+    const html = readFileSync(join(root, 'dist', 'Sidebar.html'), 'utf8');
+    expect(html).not.toMatch(
+      /\b(SpreadsheetApp|PropertiesService|ScriptApp|LockService|HtmlService|Utilities)\b/,
+    );
+  });
 });

@@ -3,11 +3,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { type Cell, createRuntime, type Runtime } from '../../runtime/index.ts';
 import { defaultSettings, type Settings } from '../../src/core/settings.ts';
 import type {
+  CheckOutcome,
   MonitoringState,
   SidebarPreviewResult,
   SidebarSaveResult,
   SidebarState,
-} from '../../src/sheets/sidebarApi.ts';
+} from '../../src/sidebarContract.ts';
 
 const KEY = 'sla.settings';
 let rt: Runtime;
@@ -291,5 +292,30 @@ describe('sidebarSetMonitoring', () => {
     const off = rt.call('sidebarSetMonitoring', false, 15) as MonitoringState;
     expect(off.on).toBe(false);
     expect(rt.triggers()).toEqual([]);
+  });
+});
+
+describe('checkLeadsNow from the sidebar', () => {
+  const checkNow = (): CheckOutcome => rt.call('checkLeadsNow') as CheckOutcome;
+
+  it('returns the outcome and the run log that now includes it, as sidebarLoad would', () => {
+    const leads = rt.spreadsheet.getSheetByName('Leads')!;
+    leads.getRange(2, 1).setValue('L-1');
+    const result = checkNow();
+    expect(result).toMatchObject({ ok: true, rows: 1, leads: 1 });
+    expect(result.message).toBe(rt.ui.toasts.at(-1)!.message);
+    expect(result.message).toMatch(/^Checked 1 lead/);
+    expect(result.runLog[0]).toMatchObject({ kind: 'check', trigger: 'manual', rows: 1 });
+    expect(result.runLog).toEqual(load().runLog);
+  });
+
+  it('says when another run holds the lock, and returns the log with the skipped run', () => {
+    const release = rt.holdDocumentLock();
+    const result = checkNow();
+    release();
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/Another lead check is running/);
+    expect(result.runLog[0]!.error).toMatch(/^Skipped: /);
+    expect(result.runLog).toEqual(load().runLog);
   });
 });
