@@ -8,6 +8,18 @@ export const DEFAULT_BACKGROUND = '#ffffff';
 export const DEFAULT_FONT_COLOR = '#000000';
 export const DEFAULT_COLUMN_WIDTH = 100;
 
+/** The error values a cell can hold; scripts read them as these strings, as in Sheets. */
+export const ERROR_VALUES: ReadonlySet<string> = new Set([
+  '#N/A',
+  '#DIV/0!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#VALUE!',
+  '#NULL!',
+  '#ERROR!',
+]);
+
 const CSS_COLORS: Record<string, string> = {
   white: '#ffffff',
   black: '#000000',

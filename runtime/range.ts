@@ -16,10 +16,12 @@ import {
   WRAP,
 } from './cellAttributes.ts';
 import { checkShape } from './cells.ts';
+import { isRichText, mergesOverlapping, richTextAt, writeRichTexts } from './cellText.ts';
 import { FakeDataValidation, FakeDataValidationBuilder } from './dataValidation.ts';
 import type { Env } from './env.ts';
 import { type Cell, displayValue } from './format.ts';
 import type { Layer } from './grid.ts';
+import type { FakeRichTextValue } from './richText.ts';
 import type { FakeSheet } from './sheet.ts';
 import { signatureError } from './signatureError.ts';
 
@@ -225,6 +227,49 @@ export class FakeRange {
     return v.every((r) => r.every((x) => x === '')) && f.every((r) => r.every((x) => x === ''));
   }
 
+  // ---- rich text (styled runs and links)
+
+  getRichTextValue(): FakeRichTextValue | null {
+    this.env.touch('Range.getRichTextValue', 'read');
+    this.sheet.checkAlive();
+    return richTextAt(this.sheet, this.row - 1, this.col - 1);
+  }
+  getRichTextValues(): (FakeRichTextValue | null)[][] {
+    this.env.touch('Range.getRichTextValues', 'read');
+    this.sheet.checkAlive();
+    const out = this.env.realm.array<(FakeRichTextValue | null)[]>(this.numRows);
+    for (let i = 0; i < this.numRows; i++) {
+      const row = this.env.realm.array<FakeRichTextValue | null>(this.numCols);
+      for (let j = 0; j < this.numCols; j++)
+        row[j] = richTextAt(this.sheet, this.row - 1 + i, this.col - 1 + j);
+      out[i] = row;
+    }
+    return out;
+  }
+  setRichTextValue(value: FakeRichTextValue): this {
+    this.env.touch('Range.setRichTextValue', 'write');
+    this.sheet.checkAlive();
+    if (!isRichText(value)) throw signatureError('SpreadsheetApp.Range.setRichTextValue', [value]);
+    const row = new Array<FakeRichTextValue>(this.numCols).fill(value);
+    writeRichTexts(
+      this.sheet,
+      this.row - 1,
+      this.col - 1,
+      Array.from({ length: this.numRows }, () => row),
+    );
+    return this;
+  }
+  setRichTextValues(values: unknown): this {
+    this.env.touch('Range.setRichTextValues', 'write');
+    this.sheet.checkAlive();
+    const method = 'SpreadsheetApp.Range.setRichTextValues';
+    const rows = checkShape(values, this.numRows, this.numCols, method);
+    for (const r of rows)
+      for (const v of r) if (v !== null && !isRichText(v)) throw signatureError(method, [values]);
+    writeRichTexts(this.sheet, this.row - 1, this.col - 1, rows as (FakeRichTextValue | null)[][]);
+    return this;
+  }
+
   // ---- formulas
 
   getFormulas(): string[][] {
@@ -262,6 +307,7 @@ export class FakeRange {
         s.values.set(this.row - 1 + i, this.col - 1 + j, '');
       });
     });
+    s.clearValueExtras(this.row - 1, this.col - 1, this.numRows, this.numCols);
   }
 
   // ---- formats
@@ -397,10 +443,23 @@ export class FakeRange {
     this.sheet.merges.push(this.a1Internal());
     return this;
   }
+  getMergedRanges(): FakeRange[] {
+    this.env.touch('Range.getMergedRanges', 'read');
+    const merges = mergesOverlapping(this.sheet, this.bounds());
+    return this.env.realm.copy(merges.map((a1) => this.sheet.rangeFromA1Internal(a1)));
+  }
+  isPartOfMerge(): boolean {
+    this.env.touch('Range.isPartOfMerge', 'read');
+    return mergesOverlapping(this.sheet, this.bounds()).length > 0;
+  }
+  private bounds(): { row: number; col: number; lastRow: number; lastCol: number } {
+    const lastRow = this.row + this.numRows - 1;
+    return { row: this.row, col: this.col, lastRow, lastCol: this.col + this.numCols - 1 };
+  }
   breakApart(): this {
     this.env.touch('Range.breakApart', 'write');
-    const a1 = this.a1Internal();
-    this.sheet.merges = this.sheet.merges.filter((m) => m !== a1);
+    const broken = new Set(mergesOverlapping(this.sheet, this.bounds()));
+    this.sheet.merges = this.sheet.merges.filter((m) => !broken.has(m));
     return this;
   }
 
@@ -447,8 +506,7 @@ export class FakeRange {
     const r = this.row - 1;
     const c = this.col - 1;
     if (!any || options.contentsOnly) {
-      s.values.fill(r, c, this.numRows, this.numCols, '');
-      s.formulas.fill(r, c, this.numRows, this.numCols, '');
+      for (const l of s.contentLayers()) l.fill(r, c, this.numRows, this.numCols, l.blank);
     }
     if (!any || options.formatOnly) {
       for (const l of s.formatLayers()) l.fill(r, c, this.numRows, this.numCols, l.blank);
@@ -512,6 +570,8 @@ export class FakeRange {
       dst.values.write(r, c, this.readValues(), (v) => v);
       dst.indexDates();
       dst.formulas.write(r, c, this.read(src.formulas), (v) => v);
+      dst.richTexts.write(r, c, this.read(src.richTexts), (v) => v);
+      dst.errors.write(r, c, this.read(src.errors), (v) => v);
     }
     if (!options?.contentsOnly) {
       const sl = src.formatLayers();

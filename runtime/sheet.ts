@@ -5,7 +5,6 @@ import { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts.ts';
 import { FakeConditionalFormatRule } from './conditionalFormat.ts';
 import type { Env } from './env.ts';
 import type { Cell } from './format.ts';
-import { Layer } from './grid.ts';
 import { FakeRange } from './range.ts';
 import { SheetGrid } from './sheetGrid.ts';
 import { signatureError } from './signatureError.ts';
@@ -293,8 +292,7 @@ export class FakeSheet extends SheetGrid {
 
   clearContents(): this {
     this.env.touch('Sheet.clearContents', 'write');
-    this.values = new Layer<Cell>('');
-    this.formulas = new Layer<string>('');
+    for (const l of this.contentLayers()) l.rows = [];
     return this;
   }
 

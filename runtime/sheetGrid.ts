@@ -12,6 +12,7 @@ import {
 import type { FakeDataValidation } from './dataValidation.ts';
 import { type Cell, DEFAULT_NUMBER_FORMAT } from './format.ts';
 import { Layer } from './grid.ts';
+import type { FakeRichTextValue } from './richText.ts';
 import { signatureError } from './signatureError.ts';
 import type { SpreadsheetContext } from './spreadsheet.ts';
 
@@ -24,6 +25,10 @@ export class SheetGrid {
    */
   dateMs = new Layer<number>(Number.NaN);
   formulas = new Layer<string>('');
+  /** Rich text (styled runs, links) of text cells that have any; the plain text is in `values`. */
+  richTexts = new Layer<FakeRichTextValue | null>(null);
+  /** Error value ('#N/A', ...) of cells holding an error; `values` holds the same string. */
+  errors = new Layer<string>('');
   backgrounds = new Layer<string>(DEFAULT_BACKGROUND);
   numberFormats = new Layer<string>(DEFAULT_NUMBER_FORMAT);
   notes = new Layer<string>('');
@@ -44,6 +49,8 @@ export class SheetGrid {
   columnWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
   deleted = false;
+  /** Rows or columns inserted or deleted, with the 0-based index where they were (in order). */
+  lineEdits: { axis: 'rows' | 'columns'; at: number }[] = [];
 
   constructor(
     readonly ctx: SpreadsheetContext,
@@ -52,8 +59,24 @@ export class SheetGrid {
 
   /** Every per-cell layer (what inserting, deleting and sorting rows moves). */
   layers(): Layer<unknown>[] {
-    const cells = [this.values, this.dateMs, this.formulas, this.notes, this.validations];
-    return [...(cells as Layer<unknown>[]), ...this.formatLayers()];
+    return [
+      ...(this.contentLayers() as Layer<unknown>[]),
+      this.notes,
+      this.validations,
+      ...this.formatLayers(),
+    ];
+  }
+
+  /** What a cell holds (value, formula, rich text, error): written and cleared together. */
+  contentLayers(): Layer<unknown>[] {
+    const layers = [this.values, this.dateMs, this.formulas, this.richTexts, this.errors];
+    return layers as Layer<unknown>[];
+  }
+
+  /** Clears the rich text and error of cells whose value a script writes. */
+  clearValueExtras(r: number, c: number, nr: number, nc: number): void {
+    this.richTexts.fill(r, c, nr, nc, null);
+    this.errors.fill(r, c, nr, nc, '');
   }
 
   /** The layers a format clear or a format copy touches. */
@@ -129,6 +152,8 @@ export class SheetGrid {
   ): void {
     const r0 = row - 1;
     const c0 = col - 1;
+    if (this.richTexts.rows.length > r0 || this.errors.rows.length > r0)
+      this.clearValueExtras(r0, c0, data.length, data[0]?.length ?? 0);
     const vals = this.values;
     const forms = this.formulas;
     for (let i = 0; i < data.length; i++) {
@@ -185,11 +210,13 @@ export class SheetGrid {
   insertRowsInternal(at0: number, n: number): void {
     for (const l of this.layers()) l.insertRows(at0, n);
     this.maxRows += n;
+    this.lineEdits.push({ axis: 'rows', at: at0 });
   }
 
   insertColsInternal(at0: number, n: number): void {
     for (const l of this.layers()) l.insertCols(at0, n);
     this.maxColumns += n;
+    this.lineEdits.push({ axis: 'columns', at: at0 });
     const widths = new Map<number, number>();
     for (const [c, w] of this.columnWidths) widths.set(c > at0 ? c + n : c, w);
     this.columnWidths = widths;
@@ -204,6 +231,7 @@ export class SheetGrid {
     }
     for (const l of this.layers()) l.deleteRows(pos - 1, n);
     this.maxRows -= n;
+    this.lineEdits.push({ axis: 'rows', at: pos - 1 });
   }
 
   deleteColsInternal(pos: number, n: number): void {
@@ -214,6 +242,7 @@ export class SheetGrid {
     }
     for (const l of this.layers()) l.deleteCols(pos - 1, n);
     this.maxColumns -= n;
+    this.lineEdits.push({ axis: 'columns', at: pos - 1 });
   }
 
   sortRowsInternal(

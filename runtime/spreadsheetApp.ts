@@ -3,6 +3,7 @@ import { BooleanCriteria, FakeConditionalFormatRuleBuilder } from './conditional
 import { DataValidationCriteria, FakeDataValidationBuilder } from './dataValidation.ts';
 import type { Env } from './env.ts';
 import { makeEnum } from './env.ts';
+import { FakeRichTextValueBuilder, FakeTextStyleBuilder } from './richText.ts';
 import type { FakeSpreadsheet } from './spreadsheet.ts';
 import { FakeUi, type UiRecorder } from './ui.ts';
 
@@ -55,6 +56,14 @@ export class FakeSpreadsheetApp {
   newDataValidation(): FakeDataValidationBuilder {
     this.env.touch('SpreadsheetApp.newDataValidation', 'free');
     return new FakeDataValidationBuilder();
+  }
+  newRichTextValue(): FakeRichTextValueBuilder {
+    this.env.touch('SpreadsheetApp.newRichTextValue', 'free');
+    return new FakeRichTextValueBuilder();
+  }
+  newTextStyle(): FakeTextStyleBuilder {
+    this.env.touch('SpreadsheetApp.newTextStyle', 'free');
+    return new FakeTextStyleBuilder();
   }
   openById(_id: string): never {
     this.env.touch('SpreadsheetApp.openById', 'trigger');
