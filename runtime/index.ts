@@ -21,9 +21,11 @@ import { FakeSpreadsheetApp } from './spreadsheetApp.ts';
 import { UiRecorder } from './ui.ts';
 import { FakeUtilities } from './utilities.ts';
 import { type SheetData, sheetFromData, type WorkbookData } from './workbookData.ts';
-import { loadXlsx, saveXlsx } from './xlsx.ts';
+import { openWorkbookFile, type WorkbookFile } from './workbookFile.ts';
+import { loadXlsx, saveSpreadsheet, saveXlsx } from './xlsx.ts';
 
 export { a1Notation, columnToLetters, lettersToColumn, parseA1 } from './a1.ts';
+export { csvCellValue, csvOutputColumn, parseCsv } from './csv.ts';
 export type { AuthModeName } from './env.ts';
 export { CallCounter, Env } from './env.ts';
 export type { Cell } from './format.ts';
@@ -32,6 +34,7 @@ export type { FormulaError } from './formulas.ts';
 export { FakeLock } from './locks.ts';
 export { FakeProperties } from './properties.ts';
 export { FakeRange } from './range.ts';
+export { FakeRichTextValue, FakeTextStyle } from './richText.ts';
 export { FakeTrigger } from './scriptApp.ts';
 export type { SentMail } from './services.ts';
 export { FakeSheet } from './sheet.ts';
@@ -39,7 +42,9 @@ export type { FormulaWrite } from './spreadsheet.ts';
 export { FakeSpreadsheet } from './spreadsheet.ts';
 export { UiRecorder } from './ui.ts';
 export type { SheetData, WorkbookData } from './workbookData.ts';
-export { loadXlsx, saveXlsx } from './xlsx.ts';
+export type { WorkbookFile } from './workbookFile.ts';
+export { isCsvPath } from './workbookFile.ts';
+export { loadXlsx, META_SHEET, type SaveHooks, saveXlsx } from './xlsx.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -277,6 +282,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     script: new FakeProperties(env, 'script'),
     user: new FakeProperties(env, 'user'),
   };
+  for (const [k, v] of Object.entries(opts.workbook?.documentProperties ?? {}))
+    props.document.map.set(k, v);
   const lockStates = { document: new LockState(), script: new LockState(), user: new LockState() };
   const heldByExecution = new Map<number, Set<LockState>>();
   const onAcquire = (state: LockState): void => {
@@ -519,22 +526,44 @@ export async function workbookFromXlsx(path: string): Promise<WorkbookData> {
   return loadXlsx(path);
 }
 
-/** Saves the runtime's (or a spreadsheet's) workbook atomically to an .xlsx file. */
+/**
+ * Saves the runtime's (or a spreadsheet's) workbook atomically to an .xlsx file, every sheet
+ * serialised from the model (a runtime's document properties go to the state sheet).
+ */
 export async function saveWorkbook(
   target: Runtime | FakeSpreadsheet | WorkbookData,
   path: string,
 ): Promise<void> {
-  const data =
-    target instanceof FakeSpreadsheet
-      ? target.toData()
-      : 'spreadsheet' in target && target.spreadsheet instanceof FakeSpreadsheet
-        ? target.spreadsheet.toData()
-        : (target as WorkbookData);
-  await saveXlsx(data, path);
+  if (target instanceof FakeSpreadsheet) return saveSpreadsheet(target, new Map(), path);
+  if ('spreadsheet' in target && target.spreadsheet instanceof FakeSpreadsheet)
+    return saveSpreadsheet(target.spreadsheet, target.documentProperties.map, path);
+  return saveXlsx(target as WorkbookData, path);
+}
+
+/** A runtime opened on a file, and the way to save the run's result. */
+export interface OpenedWorkbook extends WorkbookFile {
+  runtime: Runtime;
+}
+
+/**
+ * Opens an .xlsx (or a .csv) into a new runtime, for a run whose result keeps the file as it
+ * was but for what the run changed: `save` writes the input back with only those changes.
+ */
+export async function openWorkbook(
+  path: string,
+  opts: RuntimeOptions = {},
+): Promise<OpenedWorkbook> {
+  const runtime = createRuntime(opts);
+  const file = await openWorkbookFile(
+    path,
+    runtime.spreadsheet,
+    runtime.documentProperties,
+    opts.timeZone,
+  );
+  return { runtime, dataSheet: file.dataSheet, save: file.save };
 }
 
 /** Creates a runtime whose workbook is read from an .xlsx file. */
 export async function runtimeFromXlsx(path: string, opts: RuntimeOptions = {}): Promise<Runtime> {
-  const workbook = await loadXlsx(path);
-  return createRuntime({ ...opts, workbook, timeZone: opts.timeZone ?? workbook.timeZone });
+  return (await openWorkbook(path, opts)).runtime;
 }

@@ -75,14 +75,19 @@ export class FakeSpreadsheet {
     if (this.activeSheetInternal === sheet) this.activeSheetInternal = this.sheets[0] ?? null;
   }
 
-  /** Replaces the whole workbook with plain data (used by fixtures and xlsx loading). */
-  loadData(data: WorkbookData): void {
+  /** Removes every sheet and renames the spreadsheet (uncounted; before loading a workbook). */
+  resetInternal(name: string, timeZone: string): void {
     for (const s of this.sheets) s.deleted = true;
     this.sheets = [];
     this.activeSheetInternal = null;
     this.nextSheetId = 0;
-    this.nameInternal = data.name;
-    this.timeZoneInternal = data.timeZone;
+    this.nameInternal = name;
+    this.timeZoneInternal = timeZone;
+  }
+
+  /** Replaces the whole workbook with plain data (used by fixtures). */
+  loadData(data: WorkbookData): void {
+    this.resetInternal(data.name, data.timeZone);
     for (const sd of data.sheets) sheetFromData(this.addSheetInternal(sd.name), sd);
     if (this.sheets.length === 0) this.addSheetInternal('Sheet1');
   }

@@ -39,6 +39,8 @@ export interface WorkbookData {
   name: string;
   timeZone: string;
   sheets: SheetData[];
+  /** The add-in's document properties kept with the file (see the state sheet in xlsxState). */
+  documentProperties?: Record<string, string>;
 }
 
 function writeLayer<T>(

@@ -1,0 +1,67 @@
+/**
+ * The offline run's file: an .xlsx or a .csv opened into a spreadsheet of the runtime, and
+ * saved as .xlsx by writing back only what the run changed onto the file as it was loaded.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import ExcelJS from 'exceljs';
+import { csvSheetRows, parseCsv, sheetNameForFile } from './csv.ts';
+import type { FakeProperties } from './properties.ts';
+import type { FakeSpreadsheet } from './spreadsheet.ts';
+import {
+  checkInputFile,
+  loadWorkbookInto,
+  readWorkbookFile,
+  type SaveHooks,
+  stateOf,
+  writeWorkbookFile,
+} from './xlsx.ts';
+import { writeState } from './xlsxState.ts';
+
+export interface WorkbookFile {
+  /** For a CSV input, the sheet holding its rows (named after the file); null for an .xlsx. */
+  dataSheet: string | null;
+  /** Writes the result as .xlsx: the input with the run's changes and the state sheet. */
+  save(path: string, hooks?: SaveHooks): Promise<void>;
+}
+
+export function isCsvPath(path: string): boolean {
+  return ['.csv', '.tsv'].includes(extname(path).toLowerCase());
+}
+
+/** A one-sheet workbook holding a CSV file's rows (see csv.ts for how fields are typed). */
+async function readCsvWorkbook(path: string): Promise<{ wb: ExcelJS.Workbook; sheet: string }> {
+  checkInputFile(path);
+  const rows = parseCsv(await readFile(path, 'utf8'));
+  const sheet = sheetNameForFile(basename(path, extname(path)));
+  const wb = new ExcelJS.Workbook();
+  wb.title = basename(path, extname(path));
+  const ws = wb.addWorksheet(sheet);
+  for (const row of csvSheetRows(rows)) ws.addRow(row.map((v) => (v === '' ? null : v)));
+  return { wb, sheet };
+}
+
+/**
+ * Opens `path` (.xlsx, or .csv/.tsv) into `ss`, replacing its sheets, and restores the document
+ * properties the state sheet kept. `timeZone` overrides the file's time zone.
+ */
+export async function openWorkbookFile(
+  path: string,
+  ss: FakeSpreadsheet,
+  properties: FakeProperties,
+  timeZone?: string,
+): Promise<WorkbookFile> {
+  const csv = isCsvPath(path) ? await readCsvWorkbook(path) : null;
+  const wb = csv?.wb ?? (await readWorkbookFile(path));
+  const { state, writeBack } = loadWorkbookInto(ss, wb, path, timeZone);
+  for (const [key, value] of Object.entries(state.documentProperties))
+    properties.map.set(key, value);
+  return {
+    dataSheet: csv?.sheet ?? null,
+    async save(out, hooks) {
+      writeBack.apply();
+      writeState(wb, stateOf(ss, properties.map));
+      await writeWorkbookFile(wb, out, hooks);
+    },
+  };
+}
