@@ -1,13 +1,14 @@
 /**
  * `npm start`: the add-in's main job, offline. Opens a workbook (the bundled example by
- * default), runs the built dist/Code.js in our Apps Script runtime exactly as Sheets would,
- * writes the result as .xlsx and prints a short summary.
+ * default) or a CSV export, runs the built dist/Code.js in our Apps Script runtime exactly as
+ * Sheets would, writes the result as .xlsx (the input with only the add-in's changes) and
+ * prints a short summary.
  *
- *   npm start -- [book.xlsx] [--now 2026-11-23T10:00] [--out out/result.xlsx]
+ *   npm start -- [book.xlsx | export.csv] [--now 2026-11-23T10:00] [--out out/result.xlsx]
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { createRuntime, loadXlsx, REPO_ROOT, type Runtime, saveXlsx } from '../runtime/index.ts';
+import { openWorkbook, REPO_ROOT, type Runtime } from '../runtime/index.ts';
 import { addMonths, monthKey, monthOf } from '../src/core/reviewData.ts';
 import { intlZoneClock } from '../src/core/zone.ts';
 import { EXAMPLE_NOW, EXAMPLE_PATH } from './example.ts';
@@ -38,7 +39,7 @@ function parseArgs(argv: string[]): Options {
       }
     } else if (arg === '--help' || arg === '-h') {
       throw new UsageError(
-        'usage: npm start -- [book.xlsx] [--now 2026-11-23T10:00] [--out out/result.xlsx]',
+        'usage: npm start -- [book.xlsx | export.csv] [--now 2026-11-23T10:00] [--out out/result.xlsx]',
       );
     } else if (arg.startsWith('--')) {
       throw new UsageError(`unknown option ${arg}`);
@@ -61,11 +62,12 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   if (!existsSync(options.input)) {
     throw new UsageError(
-      `no workbook at ${options.input}: give the path of an .xlsx file (or run without arguments for the example)`,
+      `no workbook at ${options.input}: give the path of an .xlsx or .csv file (or run without arguments for the example)`,
     );
   }
-  const workbook = await loadXlsx(options.input);
-  const rt = createRuntime({ workbook, timeZone: workbook.timeZone });
+  const opened = await openWorkbook(options.input);
+  const rt = opened.runtime;
+  const timeZone = rt.spreadsheet.getSpreadsheetTimeZone();
   // The example's leads are dated around its reference time; another workbook runs at the real time.
   const isExample = resolve(options.input) === resolve(EXAMPLE_PATH);
   const now = options.now ?? (isExample ? new Date(EXAMPLE_NOW) : new Date());
@@ -76,8 +78,9 @@ async function main(): Promise<void> {
     input: options.input,
     output: options.output,
     now,
-    timeZone: workbook.timeZone,
+    timeZone,
     steps: [],
+    dataSheet: opened.dataSheet,
   };
   rt.call('setUpWorkbook');
   report.steps.push('setUpWorkbook');
@@ -85,13 +88,13 @@ async function main(): Promise<void> {
   report.formulaErrors = formulaErrors;
   if (callIfPresent(rt, 'checkLeadsNow')) report.steps.push('checkLeadsNow');
   if (rt.globalNames().includes('runMonthlyReview')) {
-    report.reviewMonth = lastFullMonth(now, workbook.timeZone);
+    report.reviewMonth = lastFullMonth(now, timeZone);
     rt.call('runMonthlyReview', report.reviewMonth);
     report.steps.push('runMonthlyReview');
   }
 
   mkdirSync(dirname(options.output), { recursive: true });
-  await saveXlsx(rt.toWorkbook(), options.output);
+  await opened.save(options.output);
   printSummary(rt, report);
 }
 

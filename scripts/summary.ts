@@ -10,6 +10,8 @@ export interface RunReport {
   steps: string[];
   formulaErrors?: FormulaError[];
   reviewMonth?: string;
+  /** For a CSV input, the sheet its rows were read into. */
+  dataSheet?: string | null;
 }
 
 const fmt = (v: unknown, digits = 2): string =>
@@ -107,6 +109,7 @@ export function printSummary(rt: Runtime, report: RunReport): void {
   }).format(report.now);
   out.push(`SLA Sheets: offline run on ${shortPath(report.input)}`);
   out.push(`  as of ${when} (${report.timeZone}, the spreadsheet's time zone)`);
+  if (report.dataSheet) out.push(`  CSV rows read into the sheet "${report.dataSheet}"`);
   out.push('', 'Planning (computed through the real custom functions)', ...planningLines(rt));
   for (const e of report.formulaErrors ?? []) out.push(`  ! ${e.sheet}!${e.a1}: ${e.message}`);
   const statuses = statusLines(rt);
