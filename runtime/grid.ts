@@ -19,7 +19,7 @@ export class Layer<T> {
   set(r: number, c: number, v: T): void {
     let row = this.rows[r];
     if (row === undefined) {
-      if (v === this.blank) return;
+      if (Object.is(v, this.blank)) return;
       row = [];
       this.rows[r] = row;
     }
@@ -73,14 +73,15 @@ export class Layer<T> {
   }
 
   fill(r: number, c: number, nr: number, nc: number, v: T): void {
+    const blank = Object.is(v, this.blank); // Object.is: a NaN blank (dateMs) is blank too
     for (let i = 0; i < nr; i++) {
       let row = this.rows[r + i];
       if (row === undefined) {
-        if (v === this.blank) continue;
+        if (blank) continue;
         row = [];
         this.rows[r + i] = row;
       }
-      if (v === this.blank && c === 0 && c + nc >= row.length) {
+      if (blank && c === 0 && c + nc >= row.length) {
         this.rows[r + i] = undefined;
         continue;
       }
