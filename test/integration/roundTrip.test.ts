@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { conditionalFormattings } from '../../runtime/excelInternals.ts';
+import { loadXlsx, REPO_ROOT, saveXlsx } from '../../runtime/index.ts';
+import { OWNED_HEADER_LIST } from '../../src/core/leadColumns.ts';
+import { DECORATED_NOW, decoratedWorkbook, TRICKY_CSV } from '../fixtures/decoratedWorkbook.ts';
+import { compareRoundTrip, readBook } from '../fixtures/xlsxCompare.ts';
+
+const LIBREOFFICE_FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'libreoffice-team-book.xlsx');
+const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+const dir = mkdtempSync(join(tmpdir(), 'sla-roundtrip-'));
+
+/** `npm start` on `input` (the real script, on the built bundle); returns the result's path. */
+function start(input: string, name: string): string {
+  const out = join(dir, `${name}-result.xlsx`);
+  const run = spawnSync(
+    tsx,
+    [join(REPO_ROOT, 'scripts', 'start.ts'), input, '--now', DECORATED_NOW, '--out', out],
+    { encoding: 'utf8', cwd: REPO_ROOT, timeout: 120_000 },
+  );
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return out;
+}
+
+/** What the add-in must have done, so that a run doing nothing cannot pass. */
+async function expectAddInWork(output: string): Promise<void> {
+  const wb = await readBook(output);
+  const names = wb.worksheets.map((ws) => ws.name);
+  expect(names).toEqual(
+    expect.arrayContaining(['Planning', 'SLA Agreement', 'SLA Review 2026-10']),
+  );
+  const leads = wb.getWorksheet('Leads')!;
+  const header = (leads.getRow(1).values as unknown[]).slice(1);
+  expect(header.slice(-OWNED_HEADER_LIST.length)).toEqual([...OWNED_HEADER_LIST]);
+  const status = header.indexOf('SLA status') + 1;
+  expect(String(leads.getCell(2, status).value)).toMatch(/^Met/);
+  expect(leads.getCell(2, status).fill).toMatchObject({ pattern: 'solid' });
+  expect(leads.getColumn(status).width).toBeCloseTo((230 - 5) / 7);
+  const rules = conditionalFormattings(leads).flatMap((cf) => cf.rules);
+  const formulas = rules.map((r) => ('formulae' in r ? String(r.formulae?.[0]) : ''));
+  expect(formulas.some((f) => f.includes('"Overdue"'))).toBe(true);
+}
+
+describe('npm start gives the team workbook back intact', { timeout: 180_000 }, () => {
+  it('a decorated workbook: 0 changed user cells, 0 lost attributes', async () => {
+    const input = join(dir, 'team-book.xlsx');
+    await decoratedWorkbook().xlsx.writeFile(input);
+    const output = start(input, 'team-book');
+    expect(await compareRoundTrip(input, output)).toEqual({ changedCells: [], lostAttributes: [] });
+    await expectAddInWork(output);
+    // A second run on the result (its own sheets and state already there) keeps it all too.
+    const again = start(output, 'team-book-again');
+    expect(await compareRoundTrip(output, again)).toEqual({ changedCells: [], lostAttributes: [] });
+    await expectAddInWork(again);
+  });
+
+  it('the same workbook saved by LibreOffice: 0 changed user cells, 0 lost attributes', async () => {
+    if (!existsSync(LIBREOFFICE_FIXTURE)) {
+      throw new Error(
+        `${LIBREOFFICE_FIXTURE} is missing: run \`npm run fixture:libreoffice\` ` +
+          '(needs LibreOffice: apt-get install -y libreoffice-calc-nogui).',
+      );
+    }
+    const output = start(LIBREOFFICE_FIXTURE, 'libreoffice');
+    expect(await compareRoundTrip(LIBREOFFICE_FIXTURE, output)).toEqual({
+      changedCells: [],
+      lostAttributes: [],
+    });
+    await expectAddInWork(output);
+  });
+
+  it('the comparison sees what a whole re-serialisation loses', async () => {
+    const input = join(dir, 'team-book-whole.xlsx');
+    await decoratedWorkbook().xlsx.writeFile(input);
+    const output = join(dir, 'whole.xlsx');
+    await saveXlsx(await loadXlsx(input), output);
+    const diff = await compareRoundTrip(input, output);
+    expect(diff.changedCells.some((c) => c.startsWith('Leads!J4:'))).toBe(true); // border
+    expect(diff.lostAttributes.some((a) => a.startsWith('Leads autoFilter'))).toBe(true);
+    expect(diff.lostAttributes.some((a) => a.startsWith('defined name'))).toBe(true);
+  });
+
+  it('a CSV comes back as .xlsx holding its values as read', async () => {
+    const input = join(dir, 'team-export.csv');
+    writeFileSync(input, `\ufeff${TRICKY_CSV}`);
+    const output = start(input, 'team-export');
+    const wb = await readBook(output);
+    expect(wb.worksheets[0]!.name).toBe('team-export');
+    const rows: unknown[][] = [];
+    wb.worksheets[0]!.eachRow((row) => {
+      rows.push(Array.from((row.values as unknown[]).slice(1), (v) => v ?? ''));
+    });
+    expect(rows).toEqual([
+      ['Lead ID', 'Name', 'Phone', 'Code', 'Formula', 'Amount', 'Flag', 'Handed off at', 'Note'],
+      [
+        'L1',
+        'Ann Lee',
+        '+33 1 23',
+        '00123',
+        '=1+1',
+        '1e5',
+        'TRUE',
+        '2026-11-20 09:30',
+        'said "call me"; twice',
+      ],
+      ['L2', 'Bob', '+44 20', 0, -2, 12.5, 'FALSE', '20/11/2026', 'two\nlines'],
+      ['L3', 'Chloé', '', '007', '@home', '1,5', 'yes'],
+    ]);
+    const formulaCell = wb.worksheets[0]!.getCell('E2');
+    expect(formulaCell.formula).toBeUndefined();
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(
+      expect.arrayContaining(['Planning', 'Leads', 'SLA Agreement', 'SLA Review 2026-10']),
+    );
+  });
+});
