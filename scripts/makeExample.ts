@@ -528,7 +528,8 @@ async function main(): Promise<void> {
   const dir = join(REPO_ROOT, 'examples');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'example.xlsx');
-  await saveWorkbook(rt, path);
+  // The spreadsheet only: the example ships without the add-in's state (settings, run log).
+  await saveWorkbook(rt.spreadsheet, path);
   console.log(`wrote ${path}: ${leads.length} leads; ${toast}`);
   console.log(
     Object.entries(counts)
