@@ -38,14 +38,22 @@ export function fixedOffsetMinutes(zone: string): number | null {
   return sign * (Number(m[2]) * 60 + Number(m[3] ?? '0'));
 }
 
+const validZones = new Map<string, boolean>();
+
 export function isValidTimeZone(zone: string): boolean {
   if (fixedOffsetMinutes(zone) !== null) return true;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let valid = validZones.get(zone);
+  if (valid === undefined) {
+    // Building a formatter is what checks the zone, and it is slow: once per zone.
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    validZones.set(zone, valid);
   }
+  return valid;
 }
 
 /** Like Java's TimeZone.getTimeZone: an unknown zone id silently becomes GMT. */
