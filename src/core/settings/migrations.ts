@@ -1,0 +1,93 @@
+import { WEEKDAYS } from './choices.ts';
+import type { CalendarSettings, Settings, SettingsIssue } from './types.ts';
+
+/** A settings document as stored, before it is validated. */
+export type SettingsDocument = Record<string, unknown>;
+
+/**
+ * Turns a version N document into a version N+1 one (the version number is set by `upgrade`).
+ * `defaults` are the current default settings, for what version N did not have.
+ */
+export type Migration = (doc: SettingsDocument, defaults: Settings) => SettingsDocument;
+
+/**
+ * `MIGRATIONS[N]` upgrades a version N document to version N+1. A new version of the settings
+ * is one more entry here (and its schema change); the current version follows from this table.
+ */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  1: fromV1,
+};
+
+/** The version this add-in reads and writes: one above the last migration. */
+export const SETTINGS_VERSION: number = Math.max(...Object.keys(MIGRATIONS).map(Number)) + 1;
+
+export type Upgrade = { ok: true; doc: SettingsDocument } | { ok: false; issue: SettingsIssue };
+
+/**
+ * Applies the migrations from `from` up to version `to`, one version at a time. Never throws;
+ * a missing step is reported. `defaults` is called once, and only when there is a step to run.
+ */
+export function upgrade(
+  doc: SettingsDocument,
+  from: number,
+  defaults: () => Settings,
+  migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
+  to: number = SETTINGS_VERSION,
+): Upgrade {
+  let current = doc;
+  let d: Settings | null = null;
+  for (let v = from; v < to; v++) {
+    const step = migrations[v];
+    if (!step) {
+      return {
+        ok: false,
+        issue: { path: 'version', message: `No migration from settings version ${v}` },
+      };
+    }
+    d ??= defaults();
+    current = { ...step(current, d), version: v + 1 };
+  }
+  return { ok: true, doc: current };
+}
+
+/** Version 1 had flat deadlines and one working-hours span for all working days. */
+function fromV1(doc: SettingsDocument, d: Settings): SettingsDocument {
+  const { businessHours, holidays, hotHours, warmHours, coldHours, ...rest } = doc;
+  const deadline = (hours: unknown, fallback: number) =>
+    typeof hours === 'number' ? hours : fallback;
+  return {
+    ...d,
+    ...rest,
+    calendar: calendarFromV1(businessHours, holidays, d.calendar),
+    handoff: {
+      ...d.handoff,
+      ...(rest.handoff as object | undefined),
+      deadlineHours: {
+        Hot: deadline(hotHours, d.handoff.deadlineHours.Hot),
+        Warm: deadline(warmHours, d.handoff.deadlineHours.Warm),
+        Cold: deadline(coldHours, d.handoff.deadlineHours.Cold),
+      },
+    },
+  };
+}
+
+/** Version 1's `businessHours` ({ start, end, days: 1 = Monday … 7 = Sunday }) and holiday dates. */
+function calendarFromV1(
+  businessHours: unknown,
+  holidays: unknown,
+  defaults: CalendarSettings,
+): CalendarSettings {
+  const calendar = { ...defaults };
+  const hours = businessHours as { start?: unknown; end?: unknown; days?: unknown } | undefined;
+  if (hours && typeof hours.start === 'string' && typeof hours.end === 'string') {
+    const span = { start: hours.start, end: hours.end };
+    const days: unknown[] = Array.isArray(hours.days) ? hours.days : [1, 2, 3, 4, 5];
+    calendar.hours = Object.fromEntries(
+      WEEKDAYS.map((w, i) => [w, days.includes(i + 1) ? [{ ...span }] : []]),
+    ) as CalendarSettings['hours'];
+  }
+  if (Array.isArray(holidays)) {
+    calendar.holidays = holidays.map((h) => ({ date: String(h), name: 'Holiday' }));
+  }
+  return calendar;
+}

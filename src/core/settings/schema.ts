@@ -1,0 +1,55 @@
+import * as z from 'zod/mini';
+import { SETTINGS_VERSION } from './migrations.ts';
+import {
+  calendarSchemas,
+  criterionSchema,
+  definitionsSchema,
+  handoffSchema,
+  monitoringSchema,
+  planSchema,
+  scoringSchema,
+} from './sections.ts';
+
+function buildSchemas() {
+  const { timeSpan, holiday, calendar } = calendarSchemas();
+  const criterion = criterionSchema();
+  const scoring = scoringSchema(criterion);
+  const handoff = handoffSchema();
+  const plan = planSchema();
+  const definitions = definitionsSchema();
+  const monitoring = monitoringSchema();
+  // The key order here is the order of a parsed (and so of a stored) document.
+  const settings = z.strictObject({
+    version: z.literal(SETTINGS_VERSION),
+    plan,
+    handoff,
+    calendar,
+    scoring,
+    definitions,
+    monitoring,
+  });
+  return {
+    timeSpan,
+    holiday,
+    calendar,
+    criterion,
+    scoring,
+    handoff,
+    plan,
+    definitions,
+    monitoring,
+    settings,
+  };
+}
+
+export type Schemas = ReturnType<typeof buildSchemas>;
+let built: Schemas | null = null;
+
+/**
+ * The zod schemas, built on first use: building them costs a few milliseconds, and every
+ * custom-function call cold-loads the bundle, most of them never needing settings.
+ */
+export function settingsSchemas(): Schemas {
+  built ??= buildSchemas();
+  return built;
+}

@@ -1,0 +1,206 @@
+import * as z from 'zod/mini';
+import {
+  MONITORING_FREQUENCIES,
+  OPERATORS,
+  PRIORITIES,
+  WEEKDAYS,
+  type Weekday,
+} from './choices.ts';
+import { finite, HHMM, ISO_DATE, positive, rate, text } from './fields.ts';
+
+/**
+ * One schema builder per section of the settings document. Only `settingsSchemas()` calls them,
+ * on first use: the messages here are the ones the sidebar shows beside each field.
+ */
+
+export function calendarSchemas() {
+  const timeSpan = z
+    .strictObject({
+      start: z.string().check(z.regex(HHMM, 'Use HH:MM, e.g. 09:00')),
+      end: z.string().check(z.regex(HHMM, 'Use HH:MM, e.g. 18:00')),
+    })
+    .check(z.refine((s) => s.start < s.end, { error: 'End must be after start', path: ['end'] }));
+
+  const holiday = z.strictObject({
+    date: z.string().check(z.regex(ISO_DATE, 'Use YYYY-MM-DD, e.g. 2026-12-25')),
+    name: text('Holiday name', 80),
+  });
+
+  const weekHours = Object.fromEntries(
+    WEEKDAYS.map((d) => [d, z.array(timeSpan).check(z.maxLength(4, 'At most 4 spans a day'))]),
+  ) as Record<Weekday, z.ZodMiniArray<typeof timeSpan>>;
+
+  const calendar = z.strictObject({
+    /** IANA zone; blank means the spreadsheet's own time zone. */
+    timeZone: text('Time zone', 64),
+    hours: z.strictObject(weekHours),
+    holidays: z.array(holiday).check(z.maxLength(120, 'At most 120 holidays')),
+  });
+  return { timeSpan, holiday, calendar };
+}
+
+export function criterionSchema() {
+  return z
+    .strictObject({
+      id: z.string().check(z.minLength(1), z.maxLength(40)),
+      label: text('Label', 80).check(z.minLength(1, 'Give the criterion a label')),
+      kind: z.enum(['fit', 'interest'], 'Kind must be fit or interest'),
+      column: text('Column', 80).check(z.minLength(1, 'Name the Leads column to look at')),
+      operator: z.enum(OPERATORS, 'Unknown operator'),
+      value: z.optional(text('Value', 200)),
+      values: z.optional(z.array(text('Value', 200)).check(z.maxLength(50))),
+      min: z.optional(finite('Minimum')),
+      max: z.optional(finite('Maximum')),
+      days: z.optional(positive('Days')),
+      points: finite('Points').check(
+        z.gte(-1000, 'Points must be at least -1000'),
+        z.lte(1000, 'Points must be at most 1000'),
+      ),
+      /** A bottom-of-funnel action (e.g. a demo request): a match hands the lead off whatever its score. */
+      handoff: z.optional(z.boolean()),
+    })
+    .check(
+      z.refine(
+        (c) => !(c.operator === 'equals' || c.operator === 'contains') || (c.value ?? '') !== '',
+        { error: 'Enter the value to compare with', path: ['value'] },
+      ),
+      z.refine((c) => c.operator !== 'oneOf' || (c.values ?? []).length > 0, {
+        error: 'List at least one value',
+        path: ['values'],
+      }),
+      z.refine(
+        (c) => !(c.operator === 'atLeast' || c.operator === 'between') || c.min !== undefined,
+        { error: 'Enter the minimum', path: ['min'] },
+      ),
+      z.refine(
+        (c) => !(c.operator === 'atMost' || c.operator === 'between') || c.max !== undefined,
+        { error: 'Enter the maximum', path: ['max'] },
+      ),
+      z.refine(
+        (c) =>
+          c.operator !== 'between' || c.min === undefined || c.max === undefined || c.min <= c.max,
+        { error: 'The minimum must not be above the maximum', path: ['max'] },
+      ),
+      z.refine((c) => c.operator !== 'withinDays' || c.days !== undefined, {
+        error: 'Enter the number of days',
+        path: ['days'],
+      }),
+    );
+}
+
+/** `criterion` is the schema of one scoring criterion (see criterionSchema). */
+export function scoringSchema(criterion: ReturnType<typeof criterionSchema>) {
+  return z
+    .strictObject({
+      criteria: z.array(criterion).check(z.maxLength(60, 'At most 60 criteria')),
+      fitCap: z.nullable(positive('Fit cap')),
+      interestCap: z.nullable(positive('Interest cap')),
+      /** Interest loses `percent` % once the last activity is older than `afterDays`. */
+      decay: z.nullable(
+        z.strictObject({
+          column: text('Decay column', 80).check(z.minLength(1)),
+          afterDays: positive('Decay days'),
+          percent: finite('Decay percent').check(z.gte(0), z.lte(100, 'Decay is at most 100 %')),
+        }),
+      ),
+      /** `total`: MQL when Score reaches mqlThreshold; `separate`: fit and interest must each reach theirs. */
+      mqlMode: z.enum(['total', 'separate']),
+      mqlThreshold: finite('MQL threshold'),
+      mqlFitThreshold: finite('MQL fit threshold'),
+      mqlInterestThreshold: finite('MQL interest threshold'),
+      handoffThreshold: finite('Hand-off threshold'),
+      /** Fit grade A when fit ≥ A, B when ≥ B, C when ≥ C, else D. */
+      grades: z
+        .strictObject({ A: finite('Grade A'), B: finite('Grade B'), C: finite('Grade C') })
+        .check(
+          z.refine((g) => g.A >= g.B && g.B >= g.C, {
+            error: 'Grade thresholds must go down from A to C',
+            path: ['B'],
+          }),
+        ),
+    })
+    .check(
+      z.refine((s) => s.handoffThreshold >= s.mqlThreshold, {
+        error: 'The hand-off threshold must be at least the MQL threshold',
+        path: ['handoffThreshold'],
+      }),
+    );
+}
+
+export function handoffSchema() {
+  const deadline = (priority: string) =>
+    positive(`${priority} deadline`).check(
+      z.lte(2000, `${priority} deadline is at most 2000 business hours`),
+    );
+  return z.strictObject({
+    /** Business hours to first contact, by priority. */
+    deadlineHours: z.strictObject({
+      Hot: deadline('Hot'),
+      Warm: deadline('Warm'),
+      Cold: deadline('Cold'),
+    }),
+    defaultPriority: z.enum(PRIORITIES, 'Default priority must be Hot, Warm or Cold'),
+    /** At risk when this share of the window (or less) is left. */
+    atRiskShare: finite('At-risk share').check(
+      z.gte(0, 'At-risk share must be at least 0 %'),
+      z.lt(1, 'At-risk share must be below 100 %'),
+    ),
+    maxAttempts: z
+      .int('Attempts must be a whole number')
+      .check(z.gte(1, 'At least 1 attempt'), z.lte(50, 'At most 50 attempts')),
+    attemptSpacingBusinessDays: positive('Attempt spacing').check(
+      z.lte(30, 'At most 30 business days between attempts'),
+    ),
+  });
+}
+
+export function planSchema() {
+  return z.strictObject({
+    revenueGoal: z.nullable(positive('Revenue goal')),
+    averageDeal: positive('Average deal'),
+    marketingShare: rate('Marketing share'),
+    /** contact→lead, lead→MQL, MQL→SQL, SQL→opportunity, opportunity→customer */
+    stageRates: z.tuple([
+      rate('Contact → lead'),
+      rate('Lead → MQL'),
+      rate('MQL → SQL'),
+      rate('SQL → opportunity'),
+      rate('Opportunity → customer'),
+    ]),
+    workingWeeks: positive('Working weeks').check(z.lte(53, 'A year has at most 53 weeks')),
+    mqlPerRepPerWeek: positive('MQL per rep per week'),
+    /** Overrides the plan's monthly MQL target when set. */
+    monthlyMqlTarget: z.nullable(positive('Monthly MQL target')),
+    /** Cost of each source per month, for cost per lead and per customer. */
+    costPerSource: z.record(
+      z.string().check(z.maxLength(80)),
+      finite('Cost').check(z.gte(0, 'Cost must be at least 0')),
+    ),
+  });
+}
+
+export function definitionsSchema() {
+  const definition = (what: string) => text(what, 1000);
+  return z.strictObject({
+    contact: definition('Contact'),
+    lead: definition('Lead'),
+    mql: definition('MQL'),
+    sql: definition('SQL'),
+    opportunity: definition('Opportunity'),
+    customer: definition('Customer'),
+  });
+}
+
+export function monitoringSchema() {
+  return z.strictObject({
+    frequencyMinutes: z.union(
+      MONITORING_FREQUENCIES.map((m) => z.literal(m)) as unknown as [
+        z.ZodMiniLiteral<5>,
+        z.ZodMiniLiteral<60>,
+      ],
+      { error: `Frequency must be one of ${MONITORING_FREQUENCIES.join(', ')} minutes` },
+    ),
+    /** Create the monthly review by itself on the first run of each month. */
+    autoMonthlyReview: z.boolean(),
+  });
+}
