@@ -7,7 +7,7 @@ import {
 import { isBlankRow } from '../core/cell.ts';
 
 import { readInstant } from '../core/dates.ts';
-import { type ArgRef, InputError, inputError } from '../core/errors.ts';
+import { type ArgRef, errorText, InputError, inputError } from '../core/errors.ts';
 import { requireNonNegative } from '../core/numbers.ts';
 import { compileScoring, scoreRow } from '../core/scoring.ts';
 import type { CustomFunctionDef, FunctionEnv } from './types.ts';
@@ -29,9 +29,11 @@ function calendarOf(env: FunctionEnv, fn: string): BusinessCalendar {
     try {
       cal = createCalendar(env.settings().calendar, env.clock());
     } catch (error) {
-      throw new InputError(
-        `${fn}: the business calendar in the settings cannot be used (${error instanceof Error ? error.message : String(error)})`,
-      );
+      throw new InputError({
+        fn,
+        arg: 'the business calendar in the settings',
+        problem: `cannot be used (${errorText(error)})`,
+      });
     }
     calendars.set(env, cal);
   }
@@ -123,20 +125,28 @@ export const SLA_SCORE: CustomFunctionDef = {
     const fn = 'SLA_SCORE';
     const header = asGrid(headerValue);
     if (header.length !== 1) {
-      throw new InputError(
-        `${fn}: header_row must be one row (got a ${header.length} × ${header[0]?.length ?? 0} range)`,
-      );
+      throw new InputError({
+        ...ref(fn, 'header_row'),
+        problem: 'must be one row',
+        received: `a ${header.length} × ${header[0]?.length ?? 0} range`,
+      });
     }
     const headerRow = header[0]!;
     if (isBlankRow(headerRow)) {
-      throw new InputError(`${fn}: header_row is blank: give the row of column names, e.g. A1:Z1`);
+      throw new InputError({
+        ...ref(fn, 'header_row'),
+        problem: 'is blank',
+        fix: 'give the row of column names, e.g. A1:Z1',
+      });
     }
     const rows = asGrid(rowsValue);
     const width = rows[0]?.length ?? 0;
     if (width !== headerRow.length) {
-      throw new InputError(
-        `${fn}: lead_rows must be as wide as header_row (got ${width} and ${headerRow.length} columns)`,
-      );
+      throw new InputError({
+        ...ref(fn, 'lead_rows'),
+        problem: 'must be as wide as header_row',
+        received: `${width} and ${headerRow.length} columns`,
+      });
     }
     const compiled = compileScoring(env.settings().scoring, headerRow);
     const nowMs = env.nowMs();

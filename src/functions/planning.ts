@@ -39,13 +39,18 @@ function readStageRates(value: unknown, steps: number, fn: string): number[] {
   const list = (Array.isArray(value) ? value : [value]).filter((v) => !isBlank(v));
   const r = ref(fn, 'stage_rates');
   if (list.length === 0)
-    throw new InputError(
-      `${fn}: stage_rates is required: enter one rate such as 50%, or ${steps} rates`,
-    );
+    throw new InputError({
+      ...r,
+      problem: 'is required',
+      fix: `enter one rate such as 50%, or ${steps} rates`,
+    });
   if (list.length !== 1 && list.length !== steps) {
-    throw new InputError(
-      `${fn}: stage_rates must be one rate or ${steps} rates (got ${list.length}): give one rate for every step, or one per step in funnel order`,
-    );
+    throw new InputError({
+      ...r,
+      problem: `must be one rate or ${steps} rates`,
+      received: String(list.length),
+      fix: 'give one rate for every step, or one per step in funnel order',
+    });
   }
   const rates = list.map((v) => requireRate(v, r));
   return rates.length === 1 ? Array(steps).fill(rates[0]) : rates;
@@ -249,7 +254,11 @@ export const SLA_SPREAD: CustomFunctionDef = {
     }
     const raw = Array.isArray(weightsValue) ? weightsValue : [weightsValue];
     if (raw.length === 0)
-      throw new InputError(`${fn}: weights is required: give a row or column of weights`);
+      throw new InputError({
+        ...ref(fn, 'weights'),
+        problem: 'is required',
+        fix: 'give a row or column of weights',
+      });
     const weights = raw.map((w) => {
       const read = readNumber(w);
       if (read.kind === 'blank') return 0;
@@ -258,9 +267,11 @@ export const SLA_SPREAD: CustomFunctionDef = {
       return read.value;
     });
     if (!weights.some((w) => w > 0)) {
-      throw new InputError(
-        `${fn}: weights must have at least one weight above 0 (got all zero or blank)`,
-      );
+      throw new InputError({
+        ...ref(fn, 'weights'),
+        problem: 'must have at least one weight above 0',
+        received: 'all zero or blank',
+      });
     }
     return spread(total, weights);
   },

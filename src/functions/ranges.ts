@@ -35,9 +35,9 @@ function flatten(value: unknown): unknown[] {
   return isBlank(value) ? [] : [value];
 }
 
+/** The message without the leading `FN: ` when it is about `fn` (the cell already says so). */
 function shortMessage(fn: string, error: InputError): string {
-  const prefix = `${fn}: `;
-  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  return error.fn === fn ? error.message.slice(fn.length + 2) : error.message;
 }
 
 type Plan =
@@ -52,9 +52,12 @@ function planArgs(def: CustomFunctionDef, raw: readonly unknown[]): Plan[] {
     const vector = asVector(value);
     if (vector) return { kind: 'column', ...vector };
     if (isGrid(value) && value.length > 1) {
-      throw new InputError(
-        `${def.name}: ${p.name} must be one value or a single column (got a ${value.length} × ${value[0]?.length ?? 0} range)`,
-      );
+      throw new InputError({
+        fn: def.name,
+        arg: p.name,
+        problem: 'must be one value or a single column',
+        received: `a ${value.length} × ${value[0]?.length ?? 0} range`,
+      });
     }
     return { kind: 'constant', value: scalarOf(value) };
   });
@@ -87,9 +90,12 @@ function checkHeights(def: CustomFunctionDef, plans: Plan[]): number {
       height = h;
       first = name;
     } else if (h !== height) {
-      throw new InputError(
-        `${def.name}: ${name} has ${h} rows but ${first} has ${height}: give ranges of the same height`,
-      );
+      throw new InputError({
+        fn: def.name,
+        arg: name,
+        problem: `has ${h} rows but ${first} has ${height}`,
+        fix: 'give ranges of the same height',
+      });
     }
   });
   return height;

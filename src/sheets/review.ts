@@ -1,5 +1,5 @@
 import { createCalendar } from '../core/calendar.ts';
-import { errorText } from '../core/errors.ts';
+import { errorText, InputError } from '../core/errors.ts';
 import { computeReview, type Review } from '../core/review.ts';
 import { addMonths, monthKey, monthOf, parseMonth, type ReviewMonth } from '../core/reviewData.ts';
 import { reviewLayout } from '../core/reviewReport.ts';
@@ -140,9 +140,12 @@ export function runMonthlyReview(month?: unknown): ReviewRunResult | null {
   if (typeof month === 'string' && month.trim() !== '') {
     target = parseMonth(month);
     if (!target) {
-      throw new Error(
-        `runMonthlyReview: month must be YYYY-MM, e.g. 2026-03 (got "${month.slice(0, 20)}")`,
-      );
+      throw new InputError({
+        fn: 'runMonthlyReview',
+        arg: 'month',
+        problem: 'must be YYYY-MM, e.g. 2026-03',
+        received: `"${month.slice(0, 20)}"`,
+      });
     }
   } else {
     target = askMonth(ss);

@@ -9,6 +9,7 @@
  */
 
 import { distinctTexts } from '../core/cellValues.ts';
+import { errorText, InputError } from '../core/errors.ts';
 import { findColumn, indexHeaders } from '../core/headers.ts';
 import { LEAD_HEADERS } from '../core/leadColumns.ts';
 import { previewRules } from '../core/rulesPreview.ts';
@@ -72,20 +73,24 @@ interface ReadSettings {
 /** Parses and validates the settings JSON the sidebar sends. Throws an Error with a clear message. */
 export function readSettingsArg(fn: string, json: unknown): ReadSettings {
   if (typeof json !== 'string') {
-    throw new Error(`${fn}: settings must be sent as a JSON string (got ${typeName(json)})`);
+    throw new InputError({
+      fn,
+      arg: 'settings',
+      problem: 'must be sent as a JSON string',
+      received: typeName(json),
+    });
   }
   // Cheap guard first: UTF-8 is never shorter than the UTF-16 length.
   const bytes = json.length > MAX_PAYLOAD_BYTES ? json.length : utf8Bytes(json);
   if (bytes > MAX_PAYLOAD_BYTES) {
-    throw new Error(
-      `${fn}: settings are too large (${Math.ceil(bytes / 1024)} KB, at most ${MAX_PAYLOAD_BYTES / 1024} KB)`,
-    );
+    const size = `${Math.ceil(bytes / 1024)} KB, at most ${MAX_PAYLOAD_BYTES / 1024} KB`;
+    throw new InputError({ fn, arg: 'settings', problem: `are too large (${size})` });
   }
   let doc: unknown;
   try {
     doc = JSON.parse(json);
   } catch {
-    throw new Error(`${fn}: settings are not valid JSON`);
+    throw new InputError({ fn, arg: 'settings', problem: 'are not valid JSON' });
   }
   const result = parseSettings(doc);
   if (!result.ok) {
@@ -221,7 +226,7 @@ export function sidebarSave(settingsJson: string): SidebarSaveResult {
       regenerateAgreement(saved.settings);
     } catch (error) {
       result.agreement = 'failed';
-      result.warning = `Settings saved, but the SLA Agreement sheet could not be updated: ${error instanceof Error ? error.message : String(error)}`;
+      result.warning = `Settings saved, but the SLA Agreement sheet could not be updated: ${errorText(error)}`;
     }
     const changed = changedSections(before, saved.settings);
     const c = saved.settings.scoring;
@@ -238,7 +243,7 @@ export function sidebarSave(settingsJson: string): SidebarSaveResult {
       try {
         if (monitoringState().on) startMonitoring();
       } catch (error) {
-        result.warning = `Settings saved, but monitoring could not follow the new frequency: ${error instanceof Error ? error.message : String(error)}`;
+        result.warning = `Settings saved, but monitoring could not follow the new frequency: ${errorText(error)}`;
       }
     }
     result.runLog = readRunLog();
@@ -252,15 +257,23 @@ export function sidebarSave(settingsJson: string): SidebarSaveResult {
  */
 export function sidebarSetMonitoring(on: boolean, minutes: number): MonitoringState {
   if (typeof on !== 'boolean') {
-    throw new Error(`sidebarSetMonitoring: on must be true or false (got ${typeName(on)})`);
+    throw new InputError({
+      fn: 'sidebarSetMonitoring',
+      arg: 'on',
+      problem: 'must be true or false',
+      received: typeName(on),
+    });
   }
   if (
     typeof minutes !== 'number' ||
     !(MONITORING_FREQUENCIES as readonly number[]).includes(minutes)
   ) {
-    throw new Error(
-      `sidebarSetMonitoring: minutes must be one of ${MONITORING_FREQUENCIES.join(', ')} (got ${typeof minutes === 'number' ? minutes : typeName(minutes)})`,
-    );
+    throw new InputError({
+      fn: 'sidebarSetMonitoring',
+      arg: 'minutes',
+      problem: `must be one of ${MONITORING_FREQUENCIES.join(', ')}`,
+      received: typeof minutes === 'number' ? String(minutes) : typeName(minutes),
+    });
   }
   const settings = savingLocked('sidebarSetMonitoring', () => {
     const loaded = loadSettings();
