@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRuntime, REPO_ROOT, saveWorkbook } from '../runtime/index.ts';
+import { errorText } from '../src/core/errors.ts';
 import { fromWall, intlZoneClock } from '../src/core/zone.ts';
 import { LEADS_HEADER } from './example.ts';
 import { prng } from './random.ts';
@@ -539,6 +540,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
+  console.error(errorText(error));
   process.exit(1);
 });

@@ -20,6 +20,7 @@ import {
   type Runtime,
   runtimeFromXlsx,
 } from '../runtime/index.ts';
+import { errorText } from '../src/core/errors.ts';
 
 export interface PreviewOptions {
   /** Port to listen on; 0 picks a free one (default: PORT env or 5178). */
@@ -267,13 +268,6 @@ function hasDate(value: unknown, seen = new Set<unknown>()): boolean {
   return Object.values(value as Record<string, unknown>).some((v) => hasDate(v, seen));
 }
 
-function messageOf(error: unknown): string {
-  if (error !== null && typeof error === 'object' && 'message' in error) {
-    return String((error as { message: unknown }).message);
-  }
-  return String(error);
-}
-
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
@@ -347,7 +341,7 @@ export async function startPreviewServer(opts: PreviewOptions = {}): Promise<Pre
             res,
             200,
             'application/json',
-            JSON.stringify({ ok: false, error: messageOf(error) }),
+            JSON.stringify({ ok: false, error: errorText(error) }),
           );
         });
       return;

@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { openWorkbook, REPO_ROOT, type Runtime } from '../runtime/index.ts';
+import { errorText } from '../src/core/errors.ts';
 import { addMonths, monthKey, monthOf } from '../src/core/reviewData.ts';
 import { intlZoneClock } from '../src/core/zone.ts';
 import { EXAMPLE_NOW, EXAMPLE_PATH } from './example.ts';
@@ -104,7 +105,7 @@ function lastFullMonth(now: Date, timeZone: string): string {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   console.error(`npm start failed: ${message}`);
   console.error('Nothing was written.');
   process.exitCode = 1;

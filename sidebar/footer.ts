@@ -1,7 +1,10 @@
 /** The sticky footer: issues with no field on screen, the status line, Discard and Save. */
+
+import { errorText } from '../src/core/errors.ts';
+import { plural } from '../src/core/plural.ts';
 import { h, replaceChildren } from './dom.ts';
 import { formatTime } from './format.ts';
-import { errorMessage, server } from './server.ts';
+import { server } from './server.ts';
 import { canonical, isDirty, state, ui } from './state.ts';
 
 const statusLine = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
@@ -43,7 +46,7 @@ export function updateFooter(): void {
   statusLine.className = 'status';
   if (state.saving) statusLine.textContent = 'Saving…';
   else if (n > 0) {
-    statusLine.textContent = `${n} ${n === 1 ? 'field' : 'fields'} to fix before saving`;
+    statusLine.textContent = `${plural(n, 'field')} to fix before saving`;
     statusLine.classList.add('status-error');
   } else if (statusOverride && (!dirty || statusOverride.kind === 'error')) {
     statusLine.textContent = statusOverride.text;
@@ -75,7 +78,7 @@ function save(): void {
     })
     .catch((error: unknown) => {
       state.saving = false;
-      statusOverride = { text: `Not saved: ${errorMessage(error)}`, kind: 'error' };
+      statusOverride = { text: `Not saved: ${errorText(error)}`, kind: 'error' };
       updateFooter();
     });
 }

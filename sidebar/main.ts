@@ -10,11 +10,13 @@
  * fields.ts (field builders, error slots), tabstrip.ts + tabs/* (one file a tab), preview.ts,
  * footer.ts (Save, Discard, status).
  */
+
+import { errorText } from '../src/core/errors.ts';
 import { type Child, h, replaceChildren } from './dom.ts';
 import { runRefreshers, showFieldIssues } from './fields.ts';
 import { buildFooter, showGeneralIssues, updateFooter } from './footer.ts';
 import { schedulePreview } from './preview.ts';
-import { errorMessage, server } from './server.ts';
+import { server } from './server.ts';
 import { isDirty, loadServerState, state, type TabId, ui, validate } from './state.ts';
 import { buildTabs, renderPanel, selectTab, showTabBadges, TAB_IDS } from './tabstrip.ts';
 
@@ -85,7 +87,7 @@ function start(): void {
     .catch((error: unknown) => {
       replaceChildren(
         root,
-        h('p', { class: 'error-banner', role: 'alert' }, `Could not load: ${errorMessage(error)}`),
+        h('p', { class: 'error-banner', role: 'alert' }, `Could not load: ${errorText(error)}`),
         h('button', { type: 'button', class: 'secondary', onclick: () => start() }, 'Try again'),
       );
     });

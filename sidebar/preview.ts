@@ -2,10 +2,11 @@
  * The live preview on the Scoring tab: the server scores the Leads rows with the unsaved
  * settings (debounced; only the latest answer is shown).
  */
+import { errorText } from '../src/core/errors.ts';
 import type { SidebarPreviewResult } from '../src/sidebarContract.ts';
 import { type Child, h, replaceChildren } from './dom.ts';
 import { fmtNumber } from './format.ts';
-import { errorMessage, server } from './server.ts';
+import { server } from './server.ts';
 import { state } from './state.ts';
 
 export const previewBox = h('section', {
@@ -53,7 +54,7 @@ function runPreview(): void {
     .catch((error: unknown) => {
       if (mine !== seq) return;
       status = 'error';
-      failure = errorMessage(error);
+      failure = errorText(error);
       key = '';
       renderPreview();
     });

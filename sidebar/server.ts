@@ -4,6 +4,7 @@
  * sidebar contract: `import type` only, so no server code reaches the sidebar's bundle.
  * Arguments and results are JSON values only (dates travel as ISO strings).
  */
+import { errorText } from '../src/core/errors.ts';
 import type { SidebarFunctions } from '../src/entryPoints.ts';
 
 type ServerName = keyof SidebarFunctions;
@@ -24,14 +25,6 @@ interface GoogleGlobal {
   script?: { run?: Runner };
 }
 
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'object' && error !== null && 'message' in error) {
-    return String((error as { message: unknown }).message);
-  }
-  return String(error);
-}
-
 function callServer(name: string, args: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const google = (globalThis as { google?: GoogleGlobal }).google;
@@ -42,7 +35,7 @@ function callServer(name: string, args: unknown[]): Promise<unknown> {
     }
     const runner = run
       .withSuccessHandler(resolve)
-      .withFailureHandler((error) => reject(new Error(errorMessage(error))));
+      .withFailureHandler((error) => reject(new Error(errorText(error))));
     const fn = (runner as unknown as Record<string, unknown>)[name];
     if (typeof fn !== 'function') {
       reject(new Error(`The server has no function ${name}: update the add-in.`));

@@ -1,10 +1,12 @@
 /** Monitoring tab: the timer on/off and its frequency, "Check leads now", the run log. */
+
+import { errorText } from '../../src/core/errors.ts';
 import { MONITORING_FREQUENCIES, type Settings } from '../../src/core/settings.ts';
 import type { RunLogEntry } from '../../src/sidebarContract.ts';
 import { type Child, h, uid } from '../dom.ts';
 import { button, checkField, sectionTitle, selectField } from '../fields.ts';
 import { formatTime } from '../format.ts';
-import { errorMessage, server } from '../server.ts';
+import { server } from '../server.ts';
 import { canonical, state, ui } from '../state.ts';
 
 let busy = false;
@@ -39,7 +41,7 @@ function setMonitoring(on: boolean): void {
     })
     .catch((error: unknown) => {
       busy = false;
-      message = `Could not change monitoring: ${errorMessage(error)}`;
+      message = `Could not change monitoring: ${errorText(error)}`;
       ui.renderPanel('monitoring', 'monitoring-on');
     });
 }
@@ -59,7 +61,7 @@ function checkNow(): void {
     })
     .catch((error: unknown) => {
       checking = false;
-      checkMessage = `Check failed: ${errorMessage(error)}`;
+      checkMessage = `Check failed: ${errorText(error)}`;
       ui.renderPanel('monitoring', 'check-now');
     });
 }
@@ -74,7 +76,7 @@ function refreshLog(focusKey = 'refresh-log'): void {
       ui.renderPanel('monitoring', focusKey);
     })
     .catch((error: unknown) => {
-      message = `Could not refresh: ${errorMessage(error)}`;
+      message = `Could not refresh: ${errorText(error)}`;
       ui.renderPanel('monitoring', focusKey);
     });
 }

@@ -1,6 +1,7 @@
 import { customersNeeded } from './funnel.ts';
 import { WEEKDAY_NAMES } from './names.ts';
 import { planMqlFromRevenue } from './plan.ts';
+import { pluralWord } from './plural.ts';
 import { monthlyMqlTarget, REVIEW_THRESHOLDS } from './review.ts';
 import {
   type Criterion,
@@ -42,7 +43,7 @@ function pct(x: number): string {
 }
 
 function hours(h: number): string {
-  return `${n(h)} business hour${h === 1 ? '' : 's'}`;
+  return `${n(h)} ${pluralWord(h, 'business hour')}`;
 }
 
 function list(values: readonly string[]): string {
@@ -233,7 +234,7 @@ export function buildAgreement(
   add(
     'item',
     'Attempts',
-    `Up to ${n(h.maxAttempts)} contact attempt${h.maxAttempts === 1 ? '' : 's'}, ${n(h.attemptSpacingBusinessDays)} business day${h.attemptSpacingBusinessDays === 1 ? '' : 's'} apart.`,
+    `Up to ${n(h.maxAttempts)} ${pluralWord(h.maxAttempts, 'contact attempt')}, ${n(h.attemptSpacingBusinessDays)} ${pluralWord(h.attemptSpacingBusinessDays, 'business day')} apart.`,
   );
   add(
     'item',

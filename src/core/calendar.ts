@@ -1,5 +1,5 @@
-import type { CalendarSettings } from './settings';
-import { WEEKDAYS } from './settings';
+import type { CalendarSettings } from './settings.ts';
+import { WEEKDAYS } from './settings.ts';
 import {
   DAY_MS,
   fromWallMs,

@@ -1,6 +1,7 @@
 import type { BusinessCalendar } from './calendar.ts';
 import { readInstant } from './dates.ts';
 import type { LeadTable, OwnedKey } from './leadTable.ts';
+import { plural } from './plural.ts';
 import { compileScoring, scoreRow } from './scoring.ts';
 import type { Settings } from './settings.ts';
 import {
@@ -167,9 +168,8 @@ export function summaryText(counts: StatusCounts, leads: number): string {
   if (counts.Overdue) parts.push(`${counts.Overdue} overdue`);
   if (counts['At risk']) parts.push(`${counts['At risk']} at risk`);
   if (counts.Recycle) parts.push(`${counts.Recycle} to recycle`);
-  if (counts['Check data'])
-    parts.push(`${counts['Check data']} row${counts['Check data'] > 1 ? 's' : ''} to check`);
-  const head = `Checked ${leads} lead${leads === 1 ? '' : 's'}`;
+  if (counts['Check data']) parts.push(`${plural(counts['Check data'], 'row')} to check`);
+  const head = `Checked ${plural(leads, 'lead')}`;
   if (leads === 0) return 'No leads to check yet';
   return `${head}: ${parts.length ? parts.join(', ') : 'all leads on time'}`;
 }
@@ -223,7 +223,7 @@ export function placeOutputs(
   });
   let skipped = 0;
   for (const id of byId.keys()) if (!placed.has(id) && !duplicates.has(id)) skipped++;
-  const gone = skipped ? ` (${skipped} lead${skipped > 1 ? 's' : ''} no longer in the sheet)` : '';
+  const gone = skipped ? ` (${plural(skipped, 'lead')} no longer in the sheet)` : '';
   return {
     target,
     skipped,

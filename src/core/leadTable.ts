@@ -1,6 +1,7 @@
 import { isBlank, isDate } from './cell.ts';
 import { findColumn, indexHeaders } from './headers.ts';
 import { LEAD_HEADERS, OWNED_HEADERS, SCORING_ATTRIBUTE_HEADERS } from './leadColumns.ts';
+import { pluralWord } from './plural.ts';
 
 /**
  * The `Leads` table as read: where each known column is, each row's `Lead ID`, which rows are
@@ -58,8 +59,8 @@ export function missingRequiredHeaders(header: readonly unknown[]): string[] {
 
 export function missingHeaderMessage(missing: readonly string[]): string {
   const names = missing.map((m) => `"${m}"`).join(', ');
-  const plural = missing.length > 1;
-  return `The Leads sheet has no ${names} column${plural ? 's' : ''}: add ${plural ? 'them' : 'it'} to row 1 (case, accents and spacing do not matter), then check again. Nothing was written.`;
+  const n = missing.length;
+  return `The Leads sheet has no ${names} ${pluralWord(n, 'column')}: add ${pluralWord(n, 'it', 'them')} to row 1 (case, accents and spacing do not matter), then check again. Nothing was written.`;
 }
 
 /** Our headers row 1 lacks, in the order they are created. */

@@ -1,5 +1,6 @@
 import { mqlNeeded } from './funnel.ts';
 import { ceilCount } from './numbers.ts';
+import { plural } from './plural.ts';
 import type { PlanSettings } from './settings.ts';
 
 /** Yearly MQL the plan asks for, backwards from the revenue goal; null without a goal. */
@@ -27,8 +28,6 @@ export interface CapacityEstimate {
   explanation: string;
 }
 
-const reps = (n: number): string => `${n} rep${n === 1 ? '' : 's'}`;
-
 /** What the sales team can take a week: its owners in Leads, or else the reps the plan needs. */
 export function estimateCapacity(p: PlanSettings, ownerCount: number): CapacityEstimate {
   const planMql = planYearlyMql(p);
@@ -41,7 +40,7 @@ export function estimateCapacity(p: PlanSettings, ownerCount: number): CapacityE
       reps: ownerCount,
       source: 'owners',
       perWeek: ownerCount * perRep,
-      explanation: `${reps(ownerCount)} (distinct Owners in Leads) × ${perRep} MQL per rep per week`,
+      explanation: `${plural(ownerCount, 'rep')} (distinct Owners in Leads) × ${perRep} MQL per rep per week`,
     };
   }
   if (planMqlPerWeek !== null) {
@@ -51,7 +50,7 @@ export function estimateCapacity(p: PlanSettings, ownerCount: number): CapacityE
       reps: needed,
       source: 'plan',
       perWeek: needed * perRep,
-      explanation: `${reps(needed)} from the plan (${planMql} MQL a year ÷ ${p.workingWeeks} weeks ÷ ${perRep} per rep, rounded up): no Owner in Leads yet`,
+      explanation: `${plural(needed, 'rep')} from the plan (${planMql} MQL a year ÷ ${p.workingWeeks} weeks ÷ ${perRep} per rep, rounded up): no Owner in Leads yet`,
     };
   }
   return {

@@ -1,4 +1,5 @@
 import { userText } from './cell.ts';
+import { plural, pluralWord } from './plural.ts';
 import type { GroupRow, Rag, Review, ScoreLine, TrendRow, Unit } from './review.ts';
 import type { DataQuality } from './reviewData.ts';
 import { SPEED_TO_LEAD_ANCHORS } from './speedToLead.ts';
@@ -176,7 +177,7 @@ export function qualityLine(q: DataQuality): string {
       .join(', ');
     const more = q.unreadableDateRows > q.unreadableRowNumbers.length ? ', …' : '';
     parts.push(
-      `${q.unreadableDateRows} lead${q.unreadableDateRows > 1 ? 's have' : ' has'} unreadable dates (${cols}; Leads rows ${q.unreadableRowNumbers.join(', ')}${more}), left out of the figures that need those dates`,
+      `${plural(q.unreadableDateRows, 'lead')} ${pluralWord(q.unreadableDateRows, 'has', 'have')} unreadable dates (${cols}; Leads rows ${q.unreadableRowNumbers.join(', ')}${more}), left out of the figures that need those dates`,
     );
   }
   if (q.unreadableAttempts) parts.push(`${q.unreadableAttempts} unreadable Attempts`);

@@ -7,8 +7,10 @@ import {
 import { isBlank, isDate, showValue } from './cell.ts';
 import { type ReadDateOptions, readInstant } from './dates';
 import { formatMinutes } from './duration';
+import { errorText } from './errors.ts';
 import { STAGES, type Stage } from './leadColumns.ts';
-import { type HandoffSettings, PRIORITIES, type Priority } from './settings';
+import { plural } from './plural.ts';
+import { type HandoffSettings, PRIORITIES, type Priority } from './settings.ts';
 import { HOUR_MS, MINUTE_MS, type ZoneClock } from './zone';
 
 /**
@@ -178,7 +180,7 @@ export function evaluateLead(input: LeadSlaInput, ctx: SlaContext): LeadSlaResul
   try {
     return evaluate(input, ctx);
   } catch (e) {
-    return checkData('', e instanceof Error ? e.message : String(e));
+    return checkData('', errorText(e));
   }
 }
 
@@ -226,7 +228,7 @@ function evaluate(input: LeadSlaInput, ctx: SlaContext): LeadSlaResult {
   const notProgressed = stage.value === null || stage.value === 'Lead' || stage.value === 'MQL';
   const n = attempts.value;
   if (notProgressed && n >= handoff.maxAttempts) {
-    return result('Recycle', `${n} attempt${n === 1 ? '' : 's'}, no answer`, deadline, null);
+    return result('Recycle', `${plural(n, 'attempt')}, no answer`, deadline, null);
   }
 
   let next: number | null = null;

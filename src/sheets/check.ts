@@ -2,6 +2,7 @@ import { createCalendar } from '../core/calendar.ts';
 import { errorText } from '../core/errors.ts';
 import { type CheckContext, computeLeads, emptyCounts, summaryText } from '../core/leadCheck.ts';
 import { LEADS_SHEET } from '../core/leadColumns.ts';
+import { pluralWord } from '../core/plural.ts';
 import { effectiveTimeZone, type Settings } from '../core/settings.ts';
 import type { CheckOutcome, RunLogEntry } from '../sidebarContract.ts';
 import { appsScriptClock, spreadsheetTimeZone } from './clock.ts';
@@ -81,7 +82,7 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
     rows = table.rows.length;
     if (table.created.length)
       notes.push(
-        `Added the column${table.created.length > 1 ? 's' : ''} ${table.created.join(', ')}.`,
+        `Added the ${pluralWord(table.created.length, 'column')} ${table.created.join(', ')}.`,
       );
     const computed = computeLeads(table, ctx);
     notes.push(...computed.notes);

@@ -9,7 +9,7 @@ import {
   hoursPerWeek,
   isBusinessTime,
 } from '../../src/core/calendar';
-import { type CalendarSettings, defaultSettings, WEEKDAYS } from '../../src/core/settings';
+import { type CalendarSettings, defaultSettings, WEEKDAYS } from '../../src/core/settings.ts';
 import { fixedOffsetClock, fromWall, intlZoneClock } from '../../src/core/zone';
 import { intlWallParts } from '../fixtures/zone.ts';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../src/core/calendar';
 import { formatMinutes } from '../../src/core/duration';
-import { defaultSettings, type HandoffSettings, WEEKDAYS } from '../../src/core/settings';
+import { defaultSettings, type HandoffSettings, WEEKDAYS } from '../../src/core/settings.ts';
 import {
   evaluateLead,
   type LeadSlaInput,
