@@ -9,6 +9,7 @@ import { type BrowserContext, chromium, type Locator, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, type Runtime } from '../../runtime/index.ts';
 import { type PreviewServer, startPreviewServer } from '../../scripts/preview.ts';
+import { runLog } from '../fixtures/properties.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
@@ -230,8 +231,7 @@ describe('sidebar in Chromium at 300 px', { timeout: 90_000 }, () => {
     await poll(() => save.isDisabled()).toBe(true);
     const labels = storedSettings(rt).scoring.criteria.map((c) => c.label);
     expect(labels).toContain('Everyone hands off');
-    const log = rt.documentProperties.getProperty('sla.runLog') ?? '';
-    expect(log).toContain('"kind":"settings"');
+    expect(runLog(rt).map((e) => e.kind)).toContain('settings');
     expect(dialogs).toEqual([]);
     // The next check (from the Monitoring tab) re-scores every lead with the saved rules.
     await page.getByRole('tab', { name: 'Monitor' }).click();

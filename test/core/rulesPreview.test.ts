@@ -2,16 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { previewRules } from '../../src/core/rulesPreview.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
 import { intlZoneClock } from '../../src/core/zone.ts';
+import { paris } from '../fixtures/dates.ts';
+import { rowOf } from '../fixtures/leads.ts';
 
 const header = ['Lead ID', 'Owner', 'Created at', 'Demo request', 'Job title'];
-const now = Date.parse('2026-11-23T10:00:00+01:00');
+const now = paris('2026-11-23T10:00').getTime();
 const rows = [
-  ['L1', 'Alice', new Date('2026-11-02T09:00:00+01:00'), 'yes', 'Marketing Director'],
-  ['L2', 'Bruno', new Date('2026-11-01T00:30:00+01:00'), '', 'CEO'],
-  ['L3', 'alice', new Date('2026-10-31T23:30:00+01:00'), 'yes', ''],
-  ['L4', '', '2026-11-20', '', 'Student'],
-  ['', '', '', '', ''],
-];
+  {
+    'Lead ID': 'L1',
+    Owner: 'Alice',
+    'Created at': paris('2026-11-02T09:00'),
+    'Demo request': 'yes',
+    'Job title': 'Marketing Director',
+  },
+  { 'Lead ID': 'L2', Owner: 'Bruno', 'Created at': paris('2026-11-01T00:30'), 'Job title': 'CEO' },
+  {
+    'Lead ID': 'L3',
+    Owner: 'alice',
+    'Created at': paris('2026-10-31T23:30'),
+    'Demo request': 'yes',
+  },
+  { 'Lead ID': 'L4', 'Created at': '2026-11-20', 'Job title': 'Student' },
+  {},
+].map((cells) => rowOf(header, cells));
 
 describe('the preview of rules before they are saved', () => {
   const p = previewRules(defaultSettings(), header, rows, now, intlZoneClock('Europe/Paris'));

@@ -24,6 +24,7 @@ import {
   type ScoringSettings,
   settingsSchemas,
 } from '../../src/core/settings.ts';
+import { rowOf } from '../fixtures/leads.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 2, 16, 12, 0, 0);
@@ -450,36 +451,54 @@ describe('default rules on realistic rows', () => {
   const compiled = compileScoring(defaultSettings().scoring, LEADS_HEADER);
   const rows: unknown[][] = [
     // director, 51-200, software, France, demo → hand off
-    ['L1', 'Marketing Director', '51-200', 'Software', 'France', 'Yes', 1, '', 0, new Date(NOW)],
+    rowOf(LEADS_HEADER, {
+      'Lead ID': 'L1',
+      'Job title': 'Marketing Director',
+      'Company size': '51-200',
+      Industry: 'Software',
+      Country: 'France',
+      'Demo request': 'Yes',
+      'Pricing page visits': 1,
+      'Email clicks': 0,
+      'Last activity at': new Date(NOW),
+    }),
     // CMO (20), 300 (15), services (10), 'belgique' ≠ Belgium; pricing 4, webinar, recent → 45 + 40
-    ['L2', 'cmo', 300, 'services', 'belgique', false, 4, true, 1, new Date(NOW - 2 * DAY)],
+    rowOf(LEADS_HEADER, {
+      'Lead ID': 'L2',
+      'Job title': 'cmo',
+      'Company size': 300,
+      Industry: 'services',
+      Country: 'belgique',
+      'Demo request': false,
+      'Pricing page visits': 4,
+      Webinar: true,
+      'Email clicks': 1,
+      'Last activity at': new Date(NOW - 2 * DAY),
+    }),
     // student, webinar, old → fit -30; interest 10 decayed → 7.5
-    [
-      'L3',
-      'Étudiant / student',
-      '',
-      'Retail',
-      'Spain',
-      'no',
-      0,
-      'oui',
-      0,
-      new Date(NOW - 60 * DAY),
-    ],
+    rowOf(LEADS_HEADER, {
+      'Lead ID': 'L3',
+      'Job title': 'Étudiant / student',
+      Industry: 'Retail',
+      Country: 'Spain',
+      'Demo request': 'no',
+      'Pricing page visits': 0,
+      Webinar: 'oui',
+      'Email clicks': 0,
+      'Last activity at': new Date(NOW - 60 * DAY),
+    }),
     // mid: Head of Sales 20 + 15 size + 10 industry = 45; pricing 3 → 20 + recent 10 = 30 → 75 MQL
-    [
-      'L4',
-      'Head of Sales',
-      '1 000',
-      'Manufacturing',
-      'Germany',
-      '',
-      '3',
-      'no',
-      '',
-      new Date(NOW - 5 * DAY),
-    ],
-    ['', '', '', '', '', '', '', '', '', ''],
+    rowOf(LEADS_HEADER, {
+      'Lead ID': 'L4',
+      'Job title': 'Head of Sales',
+      'Company size': '1 000',
+      Industry: 'Manufacturing',
+      Country: 'Germany',
+      'Pricing page visits': '3',
+      Webinar: 'no',
+      'Last activity at': new Date(NOW - 5 * DAY),
+    }),
+    rowOf(LEADS_HEADER, {}),
   ];
 
   it('scores each lead', () => {

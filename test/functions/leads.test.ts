@@ -4,10 +4,11 @@ import { defaultSettings } from '../../src/core/settings.ts';
 import { intlZoneClock } from '../../src/core/zone.ts';
 import type { FunctionEnv } from '../../src/functions/types.ts';
 import { parseUtcOffset } from '../../src/sheets/clock.ts';
+import { paris } from '../fixtures/dates.ts';
 import { customFunctionCaller } from '../fixtures/functions.ts';
+import { storeSettings } from '../fixtures/properties.ts';
 
 const NOW = Date.parse('2026-11-23T09:00:00Z');
-const paris = (wall: string): Date => new Date(`${wall}:00+01:00`);
 
 function env(): FunctionEnv {
   const clock = intlZoneClock('Europe/Paris');
@@ -102,7 +103,7 @@ describe('in the runtime, as a sheet cell calls them (read-only mode)', () => {
     rt.load();
     const settings = defaultSettings();
     settings.handoff.deadlineHours.Hot = 2;
-    rt.documentProperties.setProperty('sla.settings', JSON.stringify(settings));
+    storeSettings(rt, settings);
     // 09:00-18:00 in New York (UTC-5 in November)
     const start = new Date('2026-11-20T21:00:00Z'); // Fri 16:00 New York
     expect(rt.callCustomFunction('SLA_DEADLINE', start, 4)).toEqual(
@@ -123,7 +124,7 @@ describe('in the runtime, as a sheet cell calls them (read-only mode)', () => {
     rt.load();
     const settings = defaultSettings();
     settings.calendar.timeZone = 'Europe/Paris';
-    rt.documentProperties.setProperty('sla.settings', JSON.stringify(settings));
+    storeSettings(rt, settings);
     expect(rt.callCustomFunction('SLA_DEADLINE', paris('2026-11-20T17:00'), 2)).toEqual(
       paris('2026-11-23T10:00'),
     );
@@ -133,7 +134,7 @@ describe('in the runtime, as a sheet cell calls them (read-only mode)', () => {
     rt.load();
     const settings = defaultSettings();
     settings.calendar.hours.sun = [{ start: '01:00', end: '04:00' }];
-    rt.documentProperties.setProperty('sla.settings', JSON.stringify(settings));
+    storeSettings(rt, settings);
     // Sunday 25 October 2026: 02:00-03:00 happens twice in Paris, so 01:00-04:00 is 4 real hours
     const sat = new Date('2026-10-24T12:00:00Z');
     const mon = new Date('2026-10-26T06:00:00Z');

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../runtime/index.ts';
 import { STATUS_WORDS } from '../../src/core/slaStatus.ts';
+import { paris } from '../fixtures/dates.ts';
+import { rowOf } from '../fixtures/leads.ts';
+import { runLog } from '../fixtures/properties.ts';
 import {
   byLeadId,
   EVERY_STATUS,
@@ -8,19 +11,12 @@ import {
   leadsRuntime,
   NOW,
   OWNED,
-  paris,
-  rowOf,
   userCells,
   workbookSheet,
 } from './leadsHelpers.ts';
 
 function everyStatusRows(header = HEADER): unknown[][] {
   return [header, ...EVERY_STATUS.map((s) => rowOf(header, s.row))];
-}
-
-function runLog(rt: ReturnType<typeof createRuntime>): Array<Record<string, unknown>> {
-  const raw = rt.documentProperties.getProperty('sla.runLog');
-  return raw ? (JSON.parse(raw) as Array<Record<string, unknown>>) : [];
 }
 
 describe('checkLeadsNow on the Leads sheet', () => {

@@ -1,13 +1,9 @@
 /** Shared fixtures for the Leads integration tests (runtime + built bundle). */
 import { createRuntime, type FakeSheet, type Runtime } from '../../runtime/index.ts';
+import { paris } from '../fixtures/dates.ts';
 
 /** Monday 23 November 2026, 10:00 in Paris (UTC+1). */
 export const NOW = new Date('2026-11-23T09:00:00Z');
-
-/** A Paris wall time in November (UTC+1) as a Date. */
-export function paris(isoWall: string): Date {
-  return new Date(`${isoWall}:00+01:00`);
-}
 
 export const HEADER = [
   'Lead ID',
@@ -25,10 +21,6 @@ export const HEADER = [
 ];
 
 type Row = Record<string, unknown>;
-
-export function rowOf(header: readonly string[], r: Row): unknown[] {
-  return header.map((h) => (h in r ? r[h] : ''));
-}
 
 /** One lead for every status word at NOW (default settings: Hot 1 h, Warm 8 h, Cold 16 h). */
 export const EVERY_STATUS: Array<{ expect: string; row: Row }> = [

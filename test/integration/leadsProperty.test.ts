@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STATUS_WORDS } from '../../src/core/slaStatus.ts';
+import { runLog } from '../fixtures/properties.ts';
 import { HEADER, leadsRuntime, userCells, workbookSheet } from './leadsHelpers.ts';
 
 const cell = fc.oneof(
@@ -65,10 +66,7 @@ describe('property: any Leads content', () => {
           const before = userCells(rt);
           expect(() => rt.call('checkLeadsNow')).not.toThrow();
           expect(userCells(rt)).toEqual(before);
-          const log = JSON.parse(rt.documentProperties.getProperty('sla.runLog') ?? '[]') as Array<{
-            error?: string;
-          }>;
-          expect(log[0]?.error).toBeUndefined();
+          expect(runLog(rt)[0]?.error).toBeUndefined();
           const s = workbookSheet(rt);
           const statusCol = (s.values[0] ?? []).indexOf('SLA status');
           expect(statusCol).toBeGreaterThanOrEqual(header.length);

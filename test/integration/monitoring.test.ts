@@ -1,28 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../../src/core/settings.ts';
 import { LAST_AUTO_REVIEW_KEY } from '../../src/sheets/review.ts';
-import { byLeadId, EVERY_STATUS, HEADER, leadsRuntime, NOW, rowOf } from './leadsHelpers.ts';
+import { rowOf } from '../fixtures/leads.ts';
+import { runLog, storeSettings } from '../fixtures/properties.ts';
+import { byLeadId, EVERY_STATUS, HEADER, leadsRuntime, NOW } from './leadsHelpers.ts';
 
 function rows(): unknown[][] {
   return [HEADER, ...EVERY_STATUS.map((s) => rowOf(HEADER, s.row))];
 }
 
-/** Every run-log entry, newest first. */
-function runLogOf(rt: ReturnType<typeof leadsRuntime>['rt']): Array<Record<string, unknown>> {
-  return JSON.parse(rt.documentProperties.getProperty('sla.runLog') ?? '[]') as Array<
-    Record<string, unknown>
-  >;
-}
-
-/** Run-log entries of the lead check, newest first. */
-function runLog(rt: ReturnType<typeof leadsRuntime>['rt']): Array<Record<string, unknown>> {
-  return runLogOf(rt).filter((e) => e.kind === 'check');
-}
-
 function saveFrequency(rt: ReturnType<typeof leadsRuntime>['rt'], minutes: number): void {
   const s = defaultSettings();
   s.monitoring.frequencyMinutes = minutes as 60;
-  rt.documentProperties.setProperty('sla.settings', JSON.stringify(s));
+  storeSettings(rt, s);
 }
 
 describe('monitoring trigger', () => {
@@ -75,7 +65,7 @@ describe('monitoring trigger', () => {
     expect(runs).toHaveLength(1);
     expect(runs[0]!.error).toBeNull();
     expect(String(byLeadId(rt).get('L-004'))).toMatch(/^Overdue/);
-    expect(runLog(rt)[0]).toMatchObject({ kind: 'check', trigger: 'timer', rows: 9 });
+    expect(runLog(rt, 'check')[0]).toMatchObject({ kind: 'check', trigger: 'timer', rows: 9 });
     // the after-check hook made last month's review (first timer run of the month)
     expect(rt.spreadsheet.getSheetByName('SLA Review 2026-10')).not.toBeNull();
     // an hour later the at-risk Hot lead is overdue
@@ -90,7 +80,7 @@ describe('monitoring trigger', () => {
     const reviewChecks = () => reads.mock.calls.filter(([key]) => key === LAST_AUTO_REVIEW_KEY);
     rt.fireTimeTriggers(NOW);
     expect(reviewChecks()).toHaveLength(1);
-    const reviews = () => runLogOf(rt).filter((e) => e.kind === 'review');
+    const reviews = () => runLog(rt, 'review');
     expect(reviews()).toHaveLength(1);
     rt.fireTimeTriggers(new Date(NOW.getTime() + 3600_000));
     expect(reviewChecks()).toHaveLength(2);
@@ -104,7 +94,7 @@ describe('monitoring trigger', () => {
     rt.fireTimeTriggers(NOW);
     release();
     expect(byLeadId(rt).get('L-004')).toBeUndefined();
-    expect(String(runLog(rt)[0]!.error)).toMatch(/^Skipped: another run/);
+    expect(String(runLog(rt, 'check')[0]!.error)).toMatch(/^Skipped: another run/);
     // the manual check also refuses politely
     const release2 = rt.holdDocumentLock();
     rt.call('checkLeadsNow');

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../runtime/index.ts';
+import { paris } from '../fixtures/dates.ts';
 import { SEEDS_FUNNEL } from '../fixtures/planning.ts';
 
 let rt: Runtime;
@@ -65,7 +66,7 @@ describe('setUpWorkbook and the Planning sheet', () => {
   });
 
   it("gives the monthly review the Planning sheet's seasonal MQL target", () => {
-    rt.setNow(new Date('2026-11-02T10:00:00+01:00'));
+    rt.setNow(paris('2026-11-02T10:00'));
     rt.call('runMonthlyReview', '2026-10');
     const review = rt.spreadsheet.getSheetByName('SLA Review 2026-10')!.getDataRange().getValues();
     const mql = review.find((r) => r[0] === 'MQL delivered')!;

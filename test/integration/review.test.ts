@@ -7,106 +7,89 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRuntime, REPO_ROOT, type Runtime, type WorkbookData } from '../../runtime/index.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
-import { EVIL, REVIEW_HEADER } from '../fixtures/leads.ts';
+import { paris } from '../fixtures/dates.ts';
+import { EVIL, REVIEW_HEADER, rowOf } from '../fixtures/leads.ts';
+import { storeSettings } from '../fixtures/properties.ts';
 
 const HEADER = [...REVIEW_HEADER, 'My notes'];
 
-/** A Paris wall time in March 2026 (UTC+1 until the 29th). */
-const p = (wall: string) => new Date(`${wall}:00+01:00`);
-
-const LEADS: unknown[][] = [
-  HEADER,
-  [
-    'L1',
-    'Ann',
-    'A Co',
-    'Web',
-    'Alice',
-    'Hot',
-    'SQL',
-    p('2026-03-02T09:00'),
-    p('2026-03-02T09:30'),
-    p('2026-03-02T10:00'),
-    p('2026-03-02T10:30'),
-    1,
-    '',
-    '',
-    '',
-    'note 1',
-  ],
-  [
-    'L2',
-    'Ben',
-    'B Co',
-    'Web',
-    'Alice',
-    'Warm',
-    'Opportunity',
-    p('2026-03-02T11:00'),
-    p('2026-03-03T09:00'),
-    p('2026-03-03T09:00'),
-    p('2026-03-04T10:00'),
-    3,
-    '',
-    '',
-    '',
-    '',
-  ],
-  [
-    'L3',
-    EVIL,
-    '+1-555',
-    '@source',
-    '-owner',
-    'Warm',
-    'Rejected',
-    p('2026-03-16T09:00'),
-    p('2026-03-16T09:30'),
-    p('2026-03-16T10:00'),
-    p('2026-03-16T11:00'),
-    2,
-    '+1-555 wrong number',
-    '',
-    '',
-    '=SUM(1,2)',
-  ],
-  [
-    'L4',
-    'Dan',
-    'D Co',
-    'Outbound',
-    'Bob',
-    'Hot',
-    'Customer',
-    p('2026-02-10T09:00'),
-    p('2026-02-11T12:00'),
-    p('2026-02-11T10:00'),
-    p('2026-02-11T10:30'),
-    2,
-    '',
-    p('2026-03-10T12:00'),
-    5000,
-    '',
-  ],
-  [
-    'L5',
-    'Eve',
-    'E Co',
-    'Web',
-    'Bob',
-    '',
-    'MQL',
-    'someday',
-    p('2026-03-06T09:00'),
-    p('2026-03-06T09:00'),
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-  ],
+/** The leads by column; blank cells left out. */
+const LEAD_ROWS: Array<Record<string, unknown>> = [
+  {
+    'Lead ID': 'L1',
+    Name: 'Ann',
+    Company: 'A Co',
+    Source: 'Web',
+    Owner: 'Alice',
+    Priority: 'Hot',
+    Stage: 'SQL',
+    'Created at': paris('2026-03-02T09:00'),
+    'MQL at': paris('2026-03-02T09:30'),
+    'Handed off at': paris('2026-03-02T10:00'),
+    'First contact at': paris('2026-03-02T10:30'),
+    Attempts: 1,
+    'My notes': 'note 1',
+  },
+  {
+    'Lead ID': 'L2',
+    Name: 'Ben',
+    Company: 'B Co',
+    Source: 'Web',
+    Owner: 'Alice',
+    Priority: 'Warm',
+    Stage: 'Opportunity',
+    'Created at': paris('2026-03-02T11:00'),
+    'MQL at': paris('2026-03-03T09:00'),
+    'Handed off at': paris('2026-03-03T09:00'),
+    'First contact at': paris('2026-03-04T10:00'),
+    Attempts: 3,
+  },
+  {
+    'Lead ID': 'L3',
+    Name: EVIL,
+    Company: '+1-555',
+    Source: '@source',
+    Owner: '-owner',
+    Priority: 'Warm',
+    Stage: 'Rejected',
+    'Created at': paris('2026-03-16T09:00'),
+    'MQL at': paris('2026-03-16T09:30'),
+    'Handed off at': paris('2026-03-16T10:00'),
+    'First contact at': paris('2026-03-16T11:00'),
+    Attempts: 2,
+    'Rejected reason': '+1-555 wrong number',
+    'My notes': '=SUM(1,2)',
+  },
+  {
+    'Lead ID': 'L4',
+    Name: 'Dan',
+    Company: 'D Co',
+    Source: 'Outbound',
+    Owner: 'Bob',
+    Priority: 'Hot',
+    Stage: 'Customer',
+    'Created at': paris('2026-02-10T09:00'),
+    'MQL at': paris('2026-02-11T12:00'),
+    'Handed off at': paris('2026-02-11T10:00'),
+    'First contact at': paris('2026-02-11T10:30'),
+    Attempts: 2,
+    'Won at': paris('2026-03-10T12:00'),
+    'Deal value': 5000,
+  },
+  {
+    'Lead ID': 'L5',
+    Name: 'Eve',
+    Company: 'E Co',
+    Source: 'Web',
+    Owner: 'Bob',
+    Stage: 'MQL',
+    'Created at': 'someday',
+    'MQL at': paris('2026-03-06T09:00'),
+    'Handed off at': paris('2026-03-06T09:00'),
+  },
 ];
+
+const LEADS: unknown[][] = [HEADER, ...LEAD_ROWS.map((r) => rowOf(HEADER, r))];
 
 const NOW = new Date('2026-04-02T08:00:00Z');
 
@@ -203,12 +186,11 @@ describe('runMonthlyReview through the runtime', () => {
     expect(rt.calls.of('Range.getValues')).toBe(1); // Leads (History is still empty)
     const small = rt.calls.sheets;
     const big = createRuntime({ timeZone: 'Europe/Paris' });
-    const rows = [HEADER];
+    const rows: unknown[][] = [HEADER];
     for (let i = 0; i < 3000; i++) {
-      const r = LEADS[1 + (i % 5)]!.slice();
-      r[0] = `B${i}`;
-      r[4] = `Owner ${i % 4}`;
-      rows.push(r as string[]);
+      rows.push(
+        rowOf(HEADER, { ...LEAD_ROWS[i % 5], 'Lead ID': `B${i}`, Owner: `Owner ${i % 4}` }),
+      );
     }
     big.addSheet('Leads', rows);
     big.load();
@@ -293,7 +275,7 @@ function __regenerateAgreement() { SLA.regenerateAgreement(); }
     const rt = stubbed();
     const s = defaultSettings();
     s.monitoring.autoMonthlyReview = false;
-    rt.documentProperties.setProperty('sla.settings', JSON.stringify(s));
+    storeSettings(rt, s);
     expect(rt.call('__reviewIfDue', new Date('2026-04-01T06:00:00Z'))).toBeNull();
     expect(sheet(rt.toWorkbook(), 'SLA Review 2026-03')).toBeUndefined();
   });
@@ -317,7 +299,7 @@ function __regenerateAgreement() { SLA.regenerateAgreement(); }
       .setValues([['Sam, head of sales', 'Sam', '2026-04-02']]);
     const s = defaultSettings();
     s.definitions.mql = '=a lead with a score of 50+';
-    rt.documentProperties.setProperty('sla.settings', JSON.stringify(s));
+    storeSettings(rt, s);
     const before = others(rt, ['SLA Agreement']);
     rt.call('__regenerateAgreement');
     agreement = sheet(rt.toWorkbook(), 'SLA Agreement')!;
