@@ -7,44 +7,8 @@ import {
   placeOutputs,
   summaryText,
 } from '../../src/core/leadCheck.ts';
-import {
-  indexLeadTable,
-  leadIdKey,
-  missingRequiredHeaders,
-  ownedHeadersToCreate,
-} from '../../src/core/leadTable.ts';
 
 const out = (status: string): LeadOutput => ({ ...BLANK_OUTPUT, status });
-
-describe('the Leads table', () => {
-  it('finds columns by name in any order and tells leads from blank rows', () => {
-    const header = ['Notes', 'handed off AT', 'Lead id', 'First Contact at', 'Company'];
-    const table = indexLeadTable(header, [
-      ['my note', '', ' L1 ', '', 'Acme'],
-      ['only a note', '', '', '', ''],
-      ['', '', 42, '', ''],
-    ]);
-    expect(table.cols.leadId).toBe(2);
-    expect(table.cols.company).toBe(4);
-    expect(table.cols.stage).toBe(-1);
-    expect(table.ids).toEqual(['L1', '', '42']);
-    expect(table.blank).toEqual([false, true, false]);
-  });
-
-  it('names the required headers that are missing, and our headers to create', () => {
-    expect(missingRequiredHeaders(['Lead ID'])).toEqual(['Handed off at', 'First contact at']);
-    expect(ownedHeadersToCreate(['Score', 'sla status'])).toEqual([
-      'Qualification',
-      'SLA deadline',
-      'Next attempt due',
-    ]);
-  });
-
-  it('matches Lead IDs typed as text or numbers', () => {
-    expect(leadIdKey(' 123 ')).toBe(leadIdKey(123));
-    expect(leadIdKey('')).toBe('');
-  });
-});
 
 describe('placing results when rows moved during the run', () => {
   const outputs = [out('a'), out('b'), null];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../runtime/index.ts';
-import { defaultSettings } from '../../src/core/settings.ts';
+import { defaultSettings, WEEKDAYS } from '../../src/core/settings.ts';
 import { intlZoneClock } from '../../src/core/zone.ts';
 import type { FunctionEnv } from '../../src/functions/types.ts';
 import { parseUtcOffset } from '../../src/sheets/clock.ts';
@@ -94,6 +94,29 @@ describe('SLA_SCORE', () => {
       /^SLA_SCORE: lead_rows must be as wide as header_row \(got 2 and 5 columns\)/,
     );
     expect(() => call('SLA_SCORE', [['a'], ['b']], [['x']])).toThrow(/header_row must be one row/);
+  });
+});
+
+describe('input messages, word for word', () => {
+  it('refuses a blank header row', () => {
+    expect(() => call('SLA_SCORE', [['', '']], [['a', 'b']])).toThrow(
+      'SLA_SCORE: header_row is blank: give the row of column names, e.g. A1:Z1',
+    );
+  });
+
+  it('says what a multi-row header received', () => {
+    expect(() => call('SLA_SCORE', [['a'], ['b']], [['x']])).toThrow(
+      'SLA_SCORE: header_row must be one row (got a 2 × 1 range)',
+    );
+  });
+
+  it('says why the settings’ calendar cannot be used', () => {
+    const settings = defaultSettings();
+    for (const day of WEEKDAYS) settings.calendar.hours[day] = [];
+    const closed = customFunctionCaller(() => ({ ...env(), settings: () => settings }));
+    expect(() => closed('SLA_DEADLINE', paris('2026-11-20T10:00'), 8)).toThrow(
+      'SLA_DEADLINE: the business calendar in the settings cannot be used (The business calendar has no working hours: add working hours to at least one weekday)',
+    );
   });
 });
 

@@ -137,3 +137,42 @@ describe('SLA_SPREAD', () => {
     expect(call('SLA_SPREAD', 800.0000001, [[1, 1]])).toEqual([[400, 400]]);
   });
 });
+
+describe('input messages, word for word', () => {
+  it('asks for the stage rates when none is given', () => {
+    expect(() => call('SLA_FUNNEL', 100000, 1000, '')).toThrow(
+      'SLA_FUNNEL: stage_rates is required: enter one rate such as 50%, or 5 rates',
+    );
+  });
+
+  it('says how many stage rates it takes', () => {
+    expect(() => call('SLA_FUNNEL', 100000, 1000, [[0.5, 0.5]])).toThrow(
+      'SLA_FUNNEL: stage_rates must be one rate or 5 rates (got 2): give one rate for every step, or one per step in funnel order',
+    );
+  });
+
+  it('asks for the weights when none is given', () => {
+    expect(() => call('SLA_SPREAD', 10, '')).toThrow(
+      'SLA_SPREAD: weights is required: give a row or column of weights',
+    );
+  });
+
+  it('says what the weights received when none is above 0', () => {
+    expect(() => call('SLA_SPREAD', 10, [[0, '']])).toThrow(
+      'SLA_SPREAD: weights must have at least one weight above 0 (got all zero or blank)',
+    );
+  });
+
+  it('refuses a two-dimensional range for a single value', () => {
+    expect(() =>
+      call(
+        'SLA_WEEKLY',
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        47,
+      ),
+    ).toThrow('SLA_WEEKLY: total must be one value or a single column (got a 2 × 2 range)');
+  });
+});

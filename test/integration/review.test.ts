@@ -231,6 +231,12 @@ describe('runMonthlyReview through the runtime', () => {
   it('refuses a bad month argument with a clear message', () => {
     expect(() => rt.call('runMonthlyReview', '2026-13')).toThrow(/month must be YYYY-MM/);
   });
+
+  it('quotes the bad month argument in the message', () => {
+    expect(() => rt.call('runMonthlyReview', '2026-13')).toThrow(
+      'runMonthlyReview: month must be YYYY-MM, e.g. 2026-03 (got "2026-13")',
+    );
+  });
 });
 
 describe('automatic review and the agreement (test stubs over the built bundle)', () => {

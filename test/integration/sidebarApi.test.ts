@@ -195,6 +195,27 @@ describe('untrusted input', () => {
     );
     expect(rt.triggers()).toEqual([]);
   });
+
+  it('words each argument error exactly, naming the function', () => {
+    expect(errorOf(() => preview('{'))).toBe('sidebarPreview: settings are not valid JSON');
+    expect(errorOf(() => save(7))).toBe(
+      'sidebarSave: settings must be sent as a JSON string (got a number)',
+    );
+    expect(errorOf(() => rt.call('sidebarSetMonitoring', 'yes', 15))).toBe(
+      'sidebarSetMonitoring: on must be true or false (got a string)',
+    );
+    expect(errorOf(() => rt.call('sidebarSetMonitoring', false, '15'))).toBe(
+      'sidebarSetMonitoring: minutes must be one of 5, 10, 15, 30, 60 (got a string)',
+    );
+  });
+
+  it('gives the size of a payload that is too large', () => {
+    const huge = valid();
+    huge.definitions.contact = 'x'.repeat(120_000);
+    expect(errorOf(() => save(JSON.stringify(huge)))).toMatch(
+      /^sidebarSave: settings are too large \(\d+ KB, at most 100 KB\)$/,
+    );
+  });
 });
 
 describe('sidebarSave', () => {
