@@ -1,7 +1,7 @@
 /**
  * The settings document: the one import path for the rest of the code. The parts live in
- * `settings/`: `choices` (fixed lists), `sections` + `schema` (zod/mini, built on first use),
- * `types`, `defaults`, `migrations` (one step per version) and `parse` (validation).
+ * `settings/`: `choices` (fixed lists), `fields` + `sections` + `schema` (zod/mini, built on
+ * first use), `types`, `defaults`, `migrations` (one step per version) and `parse` (validation).
  */
 export {
   MONITORING_FREQUENCIES,
