@@ -218,7 +218,7 @@ describe('upgrade', () => {
     const result = upgrade({ version: 1 }, 1, defaultSettings, { 1: addA, 3: addBFromA }, 4);
     expect(result).toEqual({
       ok: false,
-      issue: { path: 'version', message: 'No migration from settings version 2' },
+      issues: [{ path: 'version', message: 'No migration from settings version 2' }],
     });
   });
 

@@ -21,7 +21,8 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
 /** The version this add-in reads and writes: one above the last migration. */
 export const SETTINGS_VERSION: number = Math.max(...Object.keys(MIGRATIONS).map(Number)) + 1;
 
-export type Upgrade = { ok: true; doc: SettingsDocument } | { ok: false; issue: SettingsIssue };
+/** The upgraded document, or why there is none (in the shape `parseSettings` returns). */
+export type Upgrade = { ok: true; doc: SettingsDocument } | { ok: false; issues: SettingsIssue[] };
 
 /**
  * Applies the migrations from `from` up to version `to`, one version at a time. Never throws;
@@ -41,7 +42,7 @@ export function upgrade(
     if (!step) {
       return {
         ok: false,
-        issue: { path: 'version', message: `No migration from settings version ${v}` },
+        issues: [{ path: 'version', message: `No migration from settings version ${v}` }],
       };
     }
     d ??= defaults();

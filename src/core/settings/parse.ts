@@ -44,7 +44,7 @@ export function parseSettings(input: unknown): SettingsResult {
     );
   }
   const upgraded = upgrade(doc, from, defaultSettings);
-  if (!upgraded.ok) return { ok: false, issues: [upgraded.issue] };
+  if (!upgraded.ok) return upgraded;
   const result = settingsSchemas().settings.safeParse(upgraded.doc);
   if (!result.success) return { ok: false, issues: issuesOf(result.error) };
   return from < SETTINGS_VERSION
