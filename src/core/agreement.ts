@@ -2,7 +2,8 @@ import { customersNeeded } from './funnel.ts';
 import { WEEKDAY_NAMES } from './names.ts';
 import { planMqlFromRevenue } from './plan.ts';
 import { pluralWord } from './plural.ts';
-import { monthlyMqlTarget, REVIEW_THRESHOLDS } from './review.ts';
+import { monthlyMqlTarget } from './reviewFigures.ts';
+import { REVIEW_THRESHOLDS } from './reviewKpis.ts';
 import {
   type Criterion,
   PRIORITIES,

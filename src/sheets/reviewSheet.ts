@@ -1,14 +1,9 @@
 import { HISTORY_SHEET, REVIEW_SHEET_PREFIX } from '../core/leadColumns.ts';
 import type { Review } from '../core/review.ts';
+import type { SheetBlock } from '../core/reviewBlocks.ts';
 import { monthKey, monthOf } from '../core/reviewData.ts';
-import {
-  type ChartSpec,
-  HISTORY_FORMATS,
-  HISTORY_HEADER,
-  historyRow,
-  type ReviewLayout,
-  type SheetBlock,
-} from '../core/reviewReport.ts';
+import { HISTORY_FORMATS, HISTORY_HEADER, historyRow } from '../core/reviewHistory.ts';
+import type { ChartSpec, ReviewLayout } from '../core/reviewReport.ts';
 import type { ZoneClock } from '../core/zone.ts';
 import { ensureColumns, ensureRows } from './grid.ts';
 

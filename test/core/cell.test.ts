@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isBlank, isBlankRow, isDate, showValue } from '../../src/core/cell.ts';
+import { isBlank, isBlankRow, isDate, showValue, userText } from '../../src/core/cell.ts';
 
 describe('cell primitives', () => {
   it('knows blanks from values', () => {
@@ -8,6 +8,12 @@ describe('cell primitives', () => {
     expect([0, false, 'x', new Date(0)].some(isBlank)).toBe(false);
     expect(isBlankRow(['', null, ' '])).toBe(true);
     expect(isBlankRow(['', 0])).toBe(false);
+  });
+  it('writes user text that Sheets would read as a formula, number, date or boolean as text', () => {
+    expect(userText('Alice')).toBe('Alice');
+    expect(userText('2026-03')).toBe("'2026-03");
+    expect(userText('TRUE')).toBe("'TRUE");
+    expect(userText("'quoted")).toBe("''quoted");
   });
   it('recognises dates from another realm', async () => {
     const vm = await import('node:vm');

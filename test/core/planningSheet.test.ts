@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plannedMonthlyMql } from '../../src/core/planningSheet.ts';
-import { monthlyMqlTarget } from '../../src/core/review.ts';
+import { monthlyMqlTarget } from '../../src/core/reviewFigures.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

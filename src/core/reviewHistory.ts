@@ -1,0 +1,30 @@
+import type { Review } from './review.ts';
+import { type CellValue, UNIT_FORMATS } from './reviewBlocks.ts';
+import { KPI_IDS, KPIS, kpiColumn } from './reviewKpis.ts';
+
+/** SLA History: one row per month with every KPI of the table (reviewKpis.ts), in its order. */
+
+export const HISTORY_HEADER: readonly string[] = [
+  'Month',
+  ...KPI_IDS.map(kpiColumn),
+  'Leads with unreadable dates',
+  'Generated at',
+];
+
+export const HISTORY_FORMATS: readonly string[] = [
+  '@',
+  ...KPI_IDS.map((id) => UNIT_FORMATS[KPIS[id].unit]),
+  '0',
+  'yyyy-mm-dd hh:mm',
+];
+
+/** The month's History row; a figure the month does not have is left blank. */
+export function historyRow(review: Review, generatedAt: Date): CellValue[] {
+  const m = review.current;
+  return [
+    review.month,
+    ...KPI_IDS.map((id) => KPIS[id].get(m) ?? ''),
+    review.quality.unreadableDateRows,
+    generatedAt,
+  ];
+}
