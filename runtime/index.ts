@@ -51,6 +51,8 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export interface RuntimeOptions {
   /** Spreadsheet time zone (default Europe/Paris). */
   timeZone?: string;
+  /** Spreadsheet locale, e.g. `en_US` (default) or `fr_FR`: it decides ambiguous text dates. */
+  locale?: string;
   /** Script time zone (default: appsscript.json's timeZone, else Europe/Paris). */
   scriptTimeZone?: string;
   userEmail?: string;
@@ -275,6 +277,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   });
   if (opts.workbook) spreadsheet.loadData(opts.workbook);
   if (opts.timeZone !== undefined) spreadsheet.timeZoneInternal = opts.timeZone;
+  if (opts.locale !== undefined) spreadsheet.locale = opts.locale;
   const distDir = opts.distDir ?? join(REPO_ROOT, 'dist');
 
   const props = {

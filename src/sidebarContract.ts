@@ -6,7 +6,8 @@
  * Which server functions the sidebar may call, with which arguments, is not written here: it
  * is derived from the entry-point table (`SidebarFunctions` in entryPoints.ts).
  */
-import type { StatusCounts } from './core/leadCheck.ts';
+import type { ReadReportData } from './core/checkSummary.ts';
+import type { CheckExtras, StatusCounts } from './core/leadCheck.ts';
 import type { RulesPreview } from './core/rulesPreview.ts';
 import type { Settings } from './core/settings.ts';
 
@@ -78,8 +79,15 @@ export interface CheckOutcome {
   counts: StatusCounts;
   /** One line for the user: the summary, or what went wrong. */
   message: string;
+  /** Leads counted apart: untracked (older than the tracking window), untimed (contacted, no time). */
+  extras: CheckExtras;
+  /** What was read: the sheet, which header fed each field, what was not found. */
+  read: ReadReport | null;
   notes: string[];
   durationMs: number;
   warning?: string;
   runLog: RunLogEntry[];
 }
+
+/** Which sheet and headers a check read, for the sidebar, the run log and the terminal. */
+export type ReadReport = ReadReportData;

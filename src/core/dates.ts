@@ -28,6 +28,11 @@ export type DateRead =
 export interface ReadDateOptions {
   /** Numeric dates like 11/03/2026 are day/month (true, default) or month/day (false). */
   dayFirst?: boolean;
+  /**
+   * When set, an ambiguous numeric date (both numbers 12 or less) is unreadable with this
+   * reason: its column proves both orders (see dateOrder.ts).
+   */
+  undecided?: string;
 }
 
 const SHEETS_EPOCH_WALL = Date.UTC(1899, 11, 30);
@@ -53,7 +58,7 @@ export function readInstant(value: unknown, clock: ZoneClock, options?: ReadDate
   }
   if (typeof value === 'number') return readSerial(value, clock);
   if (typeof value === 'string') {
-    const parsed = parseDateText(value, options?.dayFirst ?? true);
+    const parsed = parseDateText(value, options?.dayFirst ?? true, options?.undecided);
     if (typeof parsed === 'string') return unreadable(`${showValue(value)} ${parsed}`);
     const ms =
       parsed.offsetMinutes === null
@@ -177,7 +182,11 @@ function build(year: number, month: number, day: number, tail: string): ParsedTe
 }
 
 /** Parses date text; returns the reason (to follow the quoted text) when it cannot. */
-export function parseDateText(text: string, dayFirst = true): ParsedText | string {
+export function parseDateText(
+  text: string,
+  dayFirst = true,
+  undecided?: string,
+): ParsedText | string {
   const s = normalize(text);
   // ISO: 2026-11-23, 2026/11/23, 2026-11-23T14:05:00Z
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(.*)$/.exec(s);
@@ -187,6 +196,7 @@ export function parseDateText(text: string, dayFirst = true): ParsedText | strin
   if (m) {
     const a = Number(m[1]);
     const b = Number(m[3]);
+    if (undecided !== undefined && a <= 12 && b <= 12 && a !== b) return undecided;
     let day = a;
     let month = b;
     if (dayFirst ? b > 12 && a <= 12 : a <= 12) {

@@ -1,12 +1,14 @@
 import type { BusinessCalendar } from './calendar.ts';
+import type { DateOrder } from './dateOrder.ts';
 import { readInstant } from './dates.ts';
-import type { LeadTable, OwnedKey } from './leadTable.ts';
-import { plural } from './plural.ts';
+import { findAttributeColumn } from './fields.ts';
+import { type LeadSheet, readLeadSheet } from './leadRecords.ts';
+import { isIdKey, type LeadTable, type OwnedKey } from './leadTable.ts';
 import { compileScoring, scoreRow } from './scoring.ts';
 import type { Settings } from './settings.ts';
 import {
-  evaluateLead,
-  type LeadSlaInput,
+  evaluateRecord,
+  type LeadSlaResult,
   type SlaContext,
   STATUS_WORDS,
   type StatusWord,
@@ -15,8 +17,9 @@ import {
 import type { ZoneClock } from './zone.ts';
 
 /**
- * The lead check, pure: score and SLA status of every row of the `Leads` table, the counts per
- * status, and where each result goes when rows moved between the read and the write.
+ * The lead check, pure: score and SLA status of every row of the `Leads` table (read through
+ * leadRecords.ts), the counts per status, and where each result goes when rows moved between
+ * the read and the write.
  */
 
 export type StatusCounts = Record<StatusWord, number>;
@@ -28,6 +31,8 @@ export interface CheckContext {
   /** Business hours, in the settings' zone (the spreadsheet's when blank). */
   calendar: BusinessCalendar;
   nowMs: number;
+  /** The order of ambiguous numeric text dates when a column does not prove one (the locale's). */
+  localeOrder: DateOrder;
 }
 
 /** What one lead gets in our columns. */
@@ -52,13 +57,24 @@ export const BLANK_OUTPUT: LeadOutput = Object.freeze({
 
 export const DUPLICATE_STATUS = 'Check data · duplicate Lead ID';
 
+/** Leads that are not plain status counts: the toast and the summary say them apart. */
+export interface CheckExtras {
+  /** Never contacted, clock started before the tracking window (status Missed). */
+  untracked: number;
+  /** Contacted per a status value with no contact time (status Met, not proven). */
+  untimed: number;
+}
+
 export interface ComputedLeads {
   /** One output per data row, null for a blank row. */
   outputs: Array<LeadOutput | null>;
   counts: StatusCounts;
+  extras: CheckExtras;
   /** Non-blank rows. */
   leads: number;
   notes: string[];
+  /** What was read: fields found, the clock, date orders, unreadable values. */
+  read: LeadSheet;
 }
 
 export function emptyCounts(): StatusCounts {
@@ -70,164 +86,106 @@ export function outputCell(out: LeadOutput, key: OwnedKey): unknown {
   return out[key];
 }
 
+/** Reads the table as every part of the add-in does (settings → field map, value map, clock). */
+export function readLeadTable(
+  header: readonly unknown[],
+  rows: ReadonlyArray<readonly unknown[]>,
+  ctx: Omit<CheckContext, 'calendar'>,
+  extraColumns: readonly number[] = [],
+): LeadSheet {
+  const { settings } = ctx;
+  return readLeadSheet(header, rows, {
+    fields: settings.mapping.fields,
+    values: { stage: settings.mapping.stageValues, priority: settings.mapping.priorityValues },
+    clockStart: settings.handoff.clockStart,
+    defaultPriority: settings.handoff.defaultPriority,
+    localeOrder: ctx.localeOrder,
+    clock: ctx.clock,
+    nowMs: ctx.nowMs,
+    extraColumns,
+  });
+}
+
+function duplicateIds(keys: readonly string[], read: LeadSheet): Set<string> {
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  keys.forEach((key, i) => {
+    if (!isIdKey(key) || !read.records[i]) return;
+    if (seen.has(key)) duplicates.add(key);
+    seen.add(key);
+  });
+  return duplicates;
+}
+
+function slaContext(ctx: CheckContext, read: LeadSheet): SlaContext {
+  const headers = Object.fromEntries(read.fields.found.map((f) => [f.field, f.header]));
+  const sla: SlaContext = {
+    handoff: ctx.settings.handoff,
+    calendar: ctx.calendar,
+    clock: ctx.clock,
+    nowMs: ctx.nowMs,
+    trackingDays: ctx.settings.handoff.trackingDays,
+    headers,
+  };
+  if (read.clock) sla.clockField = read.clock.field;
+  return sla;
+}
+
+const NO_CLOCK: LeadSlaResult = {
+  status: 'Check data',
+  detail:
+    'Check data · no column starts the SLA clock: the sheet has no hand-off, MQL or creation date (choose one in Fields)',
+  deadlineMs: null,
+  nextAttemptMs: null,
+};
+
 /** Scores and evaluates every row of the table; never throws per row. */
 export function computeLeads(table: LeadTable, ctx: CheckContext): ComputedLeads {
-  const { settings, clock, nowMs } = ctx;
+  const { settings, nowMs } = ctx;
   const notes: string[] = [];
-  const compiled = compileScoring(settings.scoring, table.header);
+  const compiled = compileScoring(settings.scoring, table.header, findAttributeColumn);
   if (compiled.unknownColumns.length > 0) {
     const list = compiled.unknownColumns.map((u) => `"${u.column}" (${u.label})`).join(', ');
     notes.push(`Scoring ignored the criteria on columns Leads does not have: ${list}.`);
   }
+  const scoringCols = compiled.criteria.map((c) => c.col);
+  if (compiled.decay) scoringCols.push(compiled.decay.col);
+  const read = readLeadTable(table.header, table.rows, ctx, scoringCols);
+  const dayFirst = ctx.localeOrder === 'dmy';
   const readDate = (v: unknown): number | null => {
-    const r = readInstant(v, clock);
+    const r = readInstant(v, ctx.clock, { dayFirst });
     return r.kind === 'instant' ? r.ms : null;
   };
-  const slaCtx: SlaContext = {
-    handoff: settings.handoff,
-    calendar: ctx.calendar,
-    clock,
-    nowMs,
-  };
-  const idCount = new Map<string, number>();
-  for (let i = 0; i < table.ids.length; i++) {
-    const id = table.ids[i]!;
-    if (id && !table.blank[i]) idCount.set(id, (idCount.get(id) ?? 0) + 1);
-  }
-  const c = table.cols;
+  const slaCtx = slaContext(ctx, read);
+  const duplicates = duplicateIds(table.keys, read);
   const counts = emptyCounts();
-  // one input object reused for every row (evaluateLead keeps nothing): less garbage at 100k rows
-  const input: LeadSlaInput = {
-    leadId: '',
-    priority: '',
-    stage: '',
-    handedOffAt: '',
-    firstContactAt: '',
-    attempts: '',
-    lastAttemptAt: '',
-  };
+  const extras: CheckExtras = { untracked: 0, untimed: 0 };
   const outputs = new Array<LeadOutput | null>(table.rows.length);
   let leads = 0;
   for (let i = 0; i < table.rows.length; i++) {
-    if (table.blank[i]) {
+    const record = read.records[i];
+    if (!record) {
       outputs[i] = null;
       continue;
     }
     leads++;
-    const row = table.rows[i]!;
-    const id = table.ids[i]!;
-    let score: number | '' = '';
-    let qualification = '';
-    try {
-      const s = scoreRow(compiled, row, nowMs, readDate);
-      score = s.score;
-      qualification = s.qualification;
-    } catch {
-      // scoreRow never throws on cell content; keep the row going whatever happens
-    }
-    let status: StatusWord;
-    let text: string;
-    let deadline: Date | '' = '';
-    let next: Date | '' = '';
-    if (!id) {
-      status = 'Check data';
-      text = 'Check data · Lead ID: is blank';
-    } else if ((idCount.get(id) ?? 0) > 1) {
-      status = 'Check data';
-      text = DUPLICATE_STATUS;
-    } else {
-      input.leadId = row[c.leadId];
-      input.priority = row[c.priority];
-      input.stage = row[c.stage];
-      input.handedOffAt = row[c.handedOffAt];
-      input.firstContactAt = row[c.firstContactAt];
-      input.attempts = row[c.attempts];
-      input.lastAttemptAt = row[c.lastAttemptAt];
-      const r = evaluateLead(input, slaCtx);
-      status = r.status;
-      text = r.detail;
-      if (r.deadlineMs !== null) deadline = new Date(r.deadlineMs);
-      if (r.nextAttemptMs !== null) next = new Date(r.nextAttemptMs);
-    }
-    counts[status]++;
+    const s = scoreRow(compiled, table.rows[i]!, nowMs, readDate);
+    let r: LeadSlaResult;
+    if (duplicates.has(table.keys[i]!)) {
+      r = { status: 'Check data', detail: DUPLICATE_STATUS, deadlineMs: null, nextAttemptMs: null };
+    } else if (!read.clock) r = NO_CLOCK;
+    else r = evaluateRecord(record, slaCtx);
+    counts[r.status]++;
+    if (r.untracked) extras.untracked++;
+    if (r.untimed) extras.untimed++;
     outputs[i] = {
-      score,
-      qualification,
-      deadline,
-      status: text,
-      nextAttempt: next,
-      color: statusColor(status),
+      score: s.score,
+      qualification: s.qualification,
+      deadline: r.deadlineMs === null ? '' : new Date(r.deadlineMs),
+      status: r.detail,
+      nextAttempt: r.nextAttemptMs === null ? '' : new Date(r.nextAttemptMs),
+      color: r.untimed ? null : statusColor(r.status),
     };
   }
-  return { outputs, counts, leads, notes };
-}
-
-/** "Checked 240 leads: 12 overdue, 3 at risk, 2 to recycle", or "… all leads on time". */
-export function summaryText(counts: StatusCounts, leads: number): string {
-  const parts: string[] = [];
-  if (counts.Overdue) parts.push(`${counts.Overdue} overdue`);
-  if (counts['At risk']) parts.push(`${counts['At risk']} at risk`);
-  if (counts.Recycle) parts.push(`${counts.Recycle} to recycle`);
-  if (counts['Check data']) parts.push(`${plural(counts['Check data'], 'row')} to check`);
-  const head = `Checked ${plural(leads, 'lead')}`;
-  if (leads === 0) return 'No leads to check yet';
-  return `${head}: ${parts.length ? parts.join(', ') : 'all leads on time'}`;
-}
-
-export interface Placement {
-  /** Per current data row: its output, null to clear our cells, undefined to keep them. */
-  target: Array<LeadOutput | null | undefined>;
-  /** Results whose lead is no longer in the sheet. */
-  skipped: number;
-  /** True when rows moved between the read and the write. */
-  moved: boolean;
-  notes: string[];
-}
-
-/**
- * Where each result goes, given the Lead IDs read with the data and those read again just
- * before writing. Nothing moved (the usual case): by position. Otherwise each result goes to
- * the row now holding its ID; rows whose ID is unknown (new rows, rows without ID, changed IDs)
- * keep what our columns hold; a duplicate ID gets the duplicate status without a score (which
- * of the two rows is which is unknowable).
- */
-export function placeOutputs(
-  readIds: readonly string[],
-  outputs: ReadonlyArray<LeadOutput | null>,
-  currentIds: readonly string[],
-): Placement {
-  const n = currentIds.length;
-  const moved = n !== readIds.length || currentIds.some((id, i) => id !== readIds[i]);
-  if (!moved) {
-    return { target: currentIds.map((_, i) => outputs[i] ?? null), skipped: 0, moved, notes: [] };
-  }
-  const byId = new Map<string, LeadOutput>();
-  const duplicates = new Set<string>();
-  readIds.forEach((id, i) => {
-    const out = outputs[i];
-    if (!id || !out) return;
-    if (byId.has(id)) duplicates.add(id);
-    else byId.set(id, out);
-  });
-  const placed = new Set<string>();
-  const duplicate: LeadOutput = {
-    ...BLANK_OUTPUT,
-    status: DUPLICATE_STATUS,
-    color: statusColor('Check data'),
-  };
-  const target = currentIds.map((id): LeadOutput | undefined => {
-    if (id && duplicates.has(id)) return duplicate;
-    const out = id ? byId.get(id) : undefined;
-    if (out) placed.add(id);
-    return out; // undefined: an unknown row keeps what it holds
-  });
-  let skipped = 0;
-  for (const id of byId.keys()) if (!placed.has(id) && !duplicates.has(id)) skipped++;
-  const gone = skipped ? ` (${plural(skipped, 'lead')} no longer in the sheet)` : '';
-  return {
-    target,
-    skipped,
-    moved,
-    notes: [`Rows moved during the check: results were placed by Lead ID${gone}.`],
-  };
+  return { outputs, counts, extras, leads, notes, read };
 }

@@ -64,6 +64,13 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
+/**
+ * What a stage or status value can mean: a stage, or an open lead sales has touched:
+ * `Contacted` (in touch) or `Attempted` (tried to reach, no answer yet).
+ */
+export const STAGE_CHOICES = [...STAGES, 'Contacted', 'Attempted'] as const;
+export type StageChoice = (typeof STAGE_CHOICES)[number];
+
 export const LEADS_SHEET = 'Leads';
 export const PLANNING_SHEET = 'Planning';
 export const AGREEMENT_SHEET = 'SLA Agreement';

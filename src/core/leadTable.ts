@@ -1,45 +1,32 @@
 import { isBlank, isDate } from './cell.ts';
+import { type FieldChoices, resolveFields } from './fields.ts';
 import { findColumn, indexHeaders } from './headers.ts';
-import { LEAD_HEADERS, OWNED_HEADERS, SCORING_ATTRIBUTE_HEADERS } from './leadColumns.ts';
-import { pluralWord } from './plural.ts';
+import { OWNED_HEADERS } from './leadColumns.ts';
 
 /**
- * The `Leads` table as read: where each known column is, each row's `Lead ID`, which rows are
- * leads at all. Pure: the shell reads the sheet once and hands the values over.
+ * The `Leads` table as read, for matching results to rows: where our columns are, and each
+ * row's matching key. Pure: the shell reads the sheet once and hands the values over.
  *
- * - Required headers: `Lead ID`, `Handed off at`, `First contact at` (without them no lead can
- *   be matched or timed). Every other column is optional and read as blank when absent
- *   (Priority → the default, Stage → not closed, Attempts → 0).
- * - A row is a lead when one of the known columns (the canonical headers and the usual scoring
- *   attributes) holds something; a row holding only the user's own columns (notes, formulas
- *   filled down) is blank.
+ * A row's key is its `Lead ID` (`id:L-001`) when the sheet has one and the cell is filled;
+ * otherwise the content of the user's cells of the row (`row:…`, our own columns left out).
+ * Sorting, inserting or deleting rows never changes a key, so results follow their lead; a row
+ * whose cells changed during a run gets a new key and keeps what it holds until the next run.
  */
 
-export type LeadKey = keyof typeof LEAD_HEADERS;
 export type OwnedKey = keyof typeof OWNED_HEADERS;
-
-export const LEAD_KEYS = Object.keys(LEAD_HEADERS) as LeadKey[];
 export const OWNED_KEYS = Object.keys(OWNED_HEADERS) as OwnedKey[];
-
-export const REQUIRED_HEADERS: readonly string[] = [
-  LEAD_HEADERS.leadId,
-  LEAD_HEADERS.handedOffAt,
-  LEAD_HEADERS.firstContactAt,
-];
 
 export interface LeadTable {
   /** Row 1, including the headers created by this run. */
   header: unknown[];
   /** Data rows (sheet row 2 onwards), as read. */
   rows: unknown[][];
-  /** 0-based column of each canonical header, -1 when absent. */
-  cols: Record<LeadKey, number>;
   /** 0-based column of each of our headers, -1 when absent. */
   owned: Record<OwnedKey, number>;
-  /** Lead ID of each row as a matching key ('' when blank). */
-  ids: string[];
-  /** True for rows with nothing in the known lead columns (skipped, our cells cleared). */
-  blank: boolean[];
+  /** 0-based column of the Lead ID field (canonical, CRM synonym or user's choice), -1 when none. */
+  idCol: number;
+  /** Matching key of each row. */
+  keys: string[];
 }
 
 /** Matching key of a Lead ID cell: trimmed text; numbers as they print (123 = "123"). */
@@ -51,16 +38,28 @@ export function leadIdKey(value: unknown): string {
   return String(value).trim();
 }
 
-/** The required headers row 1 lacks. */
-export function missingRequiredHeaders(header: readonly unknown[]): string[] {
-  const index = indexHeaders(header);
-  return REQUIRED_HEADERS.filter((h) => findColumn(index, h) < 0);
+export function isIdKey(key: string): boolean {
+  return key.startsWith('id:');
 }
 
-export function missingHeaderMessage(missing: readonly string[]): string {
-  const names = missing.map((m) => `"${m}"`).join(', ');
-  const n = missing.length;
-  return `The Leads sheet has no ${names} ${pluralWord(n, 'column')}: add ${pluralWord(n, 'it', 'them')} to row 1 (case, accents and spacing do not matter), then check again. Nothing was written.`;
+function cellKey(value: unknown): string {
+  if (isDate(value)) return `\u0001${value.getTime()}`;
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** The key of one row: its Lead ID, else its user cells. */
+export function rowKey(
+  row: readonly unknown[],
+  idCol: number,
+  ownedCols: ReadonlySet<number>,
+): string {
+  if (idCol >= 0) {
+    const id = leadIdKey(row[idCol]);
+    if (id) return `id:${id}`;
+  }
+  let key = 'row:';
+  for (let c = 0; c < row.length; c++) if (!ownedCols.has(c)) key += `${cellKey(row[c])}\u241f`;
+  return key;
 }
 
 /** Our headers row 1 lacks, in the order they are created. */
@@ -69,33 +68,39 @@ export function ownedHeadersToCreate(header: readonly unknown[]): string[] {
   return Object.values(OWNED_HEADERS).filter((h) => findColumn(index, h) < 0);
 }
 
-function columnsOf<K extends string>(
-  index: Map<string, number>,
-  names: Record<K, string>,
-): Record<K, number> {
-  const cols = {} as Record<K, number>;
-  for (const k of Object.keys(names) as K[]) cols[k] = findColumn(index, names[k]);
-  return cols;
+export function ownedColumns(header: readonly unknown[]): Record<OwnedKey, number> {
+  const index = indexHeaders(header);
+  const owned = {} as Record<OwnedKey, number>;
+  for (const k of OWNED_KEYS) owned[k] = findColumn(index, OWNED_HEADERS[k]);
+  return owned;
+}
+
+/** The keys of rows read with this header (the same rule at read and at write time). */
+export function tableKeys(
+  header: readonly unknown[],
+  rows: ReadonlyArray<readonly unknown[]>,
+  choices: FieldChoices = {},
+): { idCol: number; keys: string[] } {
+  const idCol = resolveFields(header, choices).columns.leadId;
+  const owned = new Set(Object.values(ownedColumns(header)).filter((c) => c >= 0));
+  return { idCol, keys: rows.map((row) => rowKey(row, idCol, owned)) };
 }
 
 /** Indexes a table whose header row already holds every column it will be written to. */
-export function indexLeadTable(header: unknown[], rows: unknown[][]): LeadTable {
-  const index = indexHeaders(header);
-  const cols = columnsOf(index, LEAD_HEADERS);
-  const owned = columnsOf(index, OWNED_HEADERS);
-  // a row is a lead when one of the known lead columns holds something
-  const leadCols: number[] = [];
-  for (const k of LEAD_KEYS) if (cols[k] >= 0) leadCols.push(cols[k]);
-  for (const h of SCORING_ATTRIBUTE_HEADERS) {
-    const c = findColumn(index, h);
-    if (c >= 0 && !leadCols.includes(c)) leadCols.push(c);
-  }
-  const ids = new Array<string>(rows.length);
-  const blank = new Array<boolean>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    ids[i] = leadIdKey(row[cols.leadId]);
-    blank[i] = !leadCols.some((c) => !isBlank(row[c]));
-  }
-  return { header, rows, cols, owned, ids, blank };
+export function indexLeadTable(
+  header: unknown[],
+  rows: unknown[][],
+  choices: FieldChoices = {},
+): LeadTable {
+  const { idCol, keys } = tableKeys(header, rows, choices);
+  return { header, rows, owned: ownedColumns(header), idCol, keys };
+}
+
+/** True when row 1 names at least one SLA field: otherwise it is not a leads table. */
+export function hasLeadHeaders(header: readonly unknown[], choices: FieldChoices = {}): boolean {
+  return resolveFields(header, choices).found.length > 0;
+}
+
+export function noLeadHeadersMessage(sheetName: string): string {
+  return `Row 1 of "${sheetName}" names no column we know (such as Lead ID, Email, Owner, Stage or Created at): put the headers in row 1, or choose the columns in Extensions › SLA Sheets › Open SLA settings › Fields. Nothing was written.`;
 }

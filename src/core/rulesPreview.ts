@@ -1,7 +1,8 @@
 import { distinctTexts } from './cellValues.ts';
+import type { DateOrder } from './dateOrder.ts';
 import { readInstant } from './dates.ts';
-import { findColumn, indexHeaders } from './headers.ts';
-import { LEAD_HEADERS } from './leadColumns.ts';
+import { type FieldsReport, fieldsReport } from './fieldsReport.ts';
+import { readLeadTable } from './leadCheck.ts';
 import { type CapacityEstimate, estimateCapacity } from './plan.ts';
 import { monthBounds, monthLabel } from './reviewData.ts';
 import {
@@ -21,6 +22,8 @@ export interface RulesPreview extends QualificationPreview {
   thisMonth: RuleCounts & { label: string };
   unknownColumns: UnknownColumn[];
   capacity: CapacityEstimate;
+  /** The field and value maps at work on the sheet (the Fields tab). */
+  fields: FieldsReport;
 }
 
 /**
@@ -34,20 +37,21 @@ export function previewRules(
   rows: readonly (readonly unknown[])[],
   nowMs: number,
   clock: ZoneClock,
+  localeOrder: DateOrder = 'dmy',
 ): RulesPreview {
   const compiled = compileScoring(settings.scoring, header);
   const reader = (value: unknown): number | null => {
-    const r = readInstant(value, clock);
+    const r = readInstant(value, clock, { dayFirst: localeOrder === 'dmy' });
     return r.kind === 'instant' ? r.ms : null;
   };
   const all = previewQualification(compiled, rows, nowMs, reader);
-  const index = indexHeaders(header);
-  const createdCol = findColumn(index, LEAD_HEADERS.createdAt);
+  // created dates and owners are read as the check reads them (field map, date order)
+  const read = readLeadTable(header, rows, { settings, clock, nowMs, localeOrder });
   const wall = toWall(clock, nowMs);
   const month = { year: wall.year, month: wall.month };
   const { start, end } = monthBounds(clock, month);
-  const created = (row: readonly unknown[]): boolean => {
-    const ms = createdCol < 0 ? null : reader(row[createdCol]);
+  const created = (_row: readonly unknown[], i: number): boolean => {
+    const ms = read.records[i]?.dates.createdAt ?? null;
     return ms !== null && ms >= start && ms < end;
   };
   const { byGrade: _grades, ...monthCounts } = previewQualification(
@@ -56,12 +60,13 @@ export function previewRules(
     nowMs,
     reader,
   );
-  const ownerCol = findColumn(index, LEAD_HEADERS.owner);
-  const owners = ownerCol < 0 ? [] : distinctTexts(rows.map((r) => [r[ownerCol]]));
+  const owners = distinctTexts(read.records.map((r) => [r?.owner ?? '']));
+  const values = { stage: settings.mapping.stageValues, priority: settings.mapping.priorityValues };
   return {
     ...all,
     thisMonth: { ...monthCounts, label: monthLabel(month) },
     unknownColumns: compiled.unknownColumns,
     capacity: estimateCapacity(settings.plan, owners.length),
+    fields: fieldsReport(header, rows, read, values),
   };
 }

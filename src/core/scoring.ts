@@ -8,7 +8,8 @@ import {
   readYesNo,
   YES_WORDS,
 } from './cellValues.ts';
-import { findColumn, headerKey, indexHeaders } from './headers.ts';
+import { findAttributeColumn } from './fields.ts';
+import { headerKey } from './headers.ts';
 import type { Criterion, ScoringSettings } from './settings.ts';
 
 /**
@@ -129,12 +130,12 @@ export function scoringColumns(settings: ScoringSettings): string[] {
 export function compileScoring(
   settings: ScoringSettings,
   headerRow: readonly unknown[],
+  findColumnOf: (header: readonly unknown[], name: string) => number = findAttributeColumn,
 ): CompiledScoring {
-  const index = indexHeaders(headerRow);
   const criteria: CompiledCriterion[] = [];
   const unknownColumns: UnknownColumn[] = [];
   for (const c of settings.criteria) {
-    const col = findColumn(index, c.column);
+    const col = findColumnOf(headerRow, c.column);
     if (col < 0) {
       unknownColumns.push({ criterionId: c.id, label: c.label, column: c.column });
       continue;
@@ -151,7 +152,7 @@ export function compileScoring(
   }
   let decay: CompiledScoring['decay'] = null;
   if (settings.decay) {
-    const col = findColumn(index, settings.decay.column);
+    const col = findColumnOf(headerRow, settings.decay.column);
     if (col < 0) {
       unknownColumns.push({
         criterionId: 'decay',

@@ -22,6 +22,7 @@ export type {
   Definitions,
   HandoffSettings,
   Holiday,
+  MappingSettings,
   PlanSettings,
   ScoringSettings,
   Settings,

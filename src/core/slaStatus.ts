@@ -4,14 +4,17 @@ import {
   type BusinessCalendar,
   businessMsBetween,
 } from './calendar';
-import { isBlank, isDate, showValue } from './cell.ts';
-import { type ReadDateOptions, readInstant } from './dates';
+import { isDate, showValue } from './cell.ts';
+import type { ReadDateOptions } from './dates';
 import { formatMinutes } from './duration';
 import { errorText } from './errors.ts';
-import { STAGES, type Stage } from './leadColumns.ts';
+import { type ClockField, FIELD_LABELS, type FieldId } from './fields.ts';
+import type { Stage } from './leadColumns.ts';
+import { type LeadRecord, readAttempts, readLeadSheet } from './leadRecords.ts';
 import { plural } from './plural.ts';
-import { type HandoffSettings, PRIORITIES, type Priority } from './settings.ts';
-import { HOUR_MS, MINUTE_MS, type ZoneClock } from './zone';
+import type { HandoffSettings, Priority } from './settings.ts';
+import { createValueMap } from './valueMap.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS, toWall, type ZoneClock } from './zone';
 
 /**
  * The SLA status engine: one lead's raw cells in, its status word, detail, deadline and next
@@ -73,6 +76,10 @@ export interface LeadSlaResult {
   nextAttemptMs: number | null;
   /** For Check data: `<column>: <why>`. */
   problem?: string;
+  /** Never contacted and the clock started before the tracking window: not today's work. */
+  untracked?: true;
+  /** Contacted per a status value, with no contact time: Met is not proven. */
+  untimed?: true;
 }
 
 export interface SlaContext {
@@ -82,55 +89,41 @@ export interface SlaContext {
   clock: ZoneClock;
   nowMs: number;
   dateOptions?: ReadDateOptions;
+  /** Leads whose clock started more than this many days ago and never contacted: untracked. */
+  trackingDays?: number;
+  /** The field that starts the clock (default: Handed off at). */
+  clockField?: ClockField;
+  /** The sheet's header of each field, for messages (default: the canonical header). */
+  headers?: Partial<Record<FieldId, string>>;
+}
+
+function headerOf(ctx: SlaContext, field: FieldId): string {
+  return ctx.headers?.[field] ?? FIELD_LABELS[field];
 }
 
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
 
+export const DEFAULT_TRACKING_DAYS = 60;
 const SEP = ' · ';
+const DEFAULT_VALUES = createValueMap();
 
-function lookupKey(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-const STAGE_BY_KEY = new Map<string, Stage>(STAGES.map((s) => [s.toLowerCase(), s]));
-const PRIORITY_BY_KEY = new Map<string, Priority>(PRIORITIES.map((p) => [p.toLowerCase(), p]));
-
-/** Stage cell: blank → null; one of the 8 stages, case-insensitive. */
+/** Stage cell: blank → null; one of the 8 stages, or a CRM word for one (valueMap.ts). */
 export function readStage(value: unknown): Read<Stage | null> {
-  if (isBlank(value)) return { ok: true, value: null };
-  const stage = typeof value === 'string' ? STAGE_BY_KEY.get(lookupKey(value)) : undefined;
-  if (stage) return { ok: true, value: stage };
-  return {
-    ok: false,
-    reason: `${showValue(value)} is not a stage (use Lead, MQL, SQL, Opportunity, Customer, Recycled, Rejected or Lost)`,
-  };
+  const r = DEFAULT_VALUES.stage(value);
+  if (!r.ok) return r;
+  return { ok: true, value: r.value?.stage ?? null };
 }
 
-/** Priority cell: blank → the default; Hot, Warm or Cold, case-insensitive. */
+/** Priority cell: blank → the default; Hot, Warm or Cold, or a word for one (valueMap.ts). */
 export function readPriority(value: unknown, defaultPriority: Priority): Read<Priority> {
-  if (isBlank(value)) return { ok: true, value: defaultPriority };
-  const p = typeof value === 'string' ? PRIORITY_BY_KEY.get(lookupKey(value)) : undefined;
-  if (p) return { ok: true, value: p };
-  return { ok: false, reason: `${showValue(value)} is not a priority (use Hot, Warm or Cold)` };
+  return DEFAULT_VALUES.priority(value, defaultPriority);
 }
 
 /** Attempts cell: blank → 0; a whole number ≥ 0 (number or digits as text). */
 export function readCount(value: unknown): Read<number> {
-  if (isBlank(value)) return { ok: true, value: 0 };
-  let n: number | null = null;
-  if (typeof value === 'number') n = value;
-  else if (typeof value === 'string' && /^[+-]?\d+(?:[.,]\d+)?$/.test(value.trim())) {
-    n = Number(value.trim().replace(',', '.'));
-  }
-  if (n === null || !Number.isFinite(n) || isDate(value)) {
-    return { ok: false, reason: `${showValue(value)} is not a whole number` };
-  }
-  if (n < 0) return { ok: false, reason: `${showValue(value)} is negative` };
-  const rounded = Math.round(n);
-  if (Math.abs(n - rounded) > 1e-9) {
-    return { ok: false, reason: `${showValue(value)} is not a whole number` };
-  }
-  return { ok: true, value: rounded };
+  if (isDate(value)) return { ok: false, reason: `${showValue(value)} is not a whole number` };
+  const n = readAttempts(value);
+  return typeof n === 'number' ? { ok: true, value: n } : { ok: false, reason: n };
 }
 
 function checkData(
@@ -167,100 +160,186 @@ function leftText(ms: number): string {
   return minutes > 0 ? `${formatMinutes(minutes)} left` : 'due now';
 }
 
-type Instant = { ms: number | null } | { reason: string };
+/** One raw row, for callers holding cells by canonical name (tests, the naive bench). */
+const INPUT_HEADER = [
+  'Lead ID',
+  'Priority',
+  'Stage',
+  'Handed off at',
+  'First contact at',
+  'Attempts',
+  'Last attempt at',
+];
 
-function instant(value: unknown, ctx: SlaContext): Instant {
-  const r = readInstant(value, ctx.clock, ctx.dateOptions);
-  if (r.kind === 'unreadable') return { reason: r.reason };
-  return { ms: r.kind === 'instant' ? r.ms : null };
-}
-
-/** Evaluates one lead. Never throws: an unexpected failure becomes Check data. */
+/** Evaluates one lead given as raw cells, read as the check reads them. Never throws. */
 export function evaluateLead(input: LeadSlaInput, ctx: SlaContext): LeadSlaResult {
   try {
-    return evaluate(input, ctx);
+    const row = [
+      input.leadId,
+      input.priority,
+      input.stage,
+      input.handedOffAt,
+      input.firstContactAt,
+      input.attempts,
+      input.lastAttemptAt,
+    ];
+    const sheet = readLeadSheet(INPUT_HEADER, [row], {
+      clockStart: 'handedOffAt',
+      defaultPriority: ctx.handoff.defaultPriority,
+      localeOrder: ctx.dateOptions?.dayFirst === false ? 'mdy' : 'dmy',
+      clock: ctx.clock,
+      nowMs: ctx.nowMs,
+    });
+    const record = sheet.records[0] ?? blankRecord();
+    return evaluateRecord(record, ctx);
   } catch (e) {
     return checkData('', errorText(e));
   }
 }
 
-function evaluate(input: LeadSlaInput, ctx: SlaContext): LeadSlaResult {
-  const { handoff, calendar } = ctx;
-  const stage = readStage(input.stage);
-  if (!stage.ok) return checkData('Stage', stage.reason);
-  const priority = readPriority(input.priority, handoff.defaultPriority);
+function blankRecord(): LeadRecord {
+  return readLeadSheet(['Lead ID'], [['-']], {
+    clockStart: 'handedOffAt',
+    defaultPriority: 'Warm',
+    localeOrder: 'dmy',
+    clock: { zone: 'UTC', offsetMinutes: () => 0 },
+    nowMs: 0,
+  }).records[0]!;
+}
 
-  if (stage.value !== null && CLOSED_STAGES.includes(stage.value)) {
-    let deadline: number | null = null;
-    const h = instant(input.handedOffAt, ctx);
-    if (priority.ok && 'ms' in h && h.ms !== null) {
-      deadline = addBusinessHours(calendar, h.ms, handoff.deadlineHours[priority.value]);
-    }
+/** Evaluates one lead read by leadRecords.ts. Never throws. */
+export function evaluateRecord(record: LeadRecord, ctx: SlaContext): LeadSlaResult {
+  try {
+    return evaluate(record, ctx);
+  } catch (e) {
+    return checkData('', errorText(e));
+  }
+}
+
+function firstProblem(record: LeadRecord, fields: ReadonlyArray<FieldId>): LeadSlaResult | null {
+  for (const field of fields) {
+    const p = record.problems.find((x) => x.field === field);
+    if (p) return checkData(p.header, p.reason);
+  }
+  return null;
+}
+
+const OPEN_STAGES: ReadonlyArray<Stage | null> = [null, 'Lead', 'MQL'];
+
+function evaluate(record: LeadRecord, ctx: SlaContext): LeadSlaResult {
+  const { handoff, calendar } = ctx;
+  const stageProblem = firstProblem(record, ['stage', 'leadStatus']);
+  if (stageProblem) return stageProblem;
+  const clockField = ctx.clockField ?? 'handedOffAt';
+  const clockHeader = headerOf(ctx, clockField);
+  const contactHeader = headerOf(ctx, 'firstContactAt');
+  const start = record.clockStartAt;
+  const windowHours = handoff.deadlineHours[record.priority];
+  const priorityOk = !record.problems.some((p) => p.field === 'priority');
+
+  if (record.stage !== null && CLOSED_STAGES.includes(record.stage)) {
+    const deadline =
+      priorityOk && start !== null ? addBusinessHours(calendar, start, windowHours) : null;
     return result('Closed', '', deadline, null);
   }
+  const bad = firstProblem(record, [
+    'priority',
+    clockField,
+    'firstContactAt',
+    'attempts',
+    'lastAttemptAt',
+  ]);
+  if (bad) return bad;
 
-  if (!priority.ok) return checkData('Priority', priority.reason);
-  const handed = instant(input.handedOffAt, ctx);
-  if ('reason' in handed) return checkData('Handed off at', handed.reason);
-  const first = instant(input.firstContactAt, ctx);
-  if ('reason' in first) return checkData('First contact at', first.reason);
-  const attempts = readCount(input.attempts);
-  if (!attempts.ok) return checkData('Attempts', attempts.reason);
-  const last = instant(input.lastAttemptAt, ctx);
-  if ('reason' in last) return checkData('Last attempt at', last.reason);
-
-  if (handed.ms === null) {
-    if (first.ms !== null) {
-      return checkData('Handed off at', 'is blank but First contact at is set');
-    }
+  const first = record.dates.firstContactAt;
+  const last = record.dates.lastAttemptAt;
+  if (start === null) {
+    if (first !== null) return checkData(clockHeader, `is blank but ${contactHeader} is set`);
     return result('Waiting', '', null, null);
   }
-
-  const windowHours = handoff.deadlineHours[priority.value];
-  const deadline = addBusinessHours(calendar, handed.ms, windowHours);
-  if (first.ms !== null && first.ms < handed.ms) {
-    return checkData('First contact at', 'is before Handed off at', deadline);
+  const deadline = addBusinessHours(calendar, start, windowHours);
+  if (first !== null && first < start) {
+    return checkData(contactHeader, `is before ${clockHeader}`, deadline);
   }
-  if (last.ms !== null && last.ms < handed.ms) {
-    return checkData('Last attempt at', 'is before Handed off at', deadline);
+  if (last !== null && last < start) {
+    return checkData(headerOf(ctx, 'lastAttemptAt'), `is before ${clockHeader}`, deadline);
   }
-
-  const notProgressed = stage.value === null || stage.value === 'Lead' || stage.value === 'MQL';
-  const n = attempts.value;
+  const notProgressed = OPEN_STAGES.includes(record.stage);
+  const n = record.attempts;
   if (notProgressed && n >= handoff.maxAttempts) {
     return result('Recycle', `${plural(n, 'attempt')}, no answer`, deadline, null);
   }
+  const next = notProgressed ? nextAttempt(record, deadline, ctx) : null;
+  if (first !== null) return contactedResult(start, first, deadline, next, ctx);
+  if (record.contacted) return untimedResult(record, deadline, next);
+  return openResult(start, deadline, windowHours, next, ctx);
+}
 
-  let next: number | null = null;
-  if (notProgressed) {
-    if (n === 0 && first.ms === null) next = deadline;
-    else {
-      const base = last.ms ?? first.ms;
-      if (base !== null) next = addBusinessDays(calendar, base, handoff.attemptSpacingBusinessDays);
-    }
+function nextAttempt(record: LeadRecord, deadline: number, ctx: SlaContext): number | null {
+  const first = record.dates.firstContactAt;
+  if (record.attempts === 0 && first === null) return deadline;
+  const base = record.dates.lastAttemptAt ?? first;
+  return base === null
+    ? null
+    : addBusinessDays(ctx.calendar, base, ctx.handoff.attemptSpacingBusinessDays);
+}
+
+function contactedResult(
+  start: number,
+  first: number,
+  deadline: number,
+  next: number | null,
+  ctx: SlaContext,
+): LeadSlaResult {
+  const { calendar } = ctx;
+  if (first <= deadline) {
+    const minutes = Math.floor(businessMsBetween(calendar, start, first) / MINUTE_MS + 1e-9);
+    const took =
+      minutes > 0 ? `contacted in ${formatMinutes(minutes)}` : 'contacted in under 1 min';
+    return result('Met', took, deadline, next);
   }
+  const late = businessMsBetween(calendar, deadline, first);
+  return result('Missed', lateText(late, 'contacted after the deadline'), deadline, next);
+}
 
-  if (first.ms !== null) {
-    if (first.ms <= deadline) {
-      const took = businessMsBetween(calendar, handed.ms, first.ms);
-      const minutes = Math.floor(took / MINUTE_MS + 1e-9);
-      return result(
-        'Met',
-        minutes > 0 ? `contacted in ${formatMinutes(minutes)}` : 'contacted in under 1 min',
-        deadline,
-        next,
-      );
-    }
-    return result(
-      'Missed',
-      lateText(businessMsBetween(calendar, deadline, first.ms), 'contacted after the deadline'),
+/** Contacted per its status, no time recorded: not Due, At risk or Overdue; Met not proven. */
+function untimedResult(record: LeadRecord, deadline: number, next: number | null): LeadSlaResult {
+  const by = record.contactedBy ? `"${record.contactedBy}"` : `stage ${record.stage ?? ''}`;
+  const what = record.attemptOnly ? 'attempted' : 'contacted';
+  return {
+    ...result(
+      'Met',
+      `${what} (${by}), no contact time recorded: on time not proven`,
       deadline,
       next,
-    );
-  }
+    ),
+    untimed: true,
+  };
+}
 
+function openResult(
+  start: number,
+  deadline: number,
+  windowHours: number,
+  next: number | null,
+  ctx: SlaContext,
+): LeadSlaResult {
+  const { calendar, handoff } = ctx;
   const now = ctx.nowMs;
   if (now > deadline) {
+    const trackingDays = ctx.trackingDays ?? DEFAULT_TRACKING_DAYS;
+    if (now - start > trackingDays * DAY_MS) {
+      const started = isoDate(toWall(ctx.clock, start));
+      return {
+        ...result(
+          'Missed',
+          `never contacted; clock started ${started}, over ${trackingDays} days ago (not tracked)`,
+          deadline,
+          null,
+        ),
+        untracked: true,
+      };
+    }
     return result(
       'Overdue',
       lateText(businessMsBetween(calendar, deadline, now), 'deadline passed'),
@@ -272,6 +351,10 @@ function evaluate(input: LeadSlaInput, ctx: SlaContext): LeadSlaResult {
   const status: StatusWord =
     left <= handoff.atRiskShare * windowHours * HOUR_MS ? 'At risk' : 'Due';
   return result(status, leftText(left), deadline, next);
+}
+
+function isoDate(w: { year: number; month: number; day: number }): string {
+  return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
 }
 
 /**

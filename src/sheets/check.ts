@@ -1,11 +1,18 @@
 import { createCalendar } from '../core/calendar.ts';
+import { readNotes, readReport, summaryText } from '../core/checkSummary.ts';
+import { localeDateOrder } from '../core/dateOrder.ts';
 import { errorText } from '../core/errors.ts';
-import { type CheckContext, computeLeads, emptyCounts, summaryText } from '../core/leadCheck.ts';
-import { LEADS_SHEET } from '../core/leadColumns.ts';
+import { FIELD_IDS } from '../core/fields.ts';
+import {
+  type CheckContext,
+  type CheckExtras,
+  computeLeads,
+  emptyCounts,
+} from '../core/leadCheck.ts';
 import { pluralWord } from '../core/plural.ts';
 import { effectiveTimeZone, type Settings } from '../core/settings.ts';
-import type { CheckOutcome, RunLogEntry } from '../sidebarContract.ts';
-import { appsScriptClock, spreadsheetTimeZone } from './clock.ts';
+import type { CheckOutcome, ReadReport, RunLogEntry } from '../sidebarContract.ts';
+import { appsScriptClock, spreadsheetLocale, spreadsheetTimeZone } from './clock.ts';
 import { findLeadsSheet, type LeadsTable, readLeads, writeLeads } from './leadsSheet.ts';
 import { withDocumentLock } from './lock.ts';
 import { appendRunLog, readRunLog } from './runLog.ts';
@@ -42,8 +49,16 @@ export function checkContext(
   const clock = appsScriptClock(sheetZone);
   const calendarZone = effectiveTimeZone(settings, sheetZone);
   const calendarClock = calendarZone === sheetZone ? clock : appsScriptClock(calendarZone);
-  return { settings, clock, calendar: createCalendar(settings.calendar, calendarClock), nowMs };
+  return {
+    settings,
+    clock,
+    calendar: createCalendar(settings.calendar, calendarClock),
+    nowMs,
+    localeOrder: localeDateOrder(spreadsheetLocale(ss)),
+  };
 }
+
+const NO_EXTRAS: CheckExtras = { untracked: 0, untimed: 0 };
 
 /** A check's outcome before it is logged. */
 type Outcome = Omit<CheckOutcome, 'runLog'>;
@@ -58,6 +73,8 @@ export function runCheck(options: CheckOptions = {}): CheckOutcome {
 function checkOnce(options: CheckOptions, started: number): Outcome {
   const notes: string[] = [];
   let counts = emptyCounts();
+  let extras = NO_EXTRAS;
+  let read: ReadReport | null = null;
   let rows = 0;
   let leads = 0;
   let warning: string | undefined;
@@ -69,24 +86,24 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
       notes.push(loaded.warning);
     }
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const sheet = findLeadsSheet(ss);
-    if (!sheet) {
-      throw new Error(
-        `There is no "${LEADS_SHEET}" sheet: use Set up workbook to create it, or rename your leads sheet "${LEADS_SHEET}".`,
-      );
-    }
+    const found = findLeadsSheet(ss, loaded.settings.mapping);
+    if (!found.sheet) throw new Error(found.message);
+    if (found.note) notes.push(found.note);
     const ctx = checkContext(loaded.settings, options.nowMs ?? started, ss);
-    const read = readLeads(sheet);
-    if (!read.ok) throw new Error(read.message);
-    const table = read.table;
+    const sheetRead = readLeads(found.sheet, loaded.settings.mapping.fields);
+    if (!sheetRead.ok) throw new Error(sheetRead.message);
+    const table = sheetRead.table;
     rows = table.rows.length;
     if (table.created.length)
       notes.push(
         `Added the ${pluralWord(table.created.length, 'column')} ${table.created.join(', ')}.`,
       );
     const computed = computeLeads(table, ctx);
-    notes.push(...computed.notes);
+    const locale = spreadsheetLocale(ss);
+    notes.push(...readNotes(computed.read, locale, FIELD_IDS), ...computed.notes);
+    read = readReport(found.sheet.getName(), computed.read, locale);
     counts = computed.counts;
+    extras = computed.extras;
     leads = computed.leads;
     const hook = options.beforeWrite ?? checkHooks.beforeWrite;
     if (hook) hook(table);
@@ -97,7 +114,15 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
       rows,
       leads,
       counts,
-      message: summaryText(counts, leads),
+      message: summaryText({
+        counts,
+        extras,
+        leads,
+        clock: computed.read.clock,
+        trackingDays: loaded.settings.handoff.trackingDays,
+      }),
+      extras,
+      read,
       notes,
       durationMs: Date.now() - started,
     };
@@ -108,6 +133,8 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
       leads,
       counts,
       message: `Lead check failed: ${errorText(error)}`,
+      extras,
+      read,
       notes,
       durationMs: Date.now() - started,
     };
@@ -129,7 +156,7 @@ function logCheck(outcome: Outcome, trigger: CheckTrigger, started: number): Run
   if (!outcome.ok) entry.error = outcome.message;
   if (outcome.notes.length)
     entry.notes = outcome.notes
-      .slice(0, 10)
+      .slice(0, 20)
       .map((n) => (n.length > 300 ? `${n.slice(0, 297)}...` : n));
   try {
     return appendRunLog(entry);
@@ -173,6 +200,8 @@ export function checkLeadsNow(): CheckOutcome {
         leads: 0,
         counts: emptyCounts(),
         message,
+        extras: NO_EXTRAS,
+        read: null,
         notes: [],
         durationMs: 0,
         runLog,

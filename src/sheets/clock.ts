@@ -58,3 +58,14 @@ export function settingsClock(
   const sheetZone = settings.calendar.timeZone.trim() ? '' : spreadsheetTimeZone(ss);
   return appsScriptClock(effectiveTimeZone(settings, sheetZone));
 }
+
+/** The spreadsheet's locale (`en_US`, `fr_FR`): it decides ambiguous numeric text dates. */
+export function spreadsheetLocale(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+): string {
+  try {
+    return ss.getSpreadsheetLocale() || 'en_US';
+  } catch {
+    return 'en_US';
+  }
+}

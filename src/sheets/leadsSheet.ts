@@ -1,41 +1,43 @@
-import { findColumn, indexHeaders } from '../core/headers.ts';
-import { type LeadOutput, outputCell, placeOutputs } from '../core/leadCheck.ts';
+import type { FieldChoices } from '../core/fields.ts';
+import { type LeadOutput, outputCell } from '../core/leadCheck.ts';
+import { OWNED_COLUMN_WIDTHS, OWNED_HEADERS } from '../core/leadColumns.ts';
 import {
-  LEAD_HEADERS,
-  LEADS_SHEET,
-  OWNED_COLUMN_WIDTHS,
-  OWNED_HEADERS,
-} from '../core/leadColumns.ts';
+  isGeneratedSheetName,
+  likeliestLeadsSheet,
+  namedLeadsSheet,
+} from '../core/leadsSheetChoice.ts';
 import {
+  hasLeadHeaders,
   indexLeadTable,
+  isIdKey,
   type LeadTable,
-  leadIdKey,
-  missingHeaderMessage,
-  missingRequiredHeaders,
+  noLeadHeadersMessage,
   OWNED_KEYS,
   type OwnedKey,
+  ownedColumns,
   ownedHeadersToCreate,
-  REQUIRED_HEADERS,
+  tableKeys,
 } from '../core/leadTable.ts';
+import { placeOutputs } from '../core/placement.ts';
 
 /**
  * The `Leads` sheet adapter: reads the whole sheet once, writes only the add-in's own columns,
- * and places every result on the row where its `Lead ID` is at write time.
+ * and places every result on the row its lead is on at write time.
  *
  * Decisions:
- * - Required headers: `Lead ID`, `Handed off at`, `First contact at` (without them no lead can
- *   be matched or timed). Missing → nothing at all is written (not even our headers).
- *   Every other column is optional and read as blank when absent (Priority → the default,
- *   Stage → not closed, Attempts → 0).
+ * - The sheet is read as it is (field map, value map: core/leadRecords.ts). Row 1 must name
+ *   at least one SLA field (by its header, a CRM's label or the user's choice); otherwise
+ *   nothing at all is written (not even our headers).
  * - Our headers are appended after the last used column, in one write, when missing.
- * - A row is a lead when one of the known columns (the canonical headers and the usual scoring
- *   attributes) holds something; a row holding only the user's own columns (notes, formulas
- *   filled down) is blank: our cells there are cleared.
- * - Before writing, row 1 and the `Lead ID` column are read again. When the IDs are unchanged
- *   (the usual case) results are written by position. When someone sorted, inserted or deleted
- *   rows meanwhile, each result goes to the row now holding its ID; rows whose ID is unknown
- *   (new rows, rows without ID, changed IDs) keep what our columns hold now; a duplicate ID gets
- *   the duplicate status without a score (which of the two rows is which is unknowable).
+ * - A row is a lead when one of the fields or scoring columns holds something; a row holding
+ *   only the user's own columns (notes, formulas filled down) is blank: our cells there are
+ *   cleared.
+ * - Before writing, row 1 and the rows' keys are read again (the Lead ID column alone when
+ *   every lead has an ID, else the whole data range: core/leadTable.ts). When the keys are
+ *   unchanged (the usual case) results are written by position. When someone sorted, inserted,
+ *   deleted or edited rows meanwhile, each result goes to the row now holding its key; rows
+ *   whose key is unknown keep what our columns hold now; a duplicate ID gets the duplicate
+ *   status without a score (which of the two rows is which is unknowable).
  * - Writes: one `setValues` per contiguous block of our columns, one `setBackgrounds` for the
  *   status column, one `setNumberFormat` per date column, one conditional-format update.
  */
@@ -52,6 +54,8 @@ const OUR_RULE = /^=\s*LEFT\(\s*\$[A-Z]+\$?2\s*,\s*7\s*\)\s*=\s*"Overdue"\s*$/i;
 export interface LeadsTable extends LeadTable {
   sheet: Sheet;
   created: string[];
+  /** The user's field choices the table was read with (to find the same keys again). */
+  choices: FieldChoices;
 }
 
 export type ReadLeadsResult = { ok: true; table: LeadsTable } | { ok: false; message: string };
@@ -66,32 +70,54 @@ export interface WriteReport {
   notes: string[];
 }
 
-export function findLeadsSheet(
-  ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
-): Sheet | null {
-  const exact = ss.getSheetByName(LEADS_SHEET);
-  if (exact) return exact;
-  for (const sheet of ss.getSheets()) {
-    if (sheet.getName().trim().toLowerCase() === LEADS_SHEET.toLowerCase()) return sheet;
-  }
-  return null;
+export interface FoundLeadsSheet {
+  sheet: Sheet | null;
+  /** Why none was found. */
+  message: string;
+  /** How it was found, when not by its name. */
+  note?: string;
 }
 
 /**
- * Reads the whole sheet with one `getValues`, checks the required headers, and creates our
- * missing headers (one write). Never writes anything when a required header is missing.
+ * The sheet holding the leads (core/leadsSheetChoice.ts): row 1 of the other sheets is read
+ * only when no sheet has the configured or conventional name.
  */
-export function readLeads(sheet: Sheet): ReadLeadsResult {
+export function findLeadsSheet(
+  ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+  mapping: { sheetName: string } = { sheetName: '' },
+): FoundLeadsSheet {
+  const sheets = ss.getSheets();
+  const names = sheets.map((s) => s.getName());
+  let choice = namedLeadsSheet(names, mapping.sheetName);
+  if (!choice) {
+    const headers = sheets.map((s) => {
+      const lastCol = s.getLastColumn();
+      const name = s.getName();
+      if (isGeneratedSheetName(name) || lastCol < 1 || s.getLastRow() < 1)
+        return { name, header: [] };
+      return { name, header: s.getRange(1, 1, 1, lastCol).getValues()[0] ?? [] };
+    });
+    choice = likeliestLeadsSheet(headers);
+  }
+  if (!choice.ok) return { sheet: null, message: choice.message };
+  const sheet = sheets[names.indexOf(choice.name)] ?? null;
+  return choice.note ? { sheet, message: '', note: choice.note } : { sheet, message: '' };
+}
+
+/**
+ * Reads the whole sheet with one `getValues`, checks row 1 names a lead field, and creates our
+ * missing headers (one write). Never writes anything when row 1 is not a leads header.
+ */
+export function readLeads(sheet: Sheet, choices: FieldChoices = {}): ReadLeadsResult {
   const lastRow = sheet.getLastRow();
   const lastCol = sheet.getLastColumn();
-  if (lastRow < 1 || lastCol < 1) {
-    return { ok: false, message: missingHeaderMessage([...REQUIRED_HEADERS]) };
-  }
+  if (lastRow < 1 || lastCol < 1)
+    return { ok: false, message: noLeadHeadersMessage(sheet.getName()) };
   const values = sheet.getRange(1, 1, lastRow, lastCol).getValues();
   const header = (values[0] ?? []).slice();
-  const missing = missingRequiredHeaders(header);
-  if (missing.length > 0) return { ok: false, message: missingHeaderMessage(missing) };
-
+  if (!hasLeadHeaders(header, choices)) {
+    return { ok: false, message: noLeadHeadersMessage(sheet.getName()) };
+  }
   const created = ownedHeadersToCreate(header);
   if (created.length > 0) {
     const missingCols = lastCol + created.length - sheet.getMaxColumns();
@@ -105,7 +131,40 @@ export function readLeads(sheet: Sheet): ReadLeadsResult {
       sheet.setColumnWidth(lastCol + i + 1, OWNED_COLUMN_WIDTHS[h] ?? 100);
     });
   }
-  return { ok: true, table: { ...indexLeadTable(header, values.slice(1)), sheet, created } };
+  const rows = values.slice(1);
+  // rows as read are as wide as the sheet was: pad them to the header created above
+  if (created.length > 0)
+    for (const row of rows) for (let i = 0; i < created.length; i++) row.push('');
+  return { ok: true, table: { ...indexLeadTable(header, rows, choices), sheet, created, choices } };
+}
+
+/**
+ * Row 1 and the rows' keys as they are now: the Lead ID column alone when every lead of the
+ * read had an ID, else the whole data range (rows are then matched by their content).
+ */
+function readKeysAgain(
+  table: LeadsTable,
+  lastRow: number,
+  lastCol: number,
+): { header: unknown[]; keys: string[] } {
+  const sheet = table.sheet;
+  const n = Math.max(0, lastRow - 1);
+  if (lastCol < 1) return { header: [], keys: [] };
+  if (table.idCol >= 0 && table.keys.every(isIdKey)) {
+    const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0] ?? [];
+    const idCol = tableKeys(header, [], table.choices).idCol;
+    if (idCol < 0) return { header, keys: new Array<string>(n).fill('') };
+    const cells = n > 0 ? sheet.getRange(2, idCol + 1, n, 1).getValues() : [];
+    const padded = cells.map((r) => {
+      const row = new Array<unknown>(idCol + 1).fill('');
+      row[idCol] = r[0];
+      return row;
+    });
+    return { header, keys: tableKeys(header, padded, table.choices).keys };
+  }
+  const values = sheet.getRange(1, 1, Math.max(1, lastRow), lastCol).getValues();
+  const header = values[0] ?? [];
+  return { header, keys: tableKeys(header, values.slice(1), table.choices).keys };
 }
 
 /** 1 → A, 27 → AA. */
@@ -143,34 +202,22 @@ export function writeLeads(
   const sheet = table.sheet;
   const notes: string[] = [];
   const lastCol = sheet.getLastColumn();
-  const header = lastCol > 0 ? (sheet.getRange(1, 1, 1, lastCol).getValues()[0] ?? []) : [];
-  const index = indexHeaders(header);
-  const idCol = findColumn(index, LEAD_HEADERS.leadId);
-  if (idCol < 0) {
-    return {
-      written: 0,
-      skipped: outputs.length,
-      moved: true,
-      notes: ['The Lead ID column disappeared during the check: nothing was written.'],
-    };
-  }
+  const lastRow = sheet.getLastRow();
+  const n = Math.max(0, lastRow - 1);
+  const { header, keys: currentKeys } = readKeysAgain(table, lastRow, lastCol);
+  const ownedNow = ownedColumns(header);
   const owned: Partial<Record<OwnedKey, number>> = {};
   for (const k of OWNED_KEYS) {
-    const c = findColumn(index, OWNED_HEADERS[k]);
+    const c = ownedNow[k];
     if (c >= 0) owned[k] = c;
     else notes.push(`The "${OWNED_HEADERS[k]}" column disappeared during the check: not written.`);
   }
-  const lastRow = sheet.getLastRow();
-  const n = Math.max(0, lastRow - 1);
-  const idCells = n > 0 ? sheet.getRange(2, idCol + 1, n, 1).getValues() : [];
-  const currentIds = idCells.map((r) => leadIdKey(r[0]));
-
   const {
     target,
     skipped,
     moved,
     notes: placementNotes,
-  } = placeOutputs(table.ids, outputs, currentIds);
+  } = placeOutputs(table.keys, outputs, currentKeys);
   notes.push(...placementNotes);
 
   const ownedKeys = OWNED_KEYS.filter((k) => owned[k] !== undefined);

@@ -60,7 +60,7 @@ export function generateMonthlyReview(
   const clock = appsScriptClock(spreadsheetTimeZone(ss));
   const calendar = createCalendar(settings.calendar, settingsClock(settings, ss));
 
-  const leadsSheet = findLeadsSheet(ss);
+  const leadsSheet = findLeadsSheet(ss, settings.mapping).sheet;
   const values: unknown[][] = leadsSheet ? leadsSheet.getDataRange().getValues() : [];
   const header = values[0] ?? [];
   const rows = values.slice(1);

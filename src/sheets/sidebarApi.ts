@@ -9,9 +9,9 @@
  */
 
 import { distinctTexts } from '../core/cellValues.ts';
+import { localeDateOrder } from '../core/dateOrder.ts';
 import { errorText, InputError } from '../core/errors.ts';
-import { findColumn, indexHeaders } from '../core/headers.ts';
-import { LEAD_HEADERS } from '../core/leadColumns.ts';
+import { resolveFields } from '../core/fields.ts';
 import { previewRules } from '../core/rulesPreview.ts';
 import {
   describeIssues,
@@ -27,7 +27,7 @@ import type {
   SidebarState,
 } from '../sidebarContract.ts';
 import { regenerateAgreement } from './agreement.ts';
-import { appsScriptClock, spreadsheetTimeZone } from './clock.ts';
+import { appsScriptClock, spreadsheetLocale, spreadsheetTimeZone } from './clock.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
 import { withDocumentLock } from './lock.ts';
 import { monitoringState, startMonitoring, stopMonitoring } from './monitoring.ts';
@@ -136,15 +136,18 @@ function sidebarMonitoring(settings: Settings): MonitoringState {
 /** Everything the sidebar shows when it opens. */
 export function sidebarLoad(): SidebarState {
   const loaded = loadSettings();
-  const sheet = findLeadsSheet();
+  const sheet = findLeadsSheet(
+    SpreadsheetApp.getActiveSpreadsheet(),
+    loaded.settings.mapping,
+  ).sheet;
   let leadsHeaders: string[] = [];
   let leadsSources: string[] = [];
   if (sheet) {
     const lastCol = sheet.getLastColumn();
     const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0]! : [];
     leadsHeaders = headerTexts(header);
-    // One more read: the Source column alone.
-    const sourceCol = findColumn(indexHeaders(header), LEAD_HEADERS.source);
+    // One more read: the Source column alone (found through the field map).
+    const sourceCol = resolveFields(header, loaded.settings.mapping.fields).columns.source;
     const lastRow = sheet.getLastRow();
     if (sourceCol >= 0 && lastRow > 1) {
       leadsSources = distinctTexts(
@@ -174,13 +177,22 @@ export function sidebarLoad(): SidebarState {
 export function sidebarPreview(settingsJson: string): SidebarPreviewResult {
   const started = Date.now();
   const { settings } = readSettingsArg('sidebarPreview', settingsJson);
-  const sheet = findLeadsSheet();
+  const sheet = findLeadsSheet(SpreadsheetApp.getActiveSpreadsheet(), settings.mapping).sheet;
   const values: unknown[][] = sheet ? sheet.getDataRange().getValues() : [];
   const header = values[0] ?? [];
   const rows = values.slice(1);
   const nowMs = Date.now();
   // Dates in cells are read in the spreadsheet's zone, as the check does.
-  const preview = previewRules(settings, header, rows, nowMs, appsScriptClock(spreadsheetZone()));
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const localeOrder = localeDateOrder(spreadsheetLocale(ss));
+  const preview = previewRules(
+    settings,
+    header,
+    rows,
+    nowMs,
+    appsScriptClock(spreadsheetZone()),
+    localeOrder,
+  );
   return {
     leadsSheetFound: sheet !== null,
     ...preview,

@@ -78,8 +78,10 @@ describe('dist/Code.js', () => {
     expect(code).not.toMatch(/\bIntl\b/);
   });
 
-  it('stays lean: under 150 KB', () => {
-    expect(statSync(join(root, 'dist', 'Code.js')).size).toBeLessThan(150 * 1024);
+  // Every custom-function call cold-loads the bundle: `npm run bench` prints its load time. The
+  // CRM vocabularies (field synonyms, status words) are most of the growth past 150 KB.
+  it('stays lean: under 200 KB', () => {
+    expect(statSync(join(root, 'dist', 'Code.js')).size).toBeLessThan(200 * 1024);
   });
 
   it('ships the manifest with V8, a time zone and the narrowest scopes', () => {

@@ -1,25 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import {
+  hasLeadHeaders,
   indexLeadTable,
   leadIdKey,
-  missingHeaderMessage,
-  missingRequiredHeaders,
+  noLeadHeadersMessage,
   ownedHeadersToCreate,
 } from '../../src/core/leadTable.ts';
-import { rowOf } from '../fixtures/leads.ts';
 
 describe('indexLeadTable: columns', () => {
-  const header = ['Notes', 'handed off AT', 'Lead id', 'First Contact at', 'Company'];
-  const table = indexLeadTable(header, []);
-
-  it('finds columns by name in any order, ignoring case', () => {
-    expect(table.cols.leadId).toBe(2);
-    expect(table.cols.company).toBe(4);
-    expect(table.cols.handedOffAt).toBe(1);
+  it('finds the Lead ID column by name in any order, ignoring case', () => {
+    const header = ['Notes', 'handed off AT', 'Lead id', 'First Contact at', 'Company'];
+    expect(indexLeadTable(header, []).idCol).toBe(2);
   });
 
-  it('marks a column the sheet lacks as -1', () => {
-    expect(table.cols.stage).toBe(-1);
+  it('finds the Lead ID among CRM labels (Record ID, LEADID)', () => {
+    expect(indexLeadTable(['Email', 'LEADID'], []).idCol).toBe(1);
+    expect(indexLeadTable(['Record ID'], []).idCol).toBe(0);
+  });
+
+  it('marks a sheet without a Lead ID column as -1', () => {
+    expect(indexLeadTable(['Email', 'Name'], []).idCol).toBe(-1);
   });
 
   it('finds our own columns, wherever the user moved them', () => {
@@ -28,9 +28,17 @@ describe('indexLeadTable: columns', () => {
     expect(ours.owned.score).toBe(2);
     expect(ours.owned.deadline).toBe(-1);
   });
+
+  it('keeps the rows and header as read', () => {
+    const header = ['Lead ID'];
+    const rows = [['L1']];
+    const t = indexLeadTable(header, rows);
+    expect(t.header).toBe(header);
+    expect(t.rows).toBe(rows);
+  });
 });
 
-describe('indexLeadTable: rows', () => {
+describe('indexLeadTable: row keys', () => {
   const header = ['Notes', 'handed off AT', 'Lead id', 'First Contact at', 'Company'];
   const table = indexLeadTable(header, [
     ['my note', '', ' L1 ', '', 'Acme'],
@@ -38,35 +46,43 @@ describe('indexLeadTable: rows', () => {
     ['', '', 42, '', ''],
   ]);
 
-  it('reads each Lead ID as its matching key', () => {
-    expect(table.ids).toEqual(['L1', '', '42']);
+  it('keys a row by its Lead ID', () => {
+    expect(table.keys[0]).toBe('id:L1');
+    expect(table.keys[2]).toBe('id:42');
   });
 
-  it('tells leads from blank rows', () => {
-    expect(table.blank).toEqual([false, true, false]);
+  it('keys a row without ID by its content', () => {
+    expect(table.keys[1]).toMatch(/^row:only a note/);
   });
 
-  it('counts a row with only a scoring attribute as a lead', () => {
-    const h = ['Lead ID', 'Job title', 'My notes'];
-    const t = indexLeadTable(h, [rowOf(h, { 'Job title': 'CEO' }), rowOf(h, { 'My notes': 'x' })]);
-    expect(t.blank).toEqual([false, true]);
+  it('leaves our own columns out of a content key', () => {
+    const h = ['Email', 'SLA status', 'Name'];
+    const a = indexLeadTable(h, [['a@x.io', 'Due', 'Ann']]).keys[0];
+    const b = indexLeadTable(h, [['a@x.io', 'Overdue · 1 h late', 'Ann']]).keys[0];
+    expect(a).toBe(b);
   });
 
-  it('keeps the rows and header as read', () => {
-    const rows = [['a', '', 'L1', '', '']];
-    const t = indexLeadTable(header, rows);
-    expect(t.header).toBe(header);
-    expect(t.rows).toBe(rows);
+  it('gives a row whose user cells changed another content key', () => {
+    const h = ['Email', 'Name'];
+    const a = indexLeadTable(h, [['a@x.io', 'Ann']]).keys[0];
+    expect(indexLeadTable(h, [['a@x.io', 'Anne']]).keys[0]).not.toBe(a);
   });
 });
 
-describe('required and owned headers', () => {
-  it('names the required headers that are missing', () => {
-    expect(missingRequiredHeaders(['Lead ID'])).toEqual(['Handed off at', 'First contact at']);
+describe('lead headers and owned headers', () => {
+  it('tells a leads header row from one naming no lead field', () => {
+    expect(hasLeadHeaders(['Notes', 'Lead Owner'])).toBe(true);
+    expect(hasLeadHeaders(['Notes', 'Whatever'])).toBe(false);
   });
 
-  it('finds required headers however they are typed', () => {
-    expect(missingRequiredHeaders([' lead id ', 'HANDED OFF AT', 'First contact at'])).toEqual([]);
+  it("accepts the user's own column choices as lead headers", () => {
+    expect(hasLeadHeaders(['Rep'], { owner: 'Rep' })).toBe(true);
+  });
+
+  it('says what to do when row 1 names no lead field', () => {
+    expect(noLeadHeadersMessage('Sheet1')).toMatch(
+      /^Row 1 of "Sheet1" names no column we know .* Nothing was written\.$/,
+    );
   });
 
   it('names our headers to create, in the order they are created', () => {
@@ -75,20 +91,6 @@ describe('required and owned headers', () => {
       'SLA deadline',
       'Next attempt due',
     ]);
-  });
-});
-
-describe('missingHeaderMessage', () => {
-  it('names one missing column', () => {
-    expect(missingHeaderMessage(['Lead ID'])).toBe(
-      'The Leads sheet has no "Lead ID" column: add it to row 1 (case, accents and spacing do not matter), then check again. Nothing was written.',
-    );
-  });
-
-  it('names several missing columns', () => {
-    expect(missingHeaderMessage(['Lead ID', 'Handed off at'])).toBe(
-      'The Leads sheet has no "Lead ID", "Handed off at" columns: add them to row 1 (case, accents and spacing do not matter), then check again. Nothing was written.',
-    );
   });
 });
 

@@ -197,12 +197,12 @@ describe('evaluateLead statuses', () => {
     const cases: Array<[Partial<LeadSlaInput>, string]> = [
       [{ handedOffAt: 'next tuesday' }, 'Check data · Handed off at: "next tuesday" is not a date'],
       [
-        { stage: 'Won' },
-        'Check data · Stage: "Won" is not a stage (use Lead, MQL, SQL, Opportunity, Customer, Recycled, Rejected or Lost)',
+        { stage: 'Qualifying?' },
+        'Check data · Stage: "Qualifying?" is not a stage we know: map it in Extensions › SLA Sheets › Open SLA settings › Fields',
       ],
       [
-        { priority: 'Urgent' },
-        'Check data · Priority: "Urgent" is not a priority (use Hot, Warm or Cold)',
+        { priority: 'Top' },
+        'Check data · Priority: "Top" is not a priority we know (Hot, Warm or Cold): map it in Extensions › SLA Sheets › Open SLA settings › Fields',
       ],
       [{ handedOffAt: new Date(MON(9)), attempts: -1 }, 'Check data · Attempts: -1 is negative'],
       [
@@ -296,6 +296,8 @@ describe('evaluateLead statuses', () => {
       atRiskShare: fc.double({ min: 0, max: 0.99, noNaN: true }),
       maxAttempts: fc.integer({ min: 1, max: 50 }),
       attemptSpacingBusinessDays: fc.double({ min: 0.1, max: 30, noNaN: true }),
+      clockStart: fc.constantFrom('auto', 'handedOffAt', 'mqlAt', 'createdAt' as const),
+      trackingDays: fc.integer({ min: 1, max: 3650 }),
     });
     fc.assert(
       fc.property(

@@ -207,7 +207,7 @@ describe('checkLeadsNow on the Leads sheet', () => {
     expect(ours[0]!.values[0]).toBe(`=LEFT($${String.fromCharCode(65 + statusCol)}2,7)="Overdue"`);
   });
 
-  it('flags both rows of a duplicate Lead ID, and a row without ID', () => {
+  it('flags both rows of a duplicate Lead ID; a row without ID still gets its status', () => {
     const rows = everyStatusRows();
     rows.push(rowOf(HEADER, { ...EVERY_STATUS[3]!.row, Name: 'Dup of L-004' }));
     rows.push(rowOf(HEADER, { Name: 'No id', Stage: 'Lead' }));
@@ -217,7 +217,7 @@ describe('checkLeadsNow on the Leads sheet', () => {
     const statusCol = s.values[0]!.indexOf('SLA status');
     const dups = s.values.filter((r) => r?.[0] === 'L-004').map((r) => r![statusCol]);
     expect(dups).toEqual(['Check data · duplicate Lead ID', 'Check data · duplicate Lead ID']);
-    expect(s.values.at(-1)![statusCol]).toBe('Check data · Lead ID: is blank');
+    expect(s.values.at(-1)![statusCol]).toBe('Waiting');
   });
 
   it('skips blank rows (cells stay blank) and clears stale results on rows emptied since', () => {
@@ -251,24 +251,38 @@ describe('checkLeadsNow on the Leads sheet', () => {
     expect(rt.ui.toasts.at(-1)!.message).toMatch(/^Checked 9 leads/);
   });
 
-  it('writes nothing and says which header is missing', () => {
-    const header = HEADER.filter((h) => h !== 'First contact at');
-    const rows = [header, ...EVERY_STATUS.map((s) => rowOf(header, s.row))];
+  it('writes nothing when row 1 names no lead field, and says so', () => {
+    const rows = [
+      ['Notes', 'Whatever'],
+      ['a', 'b'],
+    ];
     const { rt } = leadsRuntime(rows);
     const before = JSON.stringify(rt.toWorkbook());
     rt.call('checkLeadsNow');
     expect(JSON.stringify(rt.toWorkbook())).toBe(before);
     const message = rt.ui.toasts.at(-1)!.message;
-    expect(message).toContain('"First contact at"');
+    expect(message).toContain('names no column we know');
     expect(message).toContain('Nothing was written');
-    expect(String(runLog(rt)[0]!.error)).toContain('"First contact at"');
+    expect(String(runLog(rt)[0]!.error)).toContain('names no column we know');
+  });
+
+  it('runs without a First contact at column and says the column was not found', () => {
+    const header = HEADER.filter((h) => h !== 'First contact at');
+    const rows = [header, ...EVERY_STATUS.map((s) => rowOf(header, s.row))];
+    const { rt } = leadsRuntime(rows);
+    rt.call('checkLeadsNow');
+    expect(rt.ui.toasts.at(-1)!.message).toMatch(/^Checked 9 leads/);
+    const notes = (runLog(rt)[0]!.notes as string[]).join(' ');
+    expect(notes).toMatch(/Not found: [^.]*First contact at/);
   });
 
   it('explains a missing Leads sheet instead of failing', () => {
     const rt = createRuntime({ timeZone: 'Europe/Paris' });
     rt.load();
     expect(() => rt.call('checkLeadsNow')).not.toThrow();
-    expect(rt.ui.toasts.at(-1)!.message).toMatch(/no "Leads" sheet: use Set up workbook/);
+    expect(rt.ui.toasts.at(-1)!.message).toMatch(
+      /no "Leads" sheet and no sheet whose row 1 names lead fields.*Set up workbook/,
+    );
   });
 
   it('falls back to the default settings on corrupt settings and says so', () => {

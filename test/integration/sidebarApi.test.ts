@@ -1,7 +1,7 @@
 /** The sidebar's server functions, through dist/Code.js in our runtime (as google.script.run calls them). */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type Cell, createRuntime, type Runtime } from '../../runtime/index.ts';
-import { defaultSettings, type Settings } from '../../src/core/settings.ts';
+import { defaultSettings, SETTINGS_VERSION, type Settings } from '../../src/core/settings.ts';
 import type {
   CheckOutcome,
   MonitoringState,
@@ -180,8 +180,11 @@ describe('untrusted input', () => {
     const wide = valid();
     wide.definitions.contact = 'é'.repeat(60_000);
     expect(errorOf(() => save(JSON.stringify(wide)))).toMatch(/too large/);
-    expect(errorOf(() => save(JSON.stringify({ ...valid(), version: 3 })))).toMatch(
-      /version 3 is newer than this add-in \(2\): update the add-in/,
+    const newer = SETTINGS_VERSION + 1;
+    expect(errorOf(() => save(JSON.stringify({ ...valid(), version: newer })))).toMatch(
+      new RegExp(
+        `version ${newer} is newer than this add-in \\(${SETTINGS_VERSION}\\): update the add-in`,
+      ),
     );
     expect(rt.documentProperties.getProperty(KEY)).toBeNull();
   });
@@ -248,12 +251,12 @@ describe('sidebarSave', () => {
     };
     const result = save(JSON.stringify(v1));
     expect(result.migratedFrom).toBe(1);
-    expect(result.settings.version).toBe(2);
+    expect(result.settings.version).toBe(SETTINGS_VERSION);
     expect(result.settings.handoff.deadlineHours).toEqual({ Hot: 2, Warm: 6, Cold: 24 });
     expect(result.settings.calendar.hours.mon).toEqual([{ start: '08:30', end: '17:00' }]);
     expect(result.settings.calendar.hours.fri).toEqual([]);
     const stored = JSON.parse(rt.documentProperties.getProperty(KEY) ?? '') as Settings;
-    expect(stored.version).toBe(2);
+    expect(stored.version).toBe(SETTINGS_VERSION);
   });
 
   it('leaves the stored settings whole when a save fails half-way', () => {

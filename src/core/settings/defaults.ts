@@ -22,6 +22,8 @@ export function defaultSettings(): Settings {
       atRiskShare: 0.25,
       maxAttempts: 5,
       attemptSpacingBusinessDays: 1,
+      clockStart: 'auto',
+      trackingDays: 60,
     },
     calendar: {
       timeZone: '',
@@ -47,6 +49,7 @@ export function defaultSettings(): Settings {
       customer: 'A company that has signed.',
     },
     monitoring: { frequencyMinutes: 60, autoMonthlyReview: true },
+    mapping: { sheetName: '', fields: {}, stageValues: {}, priorityValues: {} },
   };
 }
 

@@ -16,6 +16,7 @@ export type Migration = (doc: SettingsDocument, defaults: Settings) => SettingsD
  */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: fromV1,
+  2: fromV2,
 };
 
 /** The version this add-in reads and writes: one above the last migration. */
@@ -69,6 +70,16 @@ function fromV1(doc: SettingsDocument, d: Settings): SettingsDocument {
         Cold: deadline(coldHours, d.handoff.deadlineHours.Cold),
       },
     },
+  };
+}
+
+/** Version 3 added the field and value maps, the clock start and the tracking window. */
+function fromV2(doc: SettingsDocument, d: Settings): SettingsDocument {
+  const handoff = doc.handoff as Record<string, unknown> | undefined;
+  return {
+    ...doc,
+    handoff: { clockStart: d.handoff.clockStart, trackingDays: d.handoff.trackingDays, ...handoff },
+    mapping: doc.mapping ?? d.mapping,
   };
 }
 

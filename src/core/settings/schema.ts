@@ -5,6 +5,7 @@ import {
   criterionSchema,
   definitionsSchema,
   handoffSchema,
+  mappingSchema,
   monitoringSchema,
   planSchema,
   scoringSchema,
@@ -18,6 +19,7 @@ function buildSchemas() {
   const plan = planSchema();
   const definitions = definitionsSchema();
   const monitoring = monitoringSchema();
+  const mapping = mappingSchema();
   // The key order here is the order of a parsed (and so of a stored) document.
   const settings = z.strictObject({
     version: z.literal(SETTINGS_VERSION),
@@ -27,8 +29,10 @@ function buildSchemas() {
     scoring,
     definitions,
     monitoring,
+    mapping,
   });
   return {
+    mapping,
     timeSpan,
     holiday,
     calendar,

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { CLOCK_FIELDS, FIELD_IDS } from '../fields.ts';
+import { STAGE_CHOICES } from '../leadColumns.ts';
 import {
   MONITORING_FREQUENCIES,
   OPERATORS,
@@ -151,6 +153,35 @@ export function handoffSchema() {
     attemptSpacingBusinessDays: positive('Attempt spacing').check(
       z.lte(30, 'At most 30 business days between attempts'),
     ),
+    /** The field whose date starts the clock; `auto`: hand-off, else MQL, else creation. */
+    clockStart: z.enum(['auto', ...CLOCK_FIELDS], 'Choose the column that starts the clock'),
+    /** Never-contacted leads whose clock started longer ago than this are history, not work. */
+    trackingDays: z
+      .int('Tracking window must be a whole number of days')
+      .check(
+        z.gte(1, 'Tracking window is at least 1 day'),
+        z.lte(3650, 'Tracking window is at most 3650 days'),
+      ),
+  });
+}
+
+/** How the user's sheet is read: which sheet, which column feeds each field, what values mean. */
+export function mappingSchema() {
+  const entries = (max: number, what: string) =>
+    z.refine((r: unknown) => Object.keys(r as object).length <= max, `At most ${max} ${what}`);
+  return z.strictObject({
+    /** The sheet holding the leads; '' finds it (`Leads`, else the sheet with lead headers). */
+    sheetName: text('Sheet name', 100),
+    /** Field → the header chosen by the user, or '' for "this sheet has none". */
+    fields: z.partialRecord(z.enum(FIELD_IDS), text('Column', 200)),
+    /** Stage or status value as typed → what it means. */
+    stageValues: z
+      .record(text('Value', 200), z.enum(STAGE_CHOICES, 'Unknown stage'))
+      .check(entries(500, 'stage values')),
+    /** Priority value as typed → Hot, Warm or Cold. */
+    priorityValues: z
+      .record(text('Value', 200), z.enum(PRIORITIES, 'Priority must be Hot, Warm or Cold'))
+      .check(entries(200, 'priority values')),
   });
 }
 

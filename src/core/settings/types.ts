@@ -9,6 +9,7 @@ export type ScoringSettings = z.infer<Schemas['scoring']>;
 export type HandoffSettings = z.infer<Schemas['handoff']>;
 export type PlanSettings = z.infer<Schemas['plan']>;
 export type Definitions = z.infer<Schemas['definitions']>;
+export type MappingSettings = z.infer<Schemas['mapping']>;
 /** The one settings document of the add-in, shared by the server and the sidebar. */
 export type Settings = z.infer<Schemas['settings']>;
 

@@ -1,0 +1,156 @@
+import { type DateOrder, describeDateOrder } from './dateOrder.ts';
+import { DATE_FIELDS, FIELD_LABELS, type FieldId } from './fields.ts';
+import type { CheckExtras, StatusCounts } from './leadCheck.ts';
+import type { LeadSheet } from './leadRecords.ts';
+
+/**
+ * What the lead check tells the user, in words that state what was read and what was not:
+ * never "on time" about leads that could not be timed.
+ */
+
+export interface CheckFigures {
+  counts: StatusCounts;
+  extras: CheckExtras;
+  leads: number;
+  /** The clock column, null when the sheet has none. */
+  clock: LeadSheet['clock'];
+  trackingDays: number;
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/** Leads whose SLA was measured against a deadline (not waiting, closed, untimed or untracked). */
+export function timedLeads(f: CheckFigures): number {
+  const c = f.counts;
+  return (
+    c.Due + c['At risk'] + c.Overdue + c.Met + c.Missed - f.extras.untimed - f.extras.untracked
+  );
+}
+
+/** "Checked 240 leads: 12 overdue, 3 at risk, 2 to recycle" and what could not be judged. */
+export function summaryText(f: CheckFigures): string {
+  const { counts: c, leads, extras } = f;
+  if (leads === 0) return 'No leads to check yet';
+  const head = `Checked ${count(leads, 'lead')}`;
+  if (!f.clock) {
+    return `${head}: none could be timed — no hand-off, MQL or creation date column (choose the column that starts the clock in Fields)`;
+  }
+  const work: string[] = [];
+  if (c.Overdue) work.push(`${c.Overdue.toLocaleString('en-US')} overdue`);
+  if (c['At risk']) work.push(`${c['At risk'].toLocaleString('en-US')} at risk`);
+  if (c.Recycle) work.push(`${c.Recycle.toLocaleString('en-US')} to recycle`);
+  if (c['Check data']) work.push(`${count(c['Check data'], 'row')} to check`);
+  const other: string[] = [];
+  if (extras.untracked) {
+    other.push(
+      `${count(extras.untracked, 'lead')} never contacted, started over ${f.trackingDays} days ago (not tracked)`,
+    );
+  }
+  if (extras.untimed)
+    other.push(`${count(extras.untimed, 'contacted lead')} with no contact time (not judged)`);
+  const timed = timedLeads(f);
+  const waiting = c.Waiting ? `${count(c.Waiting, 'lead')} with no ${f.clock.header} date yet` : '';
+  if (work.length === 0) {
+    if (timed === leads) return `${head}: all leads on time`;
+    if (timed === 0) {
+      const why = waiting ? ` — ${waiting}` : '';
+      return `${head}: none could be timed yet${why}${other.length ? `; ${other.join(', ')}` : ''}`;
+    }
+    work.push(`${count(timed, 'timed lead')} on time`);
+    if (waiting) work.push(waiting);
+  }
+  return `${head}: ${[...work, ...other].join(', ')}`;
+}
+
+function list(items: readonly string[]): string {
+  return items.map((i) => `"${i}"`).join(', ');
+}
+
+/**
+ * What was read, for the run log, the terminal summary and the sidebar: which header fed each
+ * field, what was not found, the date order of each date column, and what started the clock.
+ */
+export function readNotes(read: LeadSheet, locale: string, relevant: readonly FieldId[]): string[] {
+  const notes: string[] = [];
+  const f = read.fields;
+  const renamed = f.found.filter((x) => x.header !== FIELD_LABELS[x.field]);
+  // a few fields per note: the run log keeps notes short
+  for (let i = 0; i < renamed.length; i += 4) {
+    const part = renamed.slice(i, i + 4).map((x) => `${FIELD_LABELS[x.field]} ← "${x.header}"`);
+    notes.push(`Columns read: ${part.join(', ')}.`);
+  }
+  const missing = f.missing.filter((m) => relevant.includes(m));
+  if (missing.length) notes.push(`Not found: ${missing.map((m) => FIELD_LABELS[m]).join(', ')}.`);
+  for (const c of f.conflicts) {
+    notes.push(
+      `${FIELD_LABELS[c.field]}: used "${c.used}", ignored ${list(c.ignored)} (choose another in Fields).`,
+    );
+  }
+  for (const d of f.dropped) {
+    notes.push(
+      `"${d.header}" holds no ${FIELD_LABELS[d.field]} values (e.g. ${d.example}): not used.`,
+    );
+  }
+  for (const s of f.staleChoices) {
+    notes.push(
+      `${FIELD_LABELS[s.field]}: the chosen column "${s.header}" is gone; found it as usual.`,
+    );
+  }
+  notes.push(
+    read.clock
+      ? `The SLA clock starts at "${read.clock.header}".`
+      : 'No column starts the SLA clock (no hand-off, MQL or creation date): no lead could be timed.',
+  );
+  for (const field of DATE_FIELDS) {
+    const order = read.dateOrders[field];
+    if (!order || order.dayFirst + order.monthFirst + order.ambiguous === 0) continue;
+    const header = f.found.find((x) => x.field === field)?.header ?? FIELD_LABELS[field];
+    notes.push(`Dates in "${header}": ${describeDateOrder(order, locale)}.`);
+  }
+  const q = read.quality;
+  if (q.unreadableRows) {
+    const by = Object.entries(q.byHeader)
+      .map(([h, n]) => `${h} ${n.toLocaleString('en-US')}`)
+      .join(', ');
+    notes.push(`${count(q.unreadableRows, 'row')} with values that could not be read (${by}).`);
+  }
+  return notes;
+}
+
+export type { DateOrder };
+
+/** The structured twin of readNotes: which sheet and headers the check read. */
+export function readReport(sheet: string, read: LeadSheet, locale: string): ReadReportData {
+  const fields: Record<string, string> = {};
+  for (const f of read.fields.found) fields[FIELD_LABELS[f.field]] = f.header;
+  const dateOrders: Record<string, string> = {};
+  for (const field of DATE_FIELDS) {
+    const order = read.dateOrders[field];
+    const header = read.fields.found.find((x) => x.field === field)?.header;
+    if (order && header && order.dayFirst + order.monthFirst + order.ambiguous > 0) {
+      dateOrders[header] = describeDateOrder(order, locale);
+    }
+  }
+  return {
+    sheet,
+    fields,
+    missing: read.fields.missing.map((m) => FIELD_LABELS[m]),
+    clock: read.clock?.header ?? null,
+    dateOrders,
+    unreadableRows: read.quality.unreadableRows,
+    unreadableByHeader: { ...read.quality.byHeader },
+  };
+}
+
+/** Same shape as the sidebar contract's ReadReport (kept here: the core imports no shell). */
+export interface ReadReportData {
+  sheet: string;
+  fields: Record<string, string>;
+  missing: string[];
+  clock: string | null;
+  dateOrders: Record<string, string>;
+  unreadableRows: number;
+  unreadableByHeader: Record<string, number>;
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { createRuntime, type Runtime } from '../../runtime/index.ts';
+import { defaultSettings } from '../../src/core/settings.ts';
+import { CRM_EXPORTS, type CrmExport, exportRows, OLIST } from '../fixtures/crmExports.ts';
+import { NOW, OWNED, userCells, workbookSheet } from './leadsHelpers.ts';
+
+/** The check on sheets as CRMs export them: no renaming, no hand edits. */
+
+function exportRuntime(e: CrmExport, fields = e.fields): Runtime {
+  const rt = createRuntime({ timeZone: 'Europe/Paris', locale: e.locale });
+  rt.addSheet(e.sheet, exportRows(e));
+  rt.load();
+  rt.setNow(NOW);
+  if (fields) {
+    const settings = defaultSettings();
+    settings.mapping.fields = fields;
+    rt.call('sidebarSave', JSON.stringify(settings));
+  }
+  return rt;
+}
+
+function statuses(rt: Runtime, e: CrmExport): string[] {
+  const s = workbookSheet(rt, e.sheet);
+  const col = s.values[0]!.indexOf('SLA status');
+  return s.values.slice(1).map((r) => String(r?.[col] ?? ''));
+}
+
+function runLogNotes(rt: Runtime): string {
+  const log = JSON.parse(rt.documentProperties.getProperty('sla.runLog') ?? '[]') as Array<{
+    notes?: string[];
+  }>;
+  return (log[0]?.notes ?? []).join('\n');
+}
+
+function matches(actual: string, expected: string): boolean {
+  if (expected.startsWith('^')) return new RegExp(expected).test(actual);
+  return expected.includes(' · ') ? actual === expected : actual.startsWith(expected);
+}
+
+describe.each(CRM_EXPORTS.map((e) => [e.crm, e] as const))('a %s export as it is', (_crm, e) => {
+  it('gives every lead the status its cells call for', () => {
+    const rt = exportRuntime(e);
+    rt.call('checkLeadsNow');
+    const got = statuses(rt, e);
+    e.leads.forEach((lead, i) => {
+      expect(matches(got[i]!, lead.expect), `row ${i + 2}: ${got[i]} vs ${lead.expect}`).toBe(true);
+    });
+  });
+
+  it('says which header fed each field', () => {
+    const rt = exportRuntime(e);
+    rt.call('checkLeadsNow');
+    const notes = runLogNotes(rt);
+    for (const read of e.reads) expect(notes).toContain(read);
+  });
+
+  it('writes only its own columns', () => {
+    const rt = exportRuntime(e);
+    const before = userCells(rt, e.sheet);
+    rt.call('checkLeadsNow');
+    expect(userCells(rt, e.sheet)).toEqual(before);
+    const header = workbookSheet(rt, e.sheet).values[0]!;
+    expect(header.slice(e.header.length)).toEqual(OWNED);
+  });
+});
+
+describe('honest messages on exports', () => {
+  it('never says on time when no lead could be timed (X Education: no dates)', () => {
+    const e = CRM_EXPORTS.find((x) => x.crm === 'X Education')!;
+    const rt = exportRuntime(e);
+    rt.call('checkLeadsNow');
+    const toast = rt.ui.toasts.at(-1)!.message;
+    expect(toast).toMatch(/none could be timed — no hand-off, MQL or creation date column/);
+    expect(toast).not.toMatch(/on time/);
+    expect(runLogNotes(rt)).toMatch(/"Last Activity" holds no Last attempt at values/);
+  });
+
+  it('names the order it read month-first dates in, against the locale', () => {
+    const e = CRM_EXPORTS.find((x) => x.crm === 'Salesforce')!;
+    const rt = exportRuntime(e);
+    rt.call('checkLeadsNow');
+    expect(runLogNotes(rt)).toMatch(
+      /Dates in "Create Date": month-first \(from its values, e\.g\. 11\/23\/2026 9:05 AM\)/,
+    );
+  });
+
+  it('leaves out a priority column whose values are not priorities (Zoho Rating)', () => {
+    const e = CRM_EXPORTS.find((x) => x.crm === 'Zoho CRM')!;
+    const rt = exportRuntime(e);
+    rt.call('checkLeadsNow');
+    expect(runLogNotes(rt)).toMatch(
+      /"Rating" holds no Priority values \(e\.g\. "Active"\): not used/,
+    );
+  });
+
+  it("says none could be timed before the team maps Olist's first_contact_date to MQL at", () => {
+    const rt = exportRuntime(OLIST, {});
+    rt.call('checkLeadsNow');
+    expect(rt.ui.toasts.at(-1)!.message).toMatch(
+      /none could be timed — no hand-off, MQL or creation date column/,
+    );
+    expect(runLogNotes(rt)).toContain('First contact at ← "first_contact_date"');
+  });
+
+  it('counts untracked and untimed leads apart in the toast', () => {
+    const e = CRM_EXPORTS.find((x) => x.crm === 'HubSpot')!;
+    const rt = exportRuntime(e);
+    rt.call('checkLeadsNow');
+    expect(rt.ui.toasts.at(-1)!.message).toBe(
+      'Checked 10 leads: 1 overdue, 2 rows to check, 1 lead never contacted, started over 60 days ago (not tracked), 2 contacted leads with no contact time (not judged)',
+    );
+  });
+});
