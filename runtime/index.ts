@@ -563,6 +563,8 @@ export async function openWorkbook(
     runtime.documentProperties,
     opts.timeZone,
   );
+  // an explicit locale wins over the one the file kept
+  if (opts.locale !== undefined) runtime.spreadsheet.locale = opts.locale;
   return { runtime, dataSheet: file.dataSheet, save: file.save };
 }
 

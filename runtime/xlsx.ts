@@ -86,6 +86,7 @@ export function loadWorkbookInto(
   const zone = timeZone ?? state.timeZone ?? DEFAULT_TIME_ZONE;
   const title = typeof wb.title === 'string' && wb.title !== '' ? wb.title : null;
   ss.resetInternal(state.name ?? title ?? basename(path, extname(path)), zone);
+  if (state.locale) ss.locale = state.locale;
   const ctx: LoadContext = { zone, ruleSources: new WeakMap(), validations: new Map() };
   const loaded: [FakeSheet, ExcelJS.Worksheet][] = [];
   for (const ws of wb.worksheets) {
@@ -121,6 +122,7 @@ export function stateOf(
   return {
     name: ss.name,
     timeZone: ss.timeZoneInternal,
+    locale: ss.locale,
     sheets,
     documentProperties: Object.fromEntries(properties),
   };

@@ -25,6 +25,8 @@ export interface SheetSize {
 export interface WorkbookState {
   name: string | null;
   timeZone: string | null;
+  /** The spreadsheet locale (`en_US`, `fr_FR`): it decides ambiguous text dates. */
+  locale: string | null;
   sheets: Record<string, SheetSize>;
   documentProperties: Record<string, string>;
 }
@@ -58,12 +60,19 @@ function parseSizes(json: string): Record<string, SheetSize> {
 }
 
 export function readState(ws: ExcelJS.Worksheet | null): WorkbookState {
-  const state: WorkbookState = { name: null, timeZone: null, sheets: {}, documentProperties: {} };
+  const state: WorkbookState = {
+    name: null,
+    timeZone: null,
+    locale: null,
+    sheets: {},
+    documentProperties: {},
+  };
   ws?.eachRow((row) => {
     const key = cellText(ws, row.number, 1);
     const value = cellText(ws, row.number, 2);
     if (key === 'timeZone' && value !== '') state.timeZone = value;
     else if (key === 'name' && value !== '') state.name = value;
+    else if (key === 'locale' && value !== '') state.locale = value;
     else if (key === 'sheets' || key === 'meta') state.sheets = parseSizes(value);
     else if (key === 'property' && value !== '')
       state.documentProperties[value] = cellText(ws, row.number, 3);
@@ -86,6 +95,7 @@ export function writeState(wb: ExcelJS.Workbook, state: WorkbookState): void {
   ws.addRow([STATE_MARK, ABOUT]);
   ws.addRow(['timeZone', state.timeZone ?? '']);
   ws.addRow(['name', state.name ?? '']);
+  ws.addRow(['locale', state.locale ?? '']);
   ws.addRow(['sheets', JSON.stringify({ sheets: state.sheets })]);
   for (const [key, value] of Object.entries(state.documentProperties))
     ws.addRow(['property', key, value]);

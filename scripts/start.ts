@@ -2,101 +2,40 @@
  * `npm start`: the add-in's main job, offline. Opens a workbook (the bundled example by
  * default) or a CSV export, runs the built dist/Code.js in our Apps Script runtime exactly as
  * Sheets would, writes the result as .xlsx (the input with only the add-in's changes) and
- * prints a short summary.
- *
- *   npm start -- [book.xlsx | export.csv] [--now 2026-11-23T10:00] [--out out/result.xlsx]
+ * prints a summary (or, with --json, one JSON object). See scripts/cli.ts for the options.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
-import { openWorkbook, REPO_ROOT, type Runtime } from '../runtime/index.ts';
+import { dirname, resolve } from 'node:path';
+import { openWorkbook, type Runtime } from '../runtime/index.ts';
 import { errorText } from '../src/core/errors.ts';
 import { addMonths, monthKey, monthOf } from '../src/core/reviewData.ts';
 import { intlZoneClock } from '../src/core/zone.ts';
+import type { CheckOutcome, SidebarState } from '../src/sidebarContract.ts';
+import { parseNow, parseRunArgs, type RunOptions, readSettingsFile, UsageError } from './cli.ts';
 import { EXAMPLE_NOW, EXAMPLE_PATH } from './example.ts';
-import { printSummary, type RunReport } from './summary.ts';
+import { printSummary, type RunReport, summaryJson } from './summary.ts';
 
-interface Options {
-  input: string;
-  output: string;
-  now: Date | null;
-}
-
-class UsageError extends Error {}
-
-function parseArgs(argv: string[]): Options {
-  let input = EXAMPLE_PATH;
-  let output = '';
-  let now: Date | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--now' || arg === '--out') {
-      const value = argv[++i];
-      if (!value) throw new UsageError(`${arg} needs a value`);
-      if (arg === '--out') output = resolve(value);
-      else {
-        now = new Date(value);
-        if (Number.isNaN(now.getTime()))
-          throw new UsageError(`--now ${value} is not a date: use e.g. 2026-11-23T10:00`);
-      }
-    } else if (arg === '--help' || arg === '-h') {
-      throw new UsageError(
-        'usage: npm start -- [book.xlsx | export.csv] [--now 2026-11-23T10:00] [--out out/result.xlsx]',
-      );
-    } else if (arg.startsWith('--')) {
-      throw new UsageError(`unknown option ${arg}`);
-    } else {
-      input = resolve(arg);
+/** Stores the settings file through the sidebar's own server call (same schema, same checks). */
+function applySettings(rt: Runtime, options: RunOptions): void {
+  if (options.settings) {
+    const text = readSettingsFile(options.settings);
+    try {
+      rt.call('sidebarSave', text);
+    } catch (error) {
+      throw new UsageError(`${options.settings}: ${errorText(error)}`);
     }
   }
-  if (!output) output = join(REPO_ROOT, 'out', `${basename(input, extname(input))}-result.xlsx`);
-  return { input, output, now };
-}
-
-/** Calls an entry point if the bundle has it (features land one by one). */
-function callIfPresent(rt: Runtime, name: string, ...args: unknown[]): boolean {
-  if (!rt.globalNames().includes(name)) return false;
-  rt.call(name, ...args);
-  return true;
-}
-
-async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
-  if (!existsSync(options.input)) {
-    throw new UsageError(
-      `no workbook at ${options.input}: give the path of an .xlsx or .csv file (or run without arguments for the example)`,
-    );
+  if (options.sheet) {
+    const names = rt.spreadsheet.getSheets().map((s) => s.getName());
+    if (!names.includes(options.sheet)) {
+      throw new UsageError(
+        `--sheet ${options.sheet}: the workbook has no such sheet (it has ${names.map((n) => `"${n}"`).join(', ')})`,
+      );
+    }
+    const { settings } = rt.call('sidebarLoad') as SidebarState;
+    settings.mapping.sheetName = options.sheet;
+    rt.call('sidebarSave', JSON.stringify(settings));
   }
-  const opened = await openWorkbook(options.input);
-  const rt = opened.runtime;
-  const timeZone = rt.spreadsheet.getSpreadsheetTimeZone();
-  // The example's leads are dated around its reference time; another workbook runs at the real time.
-  const isExample = resolve(options.input) === resolve(EXAMPLE_PATH);
-  const now = options.now ?? (isExample ? new Date(EXAMPLE_NOW) : new Date());
-  rt.setNow(now);
-  rt.load();
-
-  const report: RunReport = {
-    input: options.input,
-    output: options.output,
-    now,
-    timeZone,
-    steps: [],
-    dataSheet: opened.dataSheet,
-  };
-  rt.call('setUpWorkbook');
-  report.steps.push('setUpWorkbook');
-  const formulaErrors = rt.evaluateFormulas('Planning');
-  report.formulaErrors = formulaErrors;
-  if (callIfPresent(rt, 'checkLeadsNow')) report.steps.push('checkLeadsNow');
-  if (rt.globalNames().includes('runMonthlyReview')) {
-    report.reviewMonth = lastFullMonth(now, timeZone);
-    rt.call('runMonthlyReview', report.reviewMonth);
-    report.steps.push('runMonthlyReview');
-  }
-
-  mkdirSync(dirname(options.output), { recursive: true });
-  await opened.save(options.output);
-  printSummary(rt, report);
 }
 
 /** The last full month before `now`, in the spreadsheet's time zone: `2026-10`. */
@@ -104,9 +43,64 @@ function lastFullMonth(now: Date, timeZone: string): string {
   return monthKey(addMonths(monthOf(intlZoneClock(timeZone), now.getTime()), -1));
 }
 
-main().catch((error: unknown) => {
-  const message = errorText(error);
-  console.error(`npm start failed: ${message}`);
-  console.error('Nothing was written.');
-  process.exitCode = 1;
-});
+async function run(options: RunOptions, report: RunReport): Promise<void> {
+  if (!existsSync(options.input)) {
+    throw new UsageError(
+      `no workbook at ${options.input}: give the path of an .xlsx or .csv file (or run without arguments for the example)`,
+    );
+  }
+  const opened = await openWorkbook(options.input, {
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
+  const rt = opened.runtime;
+  report.runtime = rt;
+  report.timeZone = rt.spreadsheet.getSpreadsheetTimeZone();
+  report.locale = rt.spreadsheet.getSpreadsheetLocale();
+  report.dataSheet = opened.dataSheet;
+  // The example's leads are dated around its reference time; another workbook runs at the real time.
+  const isExample = resolve(options.input) === resolve(EXAMPLE_PATH);
+  report.now = options.now
+    ? parseNow(options.now, report.timeZone)
+    : isExample
+      ? new Date(EXAMPLE_NOW)
+      : new Date();
+  rt.setNow(report.now);
+  rt.load();
+  applySettings(rt, options);
+  rt.call('setUpWorkbook');
+  report.formulaErrors = rt.evaluateFormulas('Planning');
+  report.check = rt.call('checkLeadsNow') as CheckOutcome;
+  if (!report.check.ok) throw new CheckFailed(report.check.message);
+  report.reviewMonth = lastFullMonth(report.now, report.timeZone);
+  rt.call('runMonthlyReview', report.reviewMonth);
+  mkdirSync(dirname(options.output), { recursive: true });
+  await opened.save(options.output);
+  report.written = true;
+}
+
+class CheckFailed extends Error {}
+
+async function main(): Promise<void> {
+  let options: RunOptions | null = null;
+  const report: RunReport = { written: false };
+  try {
+    options = parseRunArgs(process.argv.slice(2));
+    report.input = options.input;
+    report.output = options.output;
+    await run(options, report);
+  } catch (error) {
+    const message = errorText(error);
+    if (options?.json) console.log(JSON.stringify(summaryJson(report, message), null, 2));
+    else {
+      console.error(`npm start failed: ${message}`);
+      console.error(report.written ? `Wrote ${report.output}` : 'Nothing was written.');
+    }
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+    return;
+  }
+  if (options.json) console.log(JSON.stringify(summaryJson(report), null, 2));
+  else printSummary(report);
+}
+
+void main();

@@ -1,17 +1,23 @@
 import { relative } from 'node:path';
 import type { FormulaError, Runtime } from '../runtime/index.ts';
 import { STATUS_WORDS } from '../src/core/slaStatus.ts';
+import type { CheckOutcome } from '../src/sidebarContract.ts';
 
+/** What one offline run did, filled in as it goes (a failed run leaves the rest undefined). */
 export interface RunReport {
-  input: string;
-  output: string;
-  now: Date;
-  timeZone: string;
-  steps: string[];
+  input?: string;
+  output?: string;
+  now?: Date;
+  timeZone?: string;
+  locale?: string;
   formulaErrors?: FormulaError[];
   reviewMonth?: string;
   /** For a CSV input, the sheet its rows were read into. */
   dataSheet?: string | null;
+  check?: CheckOutcome;
+  runtime?: Runtime;
+  /** True once the result file is on disk: nothing says "Wrote" before. */
+  written: boolean;
 }
 
 const fmt = (v: unknown, digits = 2): string =>
@@ -50,21 +56,38 @@ function planningLines(rt: Runtime): string[] {
 
 const order = (word: string): number => (STATUS_WORDS as readonly string[]).indexOf(word);
 
-function statusLines(rt: Runtime): string[] {
-  const values = sheetValues(rt, 'Leads');
-  if (!values || values.length < 2) return [];
-  const col = values[0]!.findIndex((h) => String(h).trim().toLowerCase() === 'sla status');
-  if (col < 0) return [];
-  const counts = new Map<string, number>();
-  for (const row of values.slice(1)) {
-    const word = String(row[col] ?? '')
-      .split(' · ')[0]!
-      .trim();
-    if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
-  return [...counts.entries()]
+function statusLines(check: CheckOutcome): string[] {
+  return Object.entries(check.counts)
+    .filter(([, n]) => n > 0)
     .sort((a, b) => order(a[0]) - order(b[0]))
-    .map(([word, n]) => `  ${word.padEnd(24)}${n}`);
+    .map(([word, n]) => `  ${word.padEnd(24)}${n.toLocaleString('en-US')}`);
+}
+
+/** Which header fed each field, what was not found, how dates were read. */
+function readLines(check: CheckOutcome): string[] {
+  const read = check.read;
+  if (!read) return [];
+  const lines = [`  Sheet                   "${read.sheet}"`];
+  for (const [field, header] of Object.entries(read.fields)) {
+    lines.push(`  ${field.padEnd(24)}← "${header}"`);
+  }
+  if (read.missing.length) lines.push(`  Not found: ${read.missing.join(', ')}`);
+  lines.push(
+    read.clock
+      ? `  The SLA clock starts at "${read.clock}"`
+      : '  No column starts the SLA clock: no lead could be timed',
+  );
+  for (const [header, how] of Object.entries(read.dateOrders))
+    lines.push(`  Dates in "${header}": ${how}`);
+  if (read.unreadableRows) {
+    const by = Object.entries(read.unreadableByHeader)
+      .map(([h, n]) => `${h} ${n}`)
+      .join(', ');
+    lines.push(
+      `  ${read.unreadableRows.toLocaleString('en-US')} rows with values that could not be read (${by})`,
+    );
+  }
+  return lines;
 }
 
 /** The review's two scorecards, as the sheet displays them. */
@@ -100,25 +123,55 @@ function shortPath(path: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-export function printSummary(rt: Runtime, report: RunReport): void {
+export function printSummary(report: RunReport): void {
+  const rt = report.runtime!;
+  const check = report.check!;
   const out: string[] = [];
   const when = new Intl.DateTimeFormat('en-GB', {
     timeZone: report.timeZone,
     dateStyle: 'full',
     timeStyle: 'short',
   }).format(report.now);
-  out.push(`SLA Sheets: offline run on ${shortPath(report.input)}`);
-  out.push(`  as of ${when} (${report.timeZone}, the spreadsheet's time zone)`);
+  out.push(`SLA Sheets: offline run on ${shortPath(report.input!)}`);
+  out.push(
+    `  as of ${when} (${report.timeZone}, the spreadsheet's time zone; locale ${report.locale})`,
+  );
   if (report.dataSheet) out.push(`  CSV rows read into the sheet "${report.dataSheet}"`);
   out.push('', 'Planning (computed through the real custom functions)', ...planningLines(rt));
   for (const e of report.formulaErrors ?? []) out.push(`  ! ${e.sheet}!${e.a1}: ${e.message}`);
-  const statuses = statusLines(rt);
-  if (statuses.length) out.push('', 'Leads by SLA status', ...statuses);
+  out.push('', 'Columns read', ...readLines(check));
+  out.push(
+    '',
+    `Leads by SLA status (${check.leads.toLocaleString('en-US')} leads)`,
+    ...statusLines(check),
+  );
   const toasts = rt.ui.toasts.map((t) => t.message);
   if (toasts.length) out.push('', 'Messages shown to the user', ...toasts.map((t) => `  ${t}`));
-  out.push('', `Wrote ${shortPath(report.output)}`);
+  if (report.written) out.push('', `Wrote ${shortPath(report.output!)}`);
   if (report.reviewMonth) {
     out.push('', `Monthly review ${report.reviewMonth}`, ...reviewLines(rt, report.reviewMonth));
   }
   console.log(out.join('\n'));
+}
+
+/** The run as one JSON object (`--json`): what was read, the counts, the messages. */
+export function summaryJson(report: RunReport, error?: string): Record<string, unknown> {
+  const check = report.check;
+  return {
+    ok: error === undefined,
+    ...(error === undefined ? {} : { error }),
+    input: report.input ?? null,
+    output: report.written ? report.output : null,
+    now: report.now?.toISOString() ?? null,
+    timeZone: report.timeZone ?? null,
+    locale: report.locale ?? null,
+    leads: check?.leads ?? 0,
+    counts: check?.counts ?? null,
+    untracked: check?.extras.untracked ?? 0,
+    untimed: check?.extras.untimed ?? 0,
+    read: check?.read ?? null,
+    messages: report.runtime?.ui.toasts.map((t) => t.message) ?? (check ? [check.message] : []),
+    notes: check?.notes ?? [],
+    reviewMonth: report.reviewMonth ?? null,
+  };
 }

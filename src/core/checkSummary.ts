@@ -1,6 +1,7 @@
 import { type DateOrder, describeDateOrder } from './dateOrder.ts';
 import { DATE_FIELDS, FIELD_LABELS, type FieldId } from './fields.ts';
 import type { CheckExtras, StatusCounts } from './leadCheck.ts';
+import { LEAD_HEADERS } from './leadColumns.ts';
 import type { LeadSheet } from './leadRecords.ts';
 
 /**
@@ -68,11 +69,18 @@ function list(items: readonly string[]): string {
   return items.map((i) => `"${i}"`).join(', ');
 }
 
+/** The fields a summary names when missing: the public ones (not the helper fields). */
+const REPORTED: readonly FieldId[] = Object.keys(LEAD_HEADERS) as FieldId[];
+
 /**
  * What was read, for the run log, the terminal summary and the sidebar: which header fed each
  * field, what was not found, the date order of each date column, and what started the clock.
  */
-export function readNotes(read: LeadSheet, locale: string, relevant: readonly FieldId[]): string[] {
+export function readNotes(
+  read: LeadSheet,
+  locale: string,
+  relevant: readonly FieldId[] = REPORTED,
+): string[] {
   const notes: string[] = [];
   const f = read.fields;
   const renamed = f.found.filter((x) => x.header !== FIELD_LABELS[x.field]);
@@ -136,7 +144,7 @@ export function readReport(sheet: string, read: LeadSheet, locale: string): Read
   return {
     sheet,
     fields,
-    missing: read.fields.missing.map((m) => FIELD_LABELS[m]),
+    missing: read.fields.missing.filter((m) => REPORTED.includes(m)).map((m) => FIELD_LABELS[m]),
     clock: read.clock?.header ?? null,
     dateOrders,
     unreadableRows: read.quality.unreadableRows,

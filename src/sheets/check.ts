@@ -2,7 +2,6 @@ import { createCalendar } from '../core/calendar.ts';
 import { readNotes, readReport, summaryText } from '../core/checkSummary.ts';
 import { localeDateOrder } from '../core/dateOrder.ts';
 import { errorText } from '../core/errors.ts';
-import { FIELD_IDS } from '../core/fields.ts';
 import {
   type CheckContext,
   type CheckExtras,
@@ -100,7 +99,7 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
       );
     const computed = computeLeads(table, ctx);
     const locale = spreadsheetLocale(ss);
-    notes.push(...readNotes(computed.read, locale, FIELD_IDS), ...computed.notes);
+    notes.push(...readNotes(computed.read, locale), ...computed.notes);
     read = readReport(found.sheet.getName(), computed.read, locale);
     counts = computed.counts;
     extras = computed.extras;

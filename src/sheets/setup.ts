@@ -9,6 +9,7 @@ import {
 import type { Settings } from '../core/settings.ts';
 import { writeAgreementSheet } from './agreement.ts';
 import { ensureColumns } from './grid.ts';
+import { findLeadsSheet } from './leadsSheet.ts';
 import { loadSettings } from './settingsStore.ts';
 import { toast } from './ui.ts';
 
@@ -94,6 +95,8 @@ function writeLeadsHeaders(sheet: Sheet): void {
 export interface SetUpResult {
   created: string[];
   kept: string[];
+  /** The sheet the leads are read from when it is not `Leads` (a CRM export kept as it is). */
+  leadsFrom?: string;
 }
 
 /** Creates whichever of Planning, Leads and SLA Agreement is missing; never touches a sheet with data. */
@@ -108,7 +111,13 @@ export function setUpSheets(
     [LEADS_SHEET, writeLeadsHeaders],
     ['SLA Agreement', (sheet) => writeAgreement(sheet, settings)],
   ];
+  // Leads already in another sheet (a CRM export, or the sheet named in the settings): no
+  // empty Leads sheet, which would be read instead of them.
+  const found = findLeadsSheet(ss, settings.mapping);
+  if (found.sheet && found.sheet.getName() !== LEADS_SHEET)
+    result.leadsFrom = found.sheet.getName();
   for (const [name, write] of plan) {
+    if (name === LEADS_SHEET && result.leadsFrom) continue;
     const existing = ss.getSheetByName(name);
     if (existing && hasData(existing)) {
       result.kept.push(name);
@@ -132,6 +141,7 @@ export function setUpWorkbook(): SetUpResult {
     ? `Created ${result.created.join(', ')}.`
     : 'Nothing to create.';
   const kept = result.kept.length ? ` Kept ${result.kept.join(', ')} as they are.` : '';
-  toast(`${created}${kept}${loaded.warning ? ` ${loaded.warning}` : ''}`);
+  const leads = result.leadsFrom ? ` Leads are read from "${result.leadsFrom}".` : '';
+  toast(`${created}${kept}${leads}${loaded.warning ? ` ${loaded.warning}` : ''}`);
   return result;
 }

@@ -1,0 +1,125 @@
+/**
+ * The command line of `npm start` (and the options `npm run preview` shares with it):
+ *
+ *   [book.xlsx | export.csv] [--sheet NAME] [--settings settings.json] [--tz ZONE]
+ *   [--locale xx_XX] [--now YYYY-MM-DDTHH:MM] [--out result.xlsx] [--json]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { REPO_ROOT } from '../runtime/index.ts';
+import { fromWall, intlZoneClock } from '../src/core/zone.ts';
+import { EXAMPLE_PATH } from './example.ts';
+
+export class UsageError extends Error {}
+
+export interface RunOptions {
+  input: string;
+  output: string;
+  sheet: string | null;
+  settings: string | null;
+  timeZone: string | null;
+  locale: string | null;
+  /** `--now` as typed: read in the workbook's zone once it is known. */
+  now: string | null;
+  json: boolean;
+}
+
+export const USAGE =
+  'usage: npm start -- [book.xlsx | export.csv] [--sheet NAME] [--settings settings.json] [--tz ZONE] [--locale xx_XX] [--now YYYY-MM-DDTHH:MM] [--out result.xlsx] [--json]';
+
+const VALUE_OPTIONS = ['--sheet', '--settings', '--tz', '--locale', '--now', '--out'] as const;
+type ValueOption = (typeof VALUE_OPTIONS)[number];
+
+function isValueOption(arg: string): arg is ValueOption {
+  return (VALUE_OPTIONS as readonly string[]).includes(arg);
+}
+
+/** Parses argv (after `--`). Throws UsageError with the fix. */
+export function parseRunArgs(argv: readonly string[]): RunOptions {
+  const o: RunOptions = {
+    input: EXAMPLE_PATH,
+    output: '',
+    sheet: null,
+    settings: null,
+    timeZone: null,
+    locale: null,
+    now: null,
+    json: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') o.json = true;
+    else if (arg === '--help' || arg === '-h') throw new UsageError(USAGE);
+    else if (isValueOption(arg)) {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith('--'))
+        throw new UsageError(`${arg} needs a value\n${USAGE}`);
+      setOption(o, arg, value);
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}\n${USAGE}`);
+    else o.input = resolve(arg);
+  }
+  if (!o.output)
+    o.output = join(REPO_ROOT, 'out', `${basename(o.input, extname(o.input))}-result.xlsx`);
+  return o;
+}
+
+function setOption(o: RunOptions, arg: ValueOption, value: string): void {
+  if (arg === '--out') o.output = resolve(value);
+  else if (arg === '--sheet') o.sheet = value;
+  else if (arg === '--settings') o.settings = resolve(value);
+  else if (arg === '--now') o.now = value;
+  else if (arg === '--tz') o.timeZone = checkZone(value);
+  else o.locale = checkLocale(value);
+}
+
+function checkZone(zone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    throw new UsageError(
+      `--tz ${zone} is not a time zone: use an IANA name such as Europe/Paris or America/New_York`,
+    );
+  }
+}
+
+function checkLocale(locale: string): string {
+  if (!/^[a-z]{2,3}(?:[_-][A-Za-z]{2})?$/.test(locale)) {
+    throw new UsageError(`--locale ${locale} is not a locale: use e.g. en_US, en_GB or fr_FR`);
+  }
+  return locale.replace('-', '_');
+}
+
+const NOW_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?$/;
+
+/** `--now 2026-11-23T10:00` read as wall time in the workbook's zone (an ISO offset wins). */
+export function parseNow(text: string, zone: string): Date {
+  const m = NOW_TEXT.exec(text.trim());
+  if (m) {
+    const [, y, mo, d, h, mi] = m;
+    const ms = fromWall(intlZoneClock(zone), {
+      year: Number(y),
+      month: Number(mo),
+      day: Number(d),
+      hour: Number(h ?? 0),
+      minute: Number(mi ?? 0),
+    });
+    return new Date(ms);
+  }
+  const d = new Date(text);
+  if (/[zZ]|[+-]\d\d:?\d\d$/.test(text) && !Number.isNaN(d.getTime())) return d;
+  throw new UsageError(`--now ${text} is not a date: use e.g. 2026-11-23T10:00 (read in ${zone})`);
+}
+
+/** The settings file as JSON text, or a UsageError saying what is wrong with it. */
+export function readSettingsFile(path: string): string {
+  if (!existsSync(path)) throw new UsageError(`no settings file at ${path}`);
+  const text = readFileSync(path, 'utf8');
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(
+      `${path} is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  return text;
+}
