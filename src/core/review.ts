@@ -1,4 +1,6 @@
 import type { BusinessCalendar } from './calendar.ts';
+import type { DateOrder } from './dateOrder.ts';
+import { readLeadTable } from './leadCheck.ts';
 import {
   addMonths,
   type DataQuality,
@@ -6,7 +8,7 @@ import {
   monthKey,
   monthLabel,
   type ReviewMonth,
-  readLeads,
+  reviewLeads,
 } from './reviewData.ts';
 import {
   type MonthFigures,
@@ -27,7 +29,10 @@ import type { ZoneClock } from './zone.ts';
  * (the scorecards and the trend, derived from it), reviewRejected.ts (the rejected leads).
  *
  * Definitions (one calendar month M in the spreadsheet's time zone, [1st 00:00, next 1st 00:00)):
- * - New leads: `Created at` in M. MQL delivered: `MQL at` in M. Hand-offs: `Handed off at` in M.
+ * - Every row is read as the lead check reads it (leadRecords.ts: field map, value map, date
+ *   orders). New leads: `Created at` in M. MQL delivered: `MQL at` in M. Hand-offs: the SLA
+ *   clock's start in M (the sheet's clock column: `Handed off at`, else `MQL at`, else
+ *   `Created at`, or the one the settings name).
  * - Monthly MQL target: `plan.monthlyMqlTarget` when set; else the Planning sheet's monthly
  *   `MQL target` row (the annual MQL spread by its seasonality weights); otherwise the plan's annual MQL
  *   (mqlNeeded from the revenue goal, average deal, MQL→SQL, SQL→opportunity and
@@ -64,7 +69,11 @@ import type { ZoneClock } from './zone.ts';
  *   (share of `MQL at` in M that reached opportunity) when that cohort has at least one
  *   opportunity; otherwise the plan's MQL→SQL × SQL→opportunity.
  * - Rejected leads listed: rejected leads whose hand-off (else MQL, else creation) is in M.
- * - Unreadable dates are counted over the whole sheet (they cannot be placed in a month).
+ * - Unreadable values are counted over the whole sheet, as the lead check counts them.
+ * - A lead a status says was contacted, with no contact time, is left out of the on-time share
+ *   and the timings (`untimed`), never counted on time.
+ * - A figure whose column the sheet lacks (reviewKpis.ts `needs`) is "no data (no X column)",
+ *   without a verdict.
  */
 
 export interface Review {
@@ -98,6 +107,8 @@ export interface ReviewInput {
   calendar: BusinessCalendar;
   /** Now, to tell pending hand-offs from missed ones. */
   nowMs: number;
+  /** The order of ambiguous numeric text dates when a column does not prove one (the locale's). */
+  localeOrder: DateOrder;
   /** The Planning sheet's monthly MQL targets (January first), when it has them. */
   plannedMonthlyMql?: readonly number[] | null;
 }
@@ -110,9 +121,14 @@ export function computeReview(input: ReviewInput): Review {
     start: monthBounds(clock, addMonths(input.month, -3)).start,
     end: monthBounds(clock, input.month).end,
   };
-  const { header, rows } = input;
-  const priority = settings.handoff.defaultPriority;
-  const { leads, quality } = readLeads(header, rows, clock, priority, window);
+  // read as the lead check reads (field map, value map, clock column, date orders)
+  const read = readLeadTable(input.header, input.rows, {
+    settings,
+    clock,
+    nowMs: input.nowMs,
+    localeOrder: input.localeOrder,
+  });
+  const { leads, quality } = reviewLeads(read, window);
   const shared: ReviewContext = {
     settings,
     clock,
@@ -135,8 +151,8 @@ export function computeReview(input: ReviewInput): Review {
     current,
     previous: earlier[0]!,
     earlier,
-    scorecards: scorecards(current, settings),
-    trend: trendRows(current, earlier),
+    scorecards: scorecards(current, settings, quality.missing),
+    trend: trendRows(current, earlier, quality.missing),
     bySource: bySource(leads, ctx),
     byOwner: byOwner(leads, ctx),
     rejected: rejectedLeads(leads, ctx),

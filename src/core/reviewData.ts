@@ -1,8 +1,7 @@
-import { isBlank, isBlankRow, isDate } from './cell.ts';
-import { normalizeText, readPlainNumber } from './cellValues.ts';
-import { readInstant } from './dates.ts';
-import { findColumn, indexHeaders } from './headers.ts';
-import { LEAD_HEADERS, type Stage } from './leadColumns.ts';
+import { normalizeText } from './cellValues.ts';
+import { FIELD_LABELS, type FieldId } from './fields.ts';
+import type { Stage } from './leadColumns.ts';
+import { type LeadRecord, type LeadSheet, type ReadOptions, readLeadSheet } from './leadRecords.ts';
 import { MONTH_NAMES } from './names.ts';
 import type { Priority } from './settings.ts';
 import { fromWall, toWall, type ZoneClock } from './zone.ts';
@@ -80,67 +79,46 @@ export interface LeadFacts {
   rejectedReason: string;
   createdAt: number | null;
   mqlAt: number | null;
+  /** When the SLA clock started (hand-off, else MQL, else creation: the sheet's clock column). */
   handedOffAt: number | null;
   firstContactAt: number | null;
   wonAt: number | null;
+  /** A status says sales was in touch, and there is no contact time: left out of timings. */
+  contactedUntimed: boolean;
   /** Attempts as a number; blank = 0; null when unreadable. */
   attempts: number | null;
   /** Deal value; null when blank or unreadable. */
   dealValue: number | null;
 }
 
-export const DATE_COLUMNS = [
-  'createdAt',
-  'mqlAt',
-  'handedOffAt',
-  'firstContactAt',
-  'wonAt',
-] as const;
-export type DateColumn = (typeof DATE_COLUMNS)[number];
+/** The inputs a review figure can need: a field's column, or the SLA clock (any clock column). */
+export type FigureInput = FieldId | 'clock' | 'status';
 
 export interface DataQuality {
-  /** Non-blank data rows read. */
+  /** Lead rows read (the whole sheet, as the lead check reads it). */
   rows: number;
-  /** Rows with at least one unreadable date (they are left out of the figures needing it). */
-  unreadableDateRows: number;
-  /** Unreadable cells per canonical header (`MQL at`: 2). */
+  /** Lead rows with a value that could not be read (the same count as the lead check's). */
+  unreadableRows: number;
+  /** Values that could not be read, per header (`Created Time`: 2). */
   unreadableByColumn: Record<string, number>;
-  /** Sheet rows (1-based) with an unreadable date, first 20. */
+  /** Sheet rows (1-based) with a value that could not be read, first 20. */
   unreadableRowNumbers: number[];
-  /** The counts below cover the leads with a date in the review window. */
-  unreadableAttempts: number;
-  unreadableDealValues: number;
-  /** Priority text that is not Hot/Warm/Cold (the default priority is used). */
-  unknownPriorities: number;
-  /** Stage text that is not one of the stages (the dates decide how far the lead got). */
-  unknownStages: number;
-  /** First contact dated before the hand-off (time to contact counted as 0). */
+  /** First contact dated before the clock start (time to contact counted as 0). */
   contactBeforeHandoff: number;
-  /** Canonical headers the review needs but the sheet lacks. */
+  /** Leads a status says were contacted, with no contact time (left out of the timings). */
+  untimedContacts: number;
+  /** The labels of the fields the review reads that the sheet has no column for. */
   missingColumns: string[];
+  /** The inputs the sheet lacks, for the figures that need them (reviewKpis.ts `needs`). */
+  missing: FigureInput[];
+  /** The header that starts the SLA clock ("hand-offs" are leads whose clock started). */
+  clockHeader: string | null;
 }
 
 export interface ReadLeadsResult {
   leads: LeadFacts[];
   quality: DataQuality;
 }
-
-const STAGE_WORDS: Record<string, Stage> = {
-  lead: 'Lead',
-  leads: 'Lead',
-  mql: 'MQL',
-  sql: 'SQL',
-  opportunity: 'Opportunity',
-  opportunities: 'Opportunity',
-  opp: 'Opportunity',
-  customer: 'Customer',
-  customers: 'Customer',
-  won: 'Customer',
-  recycled: 'Recycled',
-  recycle: 'Recycled',
-  rejected: 'Rejected',
-  lost: 'Lost',
-};
 
 const STAGE_RANK: Record<Stage, StageRank> = {
   Lead: 0,
@@ -155,188 +133,119 @@ const STAGE_RANK: Record<Stage, StageRank> = {
   Rejected: 1,
 };
 
-const PRIORITY_WORDS: Record<string, Priority> = {
-  hot: 'Hot',
-  warm: 'Warm',
-  cold: 'Cold',
-  chaud: 'Hot',
-  tiede: 'Warm',
-  froid: 'Cold',
-};
+/** The fields the review reads: their absence is named in the data-quality line. */
+const REVIEW_FIELDS: readonly FieldId[] = [
+  'source',
+  'owner',
+  'stage',
+  'createdAt',
+  'mqlAt',
+  'firstContactAt',
+  'attempts',
+  'wonAt',
+  'dealValue',
+];
 
-/** Canonical headers the review reads (all optional; missing ones are reported). */
-const NEEDED = ['source', 'owner', 'stage', ...DATE_COLUMNS] as const;
-
-function text(value: unknown): string {
-  if (isBlank(value)) return '';
-  return typeof value === 'string' ? value.trim() : String(value);
+function missingInputs(read: LeadSheet): FigureInput[] {
+  const missing: FigureInput[] = [...read.fields.missing];
+  if (!read.clock) missing.push('clock');
+  const c = read.fields.columns;
+  if (c.stage < 0 && c.leadStatus < 0 && c.rejectedReason < 0) missing.push('status');
+  return missing;
 }
 
-const UNREADABLE = -Infinity;
-const EARLIEST = Date.UTC(1899, 11, 31);
-
-/** A date cell as an instant, null when blank, UNREADABLE otherwise (readInstant's rules). */
-function readDateCell(value: unknown, clock: ZoneClock): number | null {
-  if (value === '' || value === null || value === undefined) return null;
-  if (isDate(value)) {
-    const ms = value.getTime();
-    if (ms >= EARLIEST) return ms;
-  }
-  const read = readInstant(value, clock);
-  return read.kind === 'instant' ? read.ms : read.kind === 'blank' ? null : UNREADABLE;
+function factsOf(record: LeadRecord): LeadFacts {
+  const d = record.dates;
+  const rejected = record.stage === 'Rejected' || record.rejectedReason !== '';
+  let rank: StageRank = record.stage ? STAGE_RANK[record.stage] : 0;
+  if (rank < 1 && (d.mqlAt !== null || record.clockStartAt !== null)) rank = 1;
+  if (d.wonAt !== null) rank = 4;
+  const attemptsUnreadable = record.problems.some((p) => p.field === 'attempts');
+  return {
+    index: record.index,
+    identity: rejected
+      ? { leadId: record.leadId, name: record.name, company: record.company }
+      : null,
+    source: record.source,
+    owner: record.owner,
+    priority: record.priority,
+    stage: record.stage,
+    rank,
+    rejected,
+    rejectedReason: record.rejectedReason,
+    createdAt: d.createdAt,
+    mqlAt: d.mqlAt,
+    handedOffAt: record.clockStartAt,
+    firstContactAt: d.firstContactAt,
+    contactedUntimed: d.firstContactAt === null && record.contacted,
+    wonAt: d.wonAt,
+    attempts: attemptsUnreadable ? null : record.attempts,
+    dealValue: record.dealValue,
+  };
 }
 
 /**
- * Reads every non-blank row once. Dates are checked on every row (data quality); a lead with
- * no date inside `window` (when given) is left out of `leads`, and its other values unchecked.
+ * The review's view of a sheet read by leadRecords.ts (the one reader the lead check uses): a
+ * lead with no date inside `window` (when given) is left out of `leads`; the data quality
+ * covers the whole sheet, with the same counts the lead check reports.
  */
-export function readLeads(
-  header: readonly unknown[],
-  rows: ReadonlyArray<readonly unknown[]>,
-  clock: ZoneClock,
-  defaultPriority: Priority,
+export function reviewLeads(
+  read: LeadSheet,
   window?: { start: number; end: number },
 ): ReadLeadsResult {
   const from = window?.start ?? -Infinity;
   const to = window?.end ?? Infinity;
-  const index = indexHeaders(header);
-  const col = (key: keyof typeof LEAD_HEADERS) => findColumn(index, LEAD_HEADERS[key]);
-  const c = {
-    leadId: col('leadId'),
-    name: col('name'),
-    company: col('company'),
-    source: col('source'),
-    owner: col('owner'),
-    priority: col('priority'),
-    stage: col('stage'),
-    createdAt: col('createdAt'),
-    mqlAt: col('mqlAt'),
-    handedOffAt: col('handedOffAt'),
-    firstContactAt: col('firstContactAt'),
-    attempts: col('attempts'),
-    rejectedReason: col('rejectedReason'),
-    wonAt: col('wonAt'),
-    dealValue: col('dealValue'),
-  };
-  const quality: DataQuality = {
-    rows: 0,
-    unreadableDateRows: 0,
-    unreadableByColumn: {},
-    unreadableRowNumbers: [],
-    unreadableAttempts: 0,
-    unreadableDealValues: 0,
-    unknownPriorities: 0,
-    unknownStages: 0,
-    contactBeforeHandoff: 0,
-    missingColumns: NEEDED.filter((k) => c[k] < 0).map((k) => LEAD_HEADERS[k]),
-  };
   const leads: LeadFacts[] = [];
-  const cell = (row: readonly unknown[], i: number): unknown => (i < 0 ? '' : row[i]);
-  const priorities = new Map<unknown, Priority | null>();
-  const stages = new Map<unknown, Stage | null>();
-  const dateCols = DATE_COLUMNS.map((k) => c[k]);
-  const instants: Array<number | null> = [null, null, null, null, null];
-
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    if (isBlankRow(row)) continue;
-    quality.rows++;
-    let badDate = false;
-    for (let k = 0; k < dateCols.length; k++) {
-      const at = readDateCell(cell(row, dateCols[k]!), clock);
-      if (at === UNREADABLE) {
-        badDate = true;
-        const name = LEAD_HEADERS[DATE_COLUMNS[k]!];
-        quality.unreadableByColumn[name] = (quality.unreadableByColumn[name] ?? 0) + 1;
-        instants[k] = null;
-      } else instants[k] = at;
+  let contactBeforeHandoff = 0;
+  let untimedContacts = 0;
+  for (const record of read.records) {
+    if (!record) continue;
+    const facts = factsOf(record);
+    const dates = [
+      facts.createdAt,
+      facts.mqlAt,
+      facts.handedOffAt,
+      facts.firstContactAt,
+      facts.wonAt,
+    ];
+    if (!dates.some((at) => at !== null && at >= from && at < to)) continue;
+    if (
+      facts.handedOffAt !== null &&
+      facts.firstContactAt !== null &&
+      facts.firstContactAt < facts.handedOffAt
+    ) {
+      contactBeforeHandoff++;
     }
-    const [
-      createdAt = null,
-      mqlAt = null,
-      handedOffAt = null,
-      firstContactAt = null,
-      wonAt = null,
-    ] = instants;
-    if (badDate) {
-      quality.unreadableDateRows++;
-      if (quality.unreadableRowNumbers.length < 20) quality.unreadableRowNumbers.push(r + 2);
-    }
-    let inWindow = false;
-    for (const at of instants) if (at !== null && at >= from && at < to) inWindow = true;
-    if (!inWindow) continue;
-
-    const priorityCell = cell(row, c.priority);
-    let p = priorities.get(priorityCell);
-    if (p === undefined) {
-      const t = normalizeText(text(priorityCell));
-      p = t ? (PRIORITY_WORDS[t] ?? null) : defaultPriority;
-      priorities.set(priorityCell, p);
-    }
-    if (p === null) quality.unknownPriorities++;
-    const priority = p ?? defaultPriority;
-
-    const stageCell = cell(row, c.stage);
-    let stage = stages.get(stageCell);
-    if (stage === undefined) {
-      const t = normalizeText(text(stageCell));
-      stage = t ? (STAGE_WORDS[t] ?? null) : null;
-      stages.set(stageCell, stage);
-    }
-    if (stage === null && !isBlank(stageCell)) quality.unknownStages++;
-
-    const attemptsCell = cell(row, c.attempts);
-    let attempts: number | null = 0;
-    if (!isBlank(attemptsCell)) {
-      attempts = readPlainNumber(attemptsCell);
-      if (attempts === null || attempts < 0) {
-        attempts = null;
-        quality.unreadableAttempts++;
-      }
-    }
-    const valueCell = cell(row, c.dealValue);
-    let dealValue: number | null = null;
-    if (!isBlank(valueCell)) {
-      dealValue = readPlainNumber(valueCell);
-      if (dealValue === null) quality.unreadableDealValues++;
-    }
-
-    if (handedOffAt !== null && firstContactAt !== null && firstContactAt < handedOffAt) {
-      quality.contactBeforeHandoff++;
-    }
-
-    const rejectedReason = text(cell(row, c.rejectedReason));
-    const rejected = stage === 'Rejected' || rejectedReason !== '';
-    let rank: StageRank = stage ? STAGE_RANK[stage] : 0;
-    if (rank < 1 && (mqlAt !== null || handedOffAt !== null)) rank = 1;
-    if (wonAt !== null) rank = 4;
-
-    leads.push({
-      index: r,
-      identity: rejected
-        ? {
-            leadId: text(cell(row, c.leadId)),
-            name: text(cell(row, c.name)),
-            company: text(cell(row, c.company)),
-          }
-        : null,
-      source: text(cell(row, c.source)),
-      owner: text(cell(row, c.owner)),
-      priority,
-      stage,
-      rank,
-      rejected,
-      rejectedReason,
-      createdAt,
-      mqlAt,
-      handedOffAt,
-      firstContactAt,
-      wonAt,
-      attempts,
-      dealValue,
-    });
+    if (facts.contactedUntimed) untimedContacts++;
+    leads.push(facts);
   }
-  return { leads, quality };
+  const q = read.quality;
+  return {
+    leads,
+    quality: {
+      rows: q.rows,
+      unreadableRows: q.unreadableRows,
+      unreadableByColumn: { ...q.byHeader },
+      unreadableRowNumbers: [...q.rowNumbers],
+      contactBeforeHandoff,
+      untimedContacts,
+      missingColumns: read.fields.missing
+        .filter((f) => REVIEW_FIELDS.includes(f))
+        .map((f) => FIELD_LABELS[f]),
+      missing: missingInputs(read),
+      clockHeader: read.clock?.header ?? null,
+    },
+  };
+}
+
+/** Reads the table and gives the review's view of it (the canonical headers, default maps). */
+export function readLeads(
+  header: readonly unknown[],
+  rows: ReadonlyArray<readonly unknown[]>,
+  options: ReadOptions,
+  window?: { start: number; end: number },
+): ReadLeadsResult {
+  return reviewLeads(readLeadSheet(header, rows, options), window);
 }
 
 /**

@@ -39,6 +39,8 @@ export interface SalesFigures {
   contactedLate: number;
   neverContacted: number;
   pending: number;
+  /** Contacted per their status, with no contact time: not measured against the deadline. */
+  untimed: number;
   onTimeShare: number | null;
   neverContactedShare: number | null;
   medianHoursToContact: number | null;
@@ -95,7 +97,8 @@ export interface ReviewContext {
 
 /** A hand-off's outcome against its deadline. */
 export interface HandoffFacts {
-  outcome: 'onTime' | 'late' | 'never' | 'pending';
+  /** `untimed`: a status says contacted, no time recorded: left out of on-time and timings. */
+  outcome: 'onTime' | 'late' | 'never' | 'pending' | 'untimed';
   /** Business hours from the hand-off to the first contact; null when not contacted. */
   hours: number | null;
   /** For the speed-to-lead estimate: contacted late, or never once the deadline passed. */

@@ -1,13 +1,13 @@
 import type { Review } from './review.ts';
 import { type CellValue, UNIT_FORMATS } from './reviewBlocks.ts';
-import { KPI_IDS, KPIS, kpiColumn } from './reviewKpis.ts';
+import { KPI_IDS, KPIS, kpiColumn, missingInput } from './reviewKpis.ts';
 
 /** SLA History: one row per month with every KPI of the table (reviewKpis.ts), in its order. */
 
 export const HISTORY_HEADER: readonly string[] = [
   'Month',
   ...KPI_IDS.map(kpiColumn),
-  'Leads with unreadable dates',
+  'Leads with unreadable values',
   'Generated at',
 ];
 
@@ -18,13 +18,15 @@ export const HISTORY_FORMATS: readonly string[] = [
   'yyyy-mm-dd hh:mm',
 ];
 
-/** The month's History row; a figure the month does not have is left blank. */
+/** The month's History row; a figure the month (or the sheet's columns) does not have is blank. */
 export function historyRow(review: Review, generatedAt: Date): CellValue[] {
   const m = review.current;
   return [
     review.month,
-    ...KPI_IDS.map((id) => KPIS[id].get(m) ?? ''),
-    review.quality.unreadableDateRows,
+    ...KPI_IDS.map((id) =>
+      missingInput(id, review.quality.missing) === null ? (KPIS[id].get(m) ?? '') : '',
+    ),
+    review.quality.unreadableRows,
     generatedAt,
   ];
 }

@@ -1,3 +1,5 @@
+import { FIELD_LABELS, type FieldId } from './fields.ts';
+import type { FigureInput } from './reviewData.ts';
 import type { MonthFigures } from './reviewFigures.ts';
 import type { Settings } from './settings.ts';
 
@@ -58,6 +60,11 @@ export interface Kpi {
   rag?: (m: MonthFigures, settings: Settings) => Rag;
   /** The note beside the figure on its scorecard. */
   note?: Described;
+  /**
+   * The columns the figure is read from: when the sheet lacks one, the figure is "no data
+   * (no Deal value column)" with no verdict, never a 0 judged against the commitment.
+   */
+  needs?: readonly FigureInput[];
 }
 
 const T = REVIEW_THRESHOLDS;
@@ -73,7 +80,12 @@ function defaultDeadline(settings: Settings): number {
 
 function onTimeNote(m: MonthFigures): string {
   const s = m.sales;
-  const waiting = s.pending ? `${s.pending} still within deadline` : '';
+  const waiting = [
+    s.pending ? `${s.pending} still within deadline` : '',
+    s.untimed ? `${s.untimed} contacted with no time recorded` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
   if (s.measured > 0) {
     return `${s.onTime} of ${s.measured} (amber ≥ ${pct(T.onTimeShare.amber)})${waiting && `; ${waiting}`}`;
   }
@@ -83,12 +95,14 @@ function onTimeNote(m: MonthFigures): string {
 // The order is the order of the SLA History columns and of the Trend rows.
 const TABLE = {
   newLeads: {
+    needs: ['createdAt'],
     label: 'New leads',
     unit: 'count',
     get: (m) => m.marketing.newLeads,
     note: () => 'Created in the month',
   },
   mqlDelivered: {
+    needs: ['mqlAt'],
     label: 'MQL delivered',
     unit: 'count',
     get: (m) => m.marketing.mqlDelivered,
@@ -107,11 +121,13 @@ const TABLE = {
     inTrend: false,
   },
   mqlAttainment: {
+    needs: ['mqlAt'],
     label: 'MQL vs target',
     unit: 'percent',
     get: (m) => m.marketing.mqlAttainment,
   },
   handedOff: {
+    needs: ['clock'],
     label: 'Hand-offs to sales',
     column: 'Hand-offs',
     unit: 'count',
@@ -119,6 +135,7 @@ const TABLE = {
     note: () => 'Handed off in the month',
   },
   rejectedShare: {
+    needs: ['clock', 'status'],
     label: 'Rejected by sales',
     column: 'Rejected share',
     unit: 'percent',
@@ -131,6 +148,7 @@ const TABLE = {
         : 'no hand-offs',
   },
   onTimeShare: {
+    needs: ['clock', 'firstContactAt'],
     label: 'Contacted within deadline',
     unit: 'percent',
     get: (m) => m.sales.onTimeShare,
@@ -139,6 +157,7 @@ const TABLE = {
     note: onTimeNote,
   },
   medianHoursToContact: {
+    needs: ['clock', 'firstContactAt'],
     label: 'Median time to first contact (business h)',
     column: 'Median h to first contact',
     unit: 'hours',
@@ -152,6 +171,7 @@ const TABLE = {
       `Against the ${s.handoff.defaultPriority} deadline (amber ≤ ${defaultDeadline(s) * T.medianToDeadline.amber} h)`,
   },
   p90HoursToContact: {
+    needs: ['clock', 'firstContactAt'],
     label: '90th percentile time to first contact (business h)',
     column: '90th percentile h to first contact',
     unit: 'hours',
@@ -159,12 +179,14 @@ const TABLE = {
     note: () => '9 in 10 contacted leads were reached within this time',
   },
   averageAttempts: {
+    needs: ['clock', 'attempts'],
     label: 'Average attempts',
     unit: 'decimal',
     get: (m) => m.sales.averageAttempts,
     note: (_, s) => `Up to ${s.handoff.maxAttempts} attempts before recycling`,
   },
   neverContacted: {
+    needs: ['clock'],
     label: 'Never contacted',
     unit: 'count',
     get: (m) => m.sales.neverContacted,
@@ -173,6 +195,7 @@ const TABLE = {
     note: () => 'No first contact and the deadline has passed',
   },
   recycled: {
+    needs: ['clock', 'status'],
     label: 'Recycled to marketing',
     column: 'Recycled',
     unit: 'count',
@@ -180,12 +203,14 @@ const TABLE = {
     note: () => 'Hand-offs of the month now at stage Recycled',
   },
   won: {
+    needs: ['wonAt'],
     label: 'Deals won',
     unit: 'count',
     get: (m) => m.revenue.won,
     note: ({ revenue: rv }) => `${rv.marketingWon} marketing-sourced, ${rv.salesWon} sales-sourced`,
   },
   wonValue: {
+    needs: ['wonAt', 'dealValue'],
     label: 'Value won',
     unit: 'money',
     get: (m) => m.revenue.wonValue,
@@ -200,6 +225,7 @@ const TABLE = {
         : `${pct(rv.revenueAttainment)} of the monthly goal (revenue goal ÷ 12)`,
   },
   marketingShareOfValue: {
+    needs: ['wonAt', 'dealValue', 'source'],
     label: 'Marketing-sourced share of value won',
     column: 'Marketing-sourced share of value',
     unit: 'percent',
@@ -207,6 +233,7 @@ const TABLE = {
     note: (_, s) => `Plan: ${pct(s.plan.marketingShare)} from marketing`,
   },
   medianDaysMqlToCustomer: {
+    needs: ['mqlAt', 'wonAt'],
     label: 'Median days from MQL to customer',
     column: 'Median days MQL to customer',
     unit: 'days',
@@ -214,6 +241,7 @@ const TABLE = {
     note: () => 'Deals won in the month that have an MQL date',
   },
   expectedLostOpportunities: {
+    needs: ['clock', 'firstContactAt'],
     label: 'Opportunities lost to late contact (estimate)',
     column: 'Est. opportunities lost to late contact',
     unit: 'decimal',
@@ -232,4 +260,16 @@ export const KPI_IDS = Object.keys(TABLE) as readonly KpiId[];
 export function kpiColumn(id: KpiId): string {
   const k = KPIS[id];
   return k.column ?? k.label;
+}
+
+const INPUT_NAMES: Partial<Record<FigureInput, string>> = {
+  clock: 'hand-off, MQL or creation date',
+  status: 'Stage or status',
+};
+
+/** The first input a KPI needs that the sheet lacks, in words (`Deal value`), or null. */
+export function missingInput(id: KpiId, missing: readonly FigureInput[]): string | null {
+  const lacking = KPIS[id].needs?.find((n) => missing.includes(n));
+  if (lacking === undefined) return null;
+  return INPUT_NAMES[lacking] ?? FIELD_LABELS[lacking as FieldId];
 }

@@ -1,5 +1,6 @@
+import type { FigureInput } from './reviewData.ts';
 import type { MonthFigures } from './reviewFigures.ts';
-import { KPI_IDS, KPIS, type KpiId, type Rag, type Unit } from './reviewKpis.ts';
+import { KPI_IDS, KPIS, type KpiId, missingInput, type Rag, type Unit } from './reviewKpis.ts';
 import type { Settings } from './settings.ts';
 
 /** The scorecards and the Trend block: views of the KPI table (reviewKpis.ts). */
@@ -40,8 +41,25 @@ export const SCORECARDS = {
 
 export type Scorecards = Record<keyof typeof SCORECARDS, ScoreLine[]>;
 
-function scoreLine(id: KpiId, m: MonthFigures, settings: Settings): ScoreLine {
+function scoreLine(
+  id: KpiId,
+  m: MonthFigures,
+  settings: Settings,
+  missing: readonly FigureInput[],
+): ScoreLine {
   const k = KPIS[id];
+  const lacking = missingInput(id, missing);
+  if (lacking !== null) {
+    return {
+      id,
+      label: k.label,
+      unit: k.unit,
+      actual: null,
+      target: k.target?.(m, settings) ?? '',
+      status: 'none',
+      note: `no data (no ${lacking} column)`,
+    };
+  }
   return {
     id,
     label: k.label,
@@ -54,8 +72,12 @@ function scoreLine(id: KpiId, m: MonthFigures, settings: Settings): ScoreLine {
 }
 
 /** Marketing's and sales' commitments and revenue for the month. */
-export function scorecards(m: MonthFigures, settings: Settings): Scorecards {
-  const lines = (ids: readonly KpiId[]) => ids.map((id) => scoreLine(id, m, settings));
+export function scorecards(
+  m: MonthFigures,
+  settings: Settings,
+  missing: readonly FigureInput[] = [],
+): Scorecards {
+  const lines = (ids: readonly KpiId[]) => ids.map((id) => scoreLine(id, m, settings, missing));
   return {
     marketing: lines(SCORECARDS.marketing),
     sales: lines(SCORECARDS.sales),
@@ -70,10 +92,15 @@ export const TREND_KPIS: readonly KpiId[] = KPI_IDS.filter((id) => KPIS[id].inTr
  * Each trend KPI for the month, the month before (`earlier[0]`) and the average over the
  * earlier months that had any activity (null values left out).
  */
-export function trendRows(current: MonthFigures, earlier: readonly MonthFigures[]): TrendRow[] {
+export function trendRows(
+  current: MonthFigures,
+  earlier: readonly MonthFigures[],
+  missing: readonly FigureInput[] = [],
+): TrendRow[] {
   const activeEarlier = earlier.filter((m) => m.active);
   return TREND_KPIS.map((id) => {
-    const { label, unit, get } = KPIS[id];
+    const { label, unit } = KPIS[id];
+    const get = (m: MonthFigures) => (missingInput(id, missing) === null ? KPIS[id].get(m) : null);
     const values = activeEarlier.map(get).filter((v): v is number => v !== null);
     return {
       id,

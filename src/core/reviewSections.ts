@@ -20,28 +20,35 @@ import { SPEED_TO_LEAD_ANCHORS } from './speedToLead.ts';
 
 const RAG_WORDS: Record<Rag, string> = { green: 'Met', amber: 'Close', red: 'Missed', none: '' };
 
-/** One sentence about data quality (always present, "no problems" included). */
+/**
+ * One sentence about data quality (always present): what was read and what was not, with the
+ * lead check's own count of rows with unreadable values.
+ */
 export function qualityLine(q: DataQuality): string {
   const parts: string[] = [];
-  if (q.missingColumns.length) parts.push(`missing columns: ${q.missingColumns.join(', ')}`);
-  if (q.unreadableDateRows) {
+  if (q.missingColumns.length) parts.push(`no ${q.missingColumns.join(', ')} column`);
+  if (q.unreadableRows) {
     const cols = Object.entries(q.unreadableByColumn)
       .map(([c, n]) => `${c}: ${n}`)
       .join(', ');
-    const more = q.unreadableDateRows > q.unreadableRowNumbers.length ? ', …' : '';
+    const more = q.unreadableRows > q.unreadableRowNumbers.length ? ', …' : '';
     parts.push(
-      `${plural(q.unreadableDateRows, 'lead')} ${pluralWord(q.unreadableDateRows, 'has', 'have')} unreadable dates (${cols}; Leads rows ${q.unreadableRowNumbers.join(', ')}${more}), left out of the figures that need those dates`,
+      `${plural(q.unreadableRows, 'lead')} ${pluralWord(q.unreadableRows, 'has', 'have')} values that could not be read (${cols}; Leads rows ${q.unreadableRowNumbers.join(', ')}${more}), left out of the figures that need them`,
     );
   }
-  if (q.unreadableAttempts) parts.push(`${q.unreadableAttempts} unreadable Attempts`);
-  if (q.unreadableDealValues) parts.push(`${q.unreadableDealValues} unreadable Deal values`);
-  if (q.unknownPriorities) parts.push(`${q.unknownPriorities} unknown priorities (default used)`);
-  if (q.unknownStages) parts.push(`${q.unknownStages} unknown stages`);
+  if (q.untimedContacts) {
+    parts.push(
+      `${plural(q.untimedContacts, 'lead')} contacted per their status with no contact time, left out of the timings`,
+    );
+  }
   if (q.contactBeforeHandoff)
-    parts.push(`${q.contactBeforeHandoff} first contacts dated before the hand-off`);
+    parts.push(`${q.contactBeforeHandoff} first contacts dated before the clock start`);
+  const clock = q.clockHeader
+    ? `the SLA clock starts at "${q.clockHeader}"`
+    : 'no column starts the SLA clock, so no lead could be timed';
   return parts.length
-    ? `Data quality (${q.rows} leads read): ${parts.join('; ')}.`
-    : `Data quality: ${q.rows} leads read, no unreadable dates or values.`;
+    ? `Data quality (${q.rows} leads read; ${clock}): ${parts.join('; ')}.`
+    : `Data quality: ${q.rows} leads read, no unreadable values; ${clock}.`;
 }
 
 /** The title, the month, when it was generated and the data-quality line, from row 1. */

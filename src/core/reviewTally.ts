@@ -54,6 +54,8 @@ function handoffFacts(lead: LeadFacts, handedOffAt: number, ctx: MonthContext): 
         ? null
         : { actualMinutes: Math.max(0, (contact - handedOffAt) / MINUTE_MS), deadlineMinutes },
     };
+  } else if (lead.contactedUntimed) {
+    facts = { outcome: 'untimed', hours: null, late: null };
   } else if (ctx.nowMs <= deadline) {
     facts = { outcome: 'pending', hours: null, late: null };
   } else {
@@ -94,7 +96,7 @@ function emptyTally(): Tally {
     handedOff: 0,
     rejected: 0,
     recycled: 0,
-    outcomes: { onTime: 0, late: 0, never: 0, pending: 0 },
+    outcomes: { onTime: 0, late: 0, never: 0, pending: 0, untimed: 0 },
     hours: [],
     attemptsSum: 0,
     attemptsCount: 0,
@@ -174,8 +176,8 @@ export interface Aggregate {
 }
 
 function salesFigures(t: Tally): SalesFigures {
-  const { onTime, late, never, pending } = t.outcomes;
-  const measured = t.handedOff - pending;
+  const { onTime, late, never, pending, untimed } = t.outcomes;
+  const measured = t.handedOff - pending - untimed;
   return {
     handedOff: t.handedOff,
     measured,
@@ -183,6 +185,7 @@ function salesFigures(t: Tally): SalesFigures {
     contactedLate: late,
     neverContacted: never,
     pending,
+    untimed,
     onTimeShare: ratio(onTime, measured),
     neverContactedShare: ratio(never, measured),
     medianHoursToContact: percentile(t.hours, 0.5),

@@ -1,11 +1,13 @@
 import { createCalendar } from '../core/calendar.ts';
+import { localeDateOrder } from '../core/dateOrder.ts';
 import { errorText, InputError } from '../core/errors.ts';
+import { plural } from '../core/plural.ts';
 import { computeReview, type Review } from '../core/review.ts';
 import { addMonths, monthKey, monthOf, parseMonth, type ReviewMonth } from '../core/reviewData.ts';
 import { reviewLayout } from '../core/reviewReport.ts';
 import type { Settings } from '../core/settings.ts';
 import type { RunLogEntry } from '../sidebarContract.ts';
-import { appsScriptClock, settingsClock, spreadsheetTimeZone } from './clock.ts';
+import { appsScriptClock, settingsClock, spreadsheetLocale, spreadsheetTimeZone } from './clock.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
 import { withDocumentLock } from './lock.ts';
 import { readPlannedMonthlyMql } from './planning.ts';
@@ -77,6 +79,7 @@ export function generateMonthlyReview(
     clock,
     calendar,
     nowMs: now.getTime(),
+    localeOrder: localeDateOrder(spreadsheetLocale(ss)),
     plannedMonthlyMql: readPlannedMonthlyMql(ss),
   });
   const layout = reviewLayout(review, { generatedAt: now });
@@ -87,8 +90,10 @@ export function generateMonthlyReview(
   const notes: string[] = [];
   if (!leadsSheet) notes.push('No Leads sheet: the review is empty.');
   if ('warning' in loaded && loaded.warning) notes.push(loaded.warning);
-  if (review.quality.unreadableDateRows) {
-    notes.push(`${review.quality.unreadableDateRows} leads with unreadable dates.`);
+  if (review.quality.unreadableRows) {
+    notes.push(
+      `${plural(review.quality.unreadableRows, 'lead')} with values that could not be read.`,
+    );
   }
   appendRunLog({
     at: now.toISOString(),

@@ -143,11 +143,11 @@ describe('computeReview on hand-built data (every figure checked by hand)', () =
 
   it('counts unreadable dates in a data-quality line', () => {
     expect(r.quality.rows).toBe(11);
-    expect(r.quality.unreadableDateRows).toBe(1);
+    expect(r.quality.unreadableRows).toBe(1);
     expect(r.quality.unreadableByColumn).toEqual({ 'Created at': 1 });
     expect(r.quality.unreadableRowNumbers).toEqual([9]);
     expect(qualityLine(r.quality)).toContain(
-      '1 lead has unreadable dates (Created at: 1; Leads rows 9)',
+      '1 lead has values that could not be read (Created at: 1; Leads rows 9)',
     );
   });
 });
@@ -175,8 +175,8 @@ describe('edge cases', () => {
     expect(r.empty).toBe(true);
     expect(r.quality.rows).toBe(0);
     const bare = review([], '2026-03', { header: [] });
-    expect(bare.quality.missingColumns).toContain('Handed off at');
-    expect(qualityLine(bare.quality)).toContain('missing columns');
+    expect(bare.quality.missingColumns).toContain('Created at');
+    expect(qualityLine(bare.quality)).toContain('no column starts the SLA clock');
   });
 
   it('a hand-off still within its deadline is pending, not missed', () => {

@@ -11,10 +11,10 @@ import {
 } from '../../src/core/reviewData.ts';
 import { intlZoneClock } from '../../src/core/zone.ts';
 import { REVIEW_HEADER } from '../fixtures/leads.ts';
-import { type LeadCells, leadRow, UTC } from '../fixtures/review.ts';
+import { type LeadCells, leadRow, readOptions, UTC } from '../fixtures/review.ts';
 
 function read(cells: LeadCells[], window?: { start: number; end: number }) {
-  return readLeads(REVIEW_HEADER, cells.map(leadRow), UTC, 'Warm', window);
+  return readLeads(REVIEW_HEADER, cells.map(leadRow), readOptions(), window);
 }
 
 /** The one lead read from one row. */
@@ -72,14 +72,14 @@ describe('readLeads: data quality', () => {
       CREATED,
       { createdAt: 'later' },
     ]);
-    expect(quality.unreadableDateRows).toBe(2);
+    expect(quality.unreadableRows).toBe(2);
     expect(quality.unreadableByColumn).toEqual({ 'Created at': 2, 'MQL at': 1 });
     expect(quality.unreadableRowNumbers).toEqual([2, 4]);
   });
 
   it('lists at most 20 rows with unreadable dates but counts them all', () => {
     const { quality } = read(Array.from({ length: 25 }, () => ({ createdAt: 'never' })));
-    expect(quality.unreadableDateRows).toBe(25);
+    expect(quality.unreadableRows).toBe(25);
     expect(quality.unreadableRowNumbers).toHaveLength(20);
   });
 
@@ -89,17 +89,25 @@ describe('readLeads: data quality', () => {
       { ...CREATED, attempts: -1, dealValue: '1 500' },
       { ...CREATED, attempts: 2 },
     ]);
-    expect(quality.unreadableAttempts).toBe(2);
-    expect(quality.unreadableDealValues).toBe(1);
+    expect(quality.unreadableRows).toBe(2);
+    expect(quality.unreadableByColumn).toEqual({ Attempts: 2, 'Deal value': 1 });
   });
 
   it('counts unknown priorities and stages, not blank ones', () => {
     const { quality } = read([
-      { ...CREATED, priority: 'urgent', stage: 'Nurture' },
+      { ...CREATED, priority: 'whenever', stage: 'Nurture' },
       { ...CREATED, priority: '', stage: '' },
     ]);
-    expect(quality.unknownPriorities).toBe(1);
-    expect(quality.unknownStages).toBe(1);
+    expect(quality.unreadableRows).toBe(1);
+    expect(quality.unreadableByColumn).toEqual({ Priority: 1, Stage: 1 });
+  });
+
+  it('leaves leads contacted per their status out of the timings', () => {
+    const { leads, quality } = read([
+      { handedOffAt: '2026-03-02 10:00', stage: 'Working - Contacted' },
+    ]);
+    expect(leads[0]!.contactedUntimed).toBe(true);
+    expect(quality.untimedContacts).toBe(1);
   });
 
   it('counts first contacts dated before the hand-off', () => {
@@ -112,7 +120,7 @@ describe('readLeads: data quality', () => {
 
   it('reports the needed columns the sheet lacks', () => {
     const header = REVIEW_HEADER.filter((h) => h !== 'Owner' && h !== 'Won at');
-    const { quality } = readLeads(header, [], UTC, 'Warm');
+    const { quality } = readLeads(header, [], readOptions());
     expect(quality.missingColumns).toEqual(['Owner', 'Won at']);
   });
 });
@@ -141,16 +149,14 @@ describe('readLeads: the review window', () => {
     expect(quality.unreadableByColumn).toEqual({ 'MQL at': 1 });
   });
 
-  it('does not check the other values of the leads it leaves out', () => {
-    const { quality } = read(
+  it('counts unreadable values on every row, in the window or not (as the lead check does)', () => {
+    const { leads, quality } = read(
       [{ createdAt: '2025-01-01 09:00', attempts: 'x', priority: '?', stage: '?' }],
       window,
     );
-    expect(quality).toMatchObject({
-      unreadableAttempts: 0,
-      unknownPriorities: 0,
-      unknownStages: 0,
-    });
+    expect(leads).toHaveLength(0);
+    expect(quality.unreadableRows).toBe(1);
+    expect(quality.unreadableByColumn).toEqual({ Attempts: 1, Priority: 1, Stage: 1 });
   });
 
   it('keeps every lead with a date when no window is given', () => {
@@ -200,7 +206,8 @@ describe('readLeads: the facts of a lead', () => {
   it('reads a blank priority as the default one and French words as priorities', () => {
     expect(lead({ ...CREATED, priority: '' }).priority).toBe('Warm');
     expect(lead({ ...CREATED, priority: 'Chaud' }).priority).toBe('Hot');
-    expect(lead({ ...CREATED, priority: 'urgent' }).priority).toBe('Warm');
+    expect(lead({ ...CREATED, priority: 'someday' }).priority).toBe('Warm');
+    expect(lead({ ...CREATED, priority: 'urgent' }).priority).toBe('Hot');
   });
 
   it('takes a lead as rejected by its stage or by a rejection reason', () => {

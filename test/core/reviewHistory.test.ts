@@ -33,7 +33,7 @@ describe('SLA History', () => {
       'Marketing-sourced share of value',
       'Median days MQL to customer',
       'Est. opportunities lost to late contact',
-      'Leads with unreadable dates',
+      'Leads with unreadable values',
       'Generated at',
     ]);
   });
@@ -47,7 +47,7 @@ describe('SLA History', () => {
   it('writes every KPI of the table, in its order, between the month and the data quality', () => {
     const row = historyRow(r, new Date(NOW));
     expect(row.slice(1, -2)).toEqual(KPI_IDS.map((id) => KPIS[id].get(r.current) ?? ''));
-    expect(row.at(-2)).toBe(r.quality.unreadableDateRows);
+    expect(row.at(-2)).toBe(r.quality.unreadableRows);
   });
 
   it('leaves a figure the month does not have blank', () => {

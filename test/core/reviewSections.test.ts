@@ -44,19 +44,23 @@ describe('data-quality line', () => {
   const clean = review([], '2026-03').quality;
 
   it('says when there is nothing to report', () => {
-    expect(qualityLine(clean)).toBe('Data quality: 0 leads read, no unreadable dates or values.');
+    expect(qualityLine(clean)).toBe(
+      'Data quality: 0 leads read, no unreadable values; the SLA clock starts at "Handed off at".',
+    );
   });
 
   it('lists each problem found', () => {
     const line = qualityLine({
       ...clean,
       rows: 40,
-      unreadableAttempts: 2,
-      unknownStages: 1,
+      unreadableRows: 2,
+      unreadableByColumn: { Attempts: 2 },
+      unreadableRowNumbers: [3, 7],
+      untimedContacts: 4,
       contactBeforeHandoff: 3,
     });
     expect(line).toBe(
-      'Data quality (40 leads read): 2 unreadable Attempts; 1 unknown stages; 3 first contacts dated before the hand-off.',
+      'Data quality (40 leads read; the SLA clock starts at "Handed off at"): 2 leads have values that could not be read (Attempts: 2; Leads rows 3, 7), left out of the figures that need them; 4 leads contacted per their status with no contact time, left out of the timings; 3 first contacts dated before the clock start.',
     );
   });
 
@@ -64,11 +68,13 @@ describe('data-quality line', () => {
     const line = qualityLine({
       ...clean,
       rows: 30,
-      unreadableDateRows: 25,
+      unreadableRows: 25,
       unreadableByColumn: { 'Won at': 25 },
       unreadableRowNumbers: [2, 3],
     });
-    expect(line).toContain('25 leads have unreadable dates (Won at: 25; Leads rows 2, 3, …)');
+    expect(line).toContain(
+      '25 leads have values that could not be read (Won at: 25; Leads rows 2, 3, …)',
+    );
   });
 });
 

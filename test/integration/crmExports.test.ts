@@ -111,3 +111,33 @@ describe('honest messages on exports', () => {
     );
   });
 });
+
+describe('the monthly review of an export', () => {
+  function reviewRows(rt: Runtime, month: string): string[][] {
+    const sheet = rt.spreadsheet.getSheetByName(`SLA Review ${month}`)!;
+    return sheet.getDataRange().getDisplayValues() as string[][];
+  }
+
+  it('gives no verdict on a figure whose column the export lacks (Zoho: no deal columns)', () => {
+    const e = CRM_EXPORTS.find((x) => x.crm === 'Zoho CRM')!;
+    const rt = exportRuntime(e);
+    rt.call('runMonthlyReview', '2026-11');
+    const value = reviewRows(rt, '2026-11').find((r) => r[0] === 'Value won')!;
+    expect(value[1]).toBe('no data');
+    expect(value[3]).toBe('');
+    expect(value[4]).toBe('no data (no Won at column)');
+  });
+
+  it('reads the export with the same maps and counts as the lead check', () => {
+    const e = CRM_EXPORTS.find((x) => x.crm === 'HubSpot')!;
+    const rt = exportRuntime(e);
+    rt.call('checkLeadsNow');
+    expect(runLogNotes(rt)).toContain('2 rows with values that could not be read');
+    rt.call('runMonthlyReview', '2026-11');
+    const quality = reviewRows(rt, '2026-11').find((r) => r[0]!.startsWith('Data quality'))![0]!;
+    expect(quality).toContain('the SLA clock starts at "Owner Assigned Date"');
+    expect(quality).toContain('2 leads have values that could not be read');
+    const handoffs = reviewRows(rt, '2026-11').find((r) => r[0] === 'Hand-offs to sales')!;
+    expect(Number(handoffs[1])).toBeGreaterThan(0);
+  });
+});

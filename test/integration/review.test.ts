@@ -138,7 +138,9 @@ describe('runMonthlyReview through the runtime', () => {
     expect(cells).toContain("Sales' commitment: how fast and how well");
     expect(
       cells.some((c) =>
-        c.startsWith('Data quality (5 leads read): 1 lead has unreadable dates (Created at: 1'),
+        c.startsWith(
+          'Data quality (5 leads read; the SLA clock starts at "Handed off at"): 1 lead has values that could not be read (Created at: 1',
+        ),
       ),
     ).toBe(true);
     // formula-looking user text is shown exactly, never turned into a formula
