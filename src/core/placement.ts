@@ -1,6 +1,6 @@
 import { BLANK_OUTPUT, DUPLICATE_STATUS, type LeadOutput } from './leadCheck.ts';
 import { isIdKey } from './leadTable.ts';
-import { plural } from './plural.ts';
+import { plural, pluralWord } from './plural.ts';
 import { statusColor } from './slaStatus.ts';
 
 /**
@@ -56,8 +56,14 @@ export function placeOutputs(
   });
   let skipped = 0;
   for (const key of byKey.keys()) if (!placed.has(key) && !duplicates.has(key)) skipped++;
-  const gone = skipped ? ` (${plural(skipped, 'lead')} no longer in the sheet)` : '';
-  const by = readKeys.every((k) => !k || isIdKey(k)) ? 'Lead ID' : 'Lead ID or row content';
+  const byId = readKeys.every((k) => !k || isIdKey(k));
+  const by = byId ? 'Lead ID' : 'Lead ID or row content';
+  // a row matched by its content is "gone" when deleted or when its cells were edited
+  const gone = !skipped
+    ? ''
+    : byId
+      ? ` (${plural(skipped, 'lead')} no longer in the sheet)`
+      : ` (${plural(skipped, 'result')} not written: ${pluralWord(skipped, 'its row was', 'their rows were')} deleted or edited meanwhile; the next check fills them)`;
   return {
     target,
     skipped,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../runtime/index.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
-import { CRM_EXPORTS, type CrmExport, exportRows, OLIST } from '../fixtures/crmExports.ts';
+import { CRM_EXPORTS, type CrmExport, exportRows, HUBSPOT, OLIST } from '../fixtures/crmExports.ts';
 import { NOW, OWNED, userCells, workbookSheet } from './leadsHelpers.ts';
 
 /** The check on sheets as CRMs export them: no renaming, no hand edits. */
@@ -139,5 +139,74 @@ describe('the monthly review of an export', () => {
     expect(quality).toContain('2 leads have values that could not be read');
     const handoffs = reviewRows(rt, '2026-11').find((r) => r[0] === 'Hand-offs to sales')!;
     expect(Number(handoffs[1])).toBeGreaterThan(0);
+  });
+});
+
+describe('a sheet without a Lead ID column: writes still follow their leads', () => {
+  const header = HUBSPOT.header.filter((h) => h !== 'Record ID');
+  /** HubSpot's leads told apart by a name of their own (the sheet has no ID to match on). */
+  const leads = HUBSPOT.leads.map((l, i) => ({
+    ...l,
+    row: { ...l.row, 'First Name': `Lead ${String(i + 1).padStart(2, '0')}` },
+  }));
+  const rows = [header, ...leads.map((l) => header.map((h) => (h in l.row ? l.row[h] : '')))];
+
+  function statusByName(rt: Runtime): Map<string, string> {
+    const s = workbookSheet(rt, HUBSPOT.sheet);
+    const nameCol = s.values[0]!.indexOf('First Name');
+    const col = s.values[0]!.indexOf('SLA status');
+    return new Map(
+      s.values.slice(1).map((r) => [String(r?.[nameCol] ?? ''), String(r?.[col] ?? '')]),
+    );
+  }
+
+  function withHook(hook: (rt: Runtime) => void): Runtime {
+    const rt = createRuntime({
+      timeZone: 'Europe/Paris',
+      locale: 'en_US',
+      persistentGlobals: true,
+    });
+    // the team sorts the data under its frozen header row, as Sheets' "Sort sheet" does
+    rt.addSheet(
+      HUBSPOT.sheet,
+      rows.map((r) => r.slice()),
+    ).setFrozenRows(1);
+    rt.load();
+    rt.setNow(NOW);
+    const sla = (rt.context() as unknown as { SLA: { checkHooks: { beforeWrite: unknown } } }).SLA;
+    sla.checkHooks.beforeWrite = () => hook(rt);
+    return rt;
+  }
+
+  it('a sort between the read and the write', () => {
+    const rt = withHook((r) => r.spreadsheet.getSheetByName(HUBSPOT.sheet)!.sort(1, false));
+    rt.call('checkLeadsNow');
+    const got = statusByName(rt);
+    leads.forEach((l) => {
+      const name = String(l.row['First Name']);
+      expect(matches(got.get(name)!, l.expect), `${name}: ${got.get(name)}`).toBe(true);
+    });
+    expect(workbookSheet(rt, HUBSPOT.sheet).values[1]![0]).toBe('Lead 10');
+  });
+
+  it('rows inserted, deleted and edited meanwhile: only the edited row keeps what it had', () => {
+    const rt = withHook((r) => {
+      const sheet = r.spreadsheet.getSheetByName(HUBSPOT.sheet)!;
+      sheet.insertRowsBefore(3, 1);
+      sheet.deleteRow(6); // Lead 04
+      sheet.getRange(2, 3).setValue('ann.lee@acme.io'); // Lead 01's e-mail edited by a rep
+    });
+    rt.call('checkLeadsNow');
+    const got = statusByName(rt);
+    expect(got.has('Lead 04')).toBe(false);
+    expect(got.get('Lead 01')).toBe('');
+    leads.forEach((l) => {
+      const name = String(l.row['First Name']);
+      if (name === 'Lead 01' || name === 'Lead 04') return;
+      expect(matches(got.get(name)!, l.expect), `${name}: ${got.get(name)}`).toBe(true);
+    });
+    expect(runLogNotes(rt)).toContain(
+      'placed by Lead ID or row content (2 results not written: their rows were deleted or edited meanwhile; the next check fills them)',
+    );
   });
 });
