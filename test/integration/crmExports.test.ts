@@ -147,7 +147,10 @@ describe('a sheet without a Lead ID column: writes still follow their leads', ()
   /** HubSpot's leads told apart by a name of their own (the sheet has no ID to match on). */
   const leads = HUBSPOT.leads.map((l, i) => ({
     ...l,
-    row: { ...l.row, 'First Name': `Lead ${String(i + 1).padStart(2, '0')}` },
+    row: { ...l.row, 'First Name': `Lead ${String(i + 1).padStart(2, '0')}` } as Record<
+      string,
+      unknown
+    >,
   }));
   const rows = [header, ...leads.map((l) => header.map((h) => (h in l.row ? l.row[h] : '')))];
 
