@@ -3,6 +3,10 @@
  * inside quotes, CRLF or LF), a UTF-8 byte-order mark dropped, and the delimiter (`,` `;` or
  * tab) taken from the header line. The rows become one sheet named after the file.
  */
+
+import { inferDateOrder, localeDateOrder } from '../src/core/dateOrder.ts';
+import { parseDateText } from '../src/core/dates.ts';
+import { intlZoneClock, MINUTE_MS } from '../src/core/zone.ts';
 import type { Cell } from './format.ts';
 
 const DELIMITERS = [',', ';', '\t'] as const;
@@ -76,12 +80,50 @@ export function csvCellValue(text: string): Cell {
 }
 
 /**
- * The values a CSV column gets in the result file (and in the sheet the add-in reads), given
- * its header and its fields below the header. This is where a column of dates becomes dates,
- * in the order (day/month or month/day) the whole column reads; until then dates stay text.
+ * The values a CSV column gets in the sheet the add-in reads. Dates stay text here: the add-in
+ * reads them as it reads text dates in Sheets (day-first or month-first per column, else by the
+ * locale); `csvDateColumns` turns them into dates in the result file, in that same order.
  */
 export function csvOutputColumn(_header: string, texts: readonly string[]): Cell[] {
   return texts.map(csvCellValue);
+}
+
+/** A column is a date column when this share of its non-blank values read as dates. */
+const DATE_COLUMN_SHARE = 0.8;
+
+/**
+ * The result file's date cells of a CSV column: each text value that reads as a date in the
+ * column's order (the add-in's rule: core/dateOrder.ts), as the wall time Excel shows; null for a
+ * column that is not mostly dates, and for cells that do not read as dates (they stay text).
+ */
+export function csvDateColumn(
+  texts: readonly string[],
+  locale: string,
+  zone: string,
+): Array<Date | null> | null {
+  const order = inferDateOrder(texts, localeDateOrder(locale));
+  const options =
+    order.order === null ? { undecided: 'ambiguous' } : { dayFirst: order.order === 'dmy' };
+  const clock = intlZoneClock(zone);
+  let filled = 0;
+  let dates = 0;
+  const out = texts.map((t) => {
+    if (t.trim() === '' || PLAIN_DECIMAL.test(t)) return null;
+    filled++;
+    const parsed = parseDateText(t, options.dayFirst ?? true, options.undecided);
+    if (typeof parsed === 'string') return null;
+    dates++;
+    const wallMs =
+      parsed.offsetMinutes === null
+        ? parsed.wallMs
+        : toWallMs(clock, parsed.wallMs - parsed.offsetMinutes * MINUTE_MS);
+    return new Date(wallMs);
+  });
+  return filled > 0 && dates >= filled * DATE_COLUMN_SHARE ? out : null;
+}
+
+function toWallMs(clock: ReturnType<typeof intlZoneClock>, instantMs: number): number {
+  return instantMs + clock.offsetMinutes(instantMs) * MINUTE_MS;
 }
 
 /** The sheet's rows: the header as text, each column through `csvOutputColumn`. */

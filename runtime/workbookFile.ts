@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
-import { csvSheetRows, parseCsv, sheetNameForFile } from './csv.ts';
+import { csvDateColumn, csvSheetRows, parseCsv, sheetNameForFile } from './csv.ts';
 import type { FakeProperties } from './properties.ts';
 import type { FakeSpreadsheet } from './spreadsheet.ts';
 import {
@@ -30,7 +30,9 @@ export function isCsvPath(path: string): boolean {
 }
 
 /** A one-sheet workbook holding a CSV file's rows (see csv.ts for how fields are typed). */
-async function readCsvWorkbook(path: string): Promise<{ wb: ExcelJS.Workbook; sheet: string }> {
+async function readCsvWorkbook(
+  path: string,
+): Promise<{ wb: ExcelJS.Workbook; sheet: string; rows: string[][] }> {
   checkInputFile(path);
   const rows = parseCsv(await readFile(path, 'utf8'));
   const sheet = sheetNameForFile(basename(path, extname(path)));
@@ -38,7 +40,35 @@ async function readCsvWorkbook(path: string): Promise<{ wb: ExcelJS.Workbook; sh
   wb.title = basename(path, extname(path));
   const ws = wb.addWorksheet(sheet);
   for (const row of csvSheetRows(rows)) ws.addRow(row.map((v) => (v === '' ? null : v)));
-  return { wb, sheet };
+  return { wb, sheet, rows };
+}
+
+/**
+ * In the result file, a CSV's date columns hold dates, read in the order the add-in read them
+ * (the same rule, on the same values, with the spreadsheet's locale and zone).
+ */
+function writeCsvDates(
+  ws: ExcelJS.Worksheet,
+  rows: readonly string[][],
+  ss: FakeSpreadsheet,
+): void {
+  const body = rows.slice(1);
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  for (let c = 0; c < width; c++) {
+    const dates = csvDateColumn(
+      body.map((r) => r[c] ?? ''),
+      ss.locale,
+      ss.timeZoneInternal,
+    );
+    if (!dates) continue;
+    const timed = dates.some((d) => d !== null && d.getTime() % 86_400_000 !== 0);
+    dates.forEach((d, r) => {
+      if (d === null) return;
+      const cell = ws.getCell(r + 2, c + 1);
+      cell.value = d;
+      cell.numFmt = timed ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd';
+    });
+  }
 }
 
 /**
@@ -60,6 +90,7 @@ export async function openWorkbookFile(
     dataSheet: csv?.sheet ?? null,
     async save(out, hooks) {
       writeBack.apply();
+      if (csv) writeCsvDates(wb.getWorksheet(csv.sheet)!, csv.rows, ss);
       writeState(wb, stateOf(ss, properties.map));
       await writeWorkbookFile(wb, out, hooks);
     },

@@ -60,3 +60,57 @@ export function leadRows(count: number, seed = 42): unknown[][] {
   }
   return rows;
 }
+
+/** The canonical headers as a HubSpot contacts export names them (no Lead ID column). */
+const HUBSPOT_HEADERS: Readonly<Record<string, string>> = {
+  Name: 'Full Name',
+  Company: 'Company Name',
+  Source: 'Original Source',
+  Owner: 'Contact owner',
+  Priority: 'Lead Rating',
+  Stage: 'Lifecycle Stage',
+  'Created at': 'Create Date',
+  'MQL at': 'Became a Marketing Qualified Lead Date',
+  'Handed off at': 'Owner Assigned Date',
+  'First contact at': 'First contact date',
+  Attempts: 'Number of times contacted',
+  'Last attempt at': 'Last Contacted',
+  'Won at': 'Became a Customer Date',
+  'Deal value': 'Recent Deal Amount',
+  'Job title': 'Job Title',
+  'Company size': 'Number of Employees',
+  Country: 'Country/Region',
+};
+
+const LIFECYCLE: Readonly<Record<string, string>> = {
+  Lead: 'Lead',
+  MQL: 'Marketing Qualified Lead',
+  SQL: 'Sales Qualified Lead',
+  Opportunity: 'Opportunity',
+  Customer: 'Customer',
+  Lost: 'Other',
+};
+
+/** Paris wall time as a HubSpot export writes it: `2026-11-23 10:00`. */
+function exportDate(d: Date): string {
+  const wall = new Date(d.getTime() + 3_600_000); // the bench's leads are all in winter time
+  return wall.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * The same leads as a HubSpot export: CRM headers, lifecycle words, dates as text, no Lead ID
+ * column (rows are matched by their content), for the field-map benchmark.
+ */
+export function hubspotExport(count: number, seed = 42): unknown[][] {
+  const keep = LEADS_HEADER.map((h, i) => [h, i] as const).filter(([h]) => h !== 'Lead ID');
+  const header = keep.map(([h]) => HUBSPOT_HEADERS[h] ?? h);
+  const stageCol = LEADS_HEADER.indexOf('Stage');
+  const rows = leadRows(count, seed).map((row) =>
+    keep.map(([, i]) => {
+      const v = row[i];
+      if (i === stageCol) return LIFECYCLE[String(v)] ?? v;
+      return v instanceof Date ? exportDate(v) : v;
+    }),
+  );
+  return [header, ...rows];
+}

@@ -78,7 +78,7 @@ const REPORTED: readonly FieldId[] = Object.keys(LEAD_HEADERS) as FieldId[];
  */
 export function readNotes(
   read: LeadSheet,
-  locale: string,
+  locale: string | (() => string),
   relevant: readonly FieldId[] = REPORTED,
 ): string[] {
   const notes: string[] = [];
@@ -130,7 +130,11 @@ export function readNotes(
 export type { DateOrder };
 
 /** The structured twin of readNotes: which sheet and headers the check read. */
-export function readReport(sheet: string, read: LeadSheet, locale: string): ReadReportData {
+export function readReport(
+  sheet: string,
+  read: LeadSheet,
+  locale: string | (() => string),
+): ReadReportData {
   const fields: Record<string, string> = {};
   for (const f of read.fields.found) fields[FIELD_LABELS[f.field]] = f.header;
   const dateOrders: Record<string, string> = {};

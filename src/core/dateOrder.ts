@@ -14,6 +14,29 @@ import { normalizeText } from './cellValues.ts';
 
 export type DateOrder = 'dmy' | 'mdy';
 
+/**
+ * The locale's order, or a way to ask for it: the shell asks the spreadsheet for its locale
+ * only when a column holds ambiguous dates and no value that proves an order.
+ */
+export type LocaleOrder = DateOrder | (() => DateOrder);
+
+/** A lazily asked value, asked at most once. */
+export function once<T>(ask: () => T): () => T {
+  let asked = false;
+  let value: T;
+  return () => {
+    if (!asked) {
+      value = ask();
+      asked = true;
+    }
+    return value;
+  };
+}
+
+export function resolveOrder(order: LocaleOrder): DateOrder {
+  return typeof order === 'function' ? order() : order;
+}
+
 export interface ColumnDateOrder {
   /** The order ambiguous values are read in; null when the column contradicts itself. */
   order: DateOrder | null;
@@ -67,9 +90,12 @@ export function localeDateOrder(locale: string): DateOrder {
 }
 
 /** Decides a column's order from its values, falling back to the locale's. */
-export function inferDateOrder(values: Iterable<unknown>, localeOrder: DateOrder): ColumnDateOrder {
+export function inferDateOrder(
+  values: Iterable<unknown>,
+  localeOrder: LocaleOrder,
+): ColumnDateOrder {
   const found: ColumnDateOrder = {
-    order: localeOrder,
+    order: 'dmy',
     basis: 'locale',
     dayFirst: 0,
     monthFirst: 0,
@@ -94,6 +120,8 @@ export function inferDateOrder(values: Iterable<unknown>, localeOrder: DateOrder
   } else if (found.dayFirst > 0 || found.monthFirst > 0) {
     found.order = found.dayFirst > 0 ? 'dmy' : 'mdy';
     found.basis = 'values';
+  } else if (found.ambiguous > 0) {
+    found.order = resolveOrder(localeOrder);
   }
   return found;
 }
@@ -103,7 +131,7 @@ export function orderName(order: DateOrder): string {
 }
 
 /** "day-first (from its values, e.g. 13/02/2026)", "month-first (by the locale en_US)". */
-export function describeDateOrder(found: ColumnDateOrder, locale: string): string {
+export function describeDateOrder(found: ColumnDateOrder, locale: string | (() => string)): string {
   if (found.order === null) {
     return `mixed: both day-first (e.g. ${found.dayFirstExample}) and month-first (e.g. ${found.monthFirstExample}) dates`;
   }
@@ -111,5 +139,6 @@ export function describeDateOrder(found: ColumnDateOrder, locale: string): strin
     const example = found.order === 'dmy' ? found.dayFirstExample : found.monthFirstExample;
     return `${orderName(found.order)} (from its values, e.g. ${example})`;
   }
-  return `${orderName(found.order)} (by the spreadsheet's locale${locale ? ` ${locale}` : ''})`;
+  const name = typeof locale === 'function' ? locale() : locale;
+  return `${orderName(found.order)} (by the spreadsheet's locale${name ? ` ${name}` : ''})`;
 }

@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from './calendar.ts';
-import type { DateOrder } from './dateOrder.ts';
+import { type LocaleOrder, once, resolveOrder } from './dateOrder.ts';
 import { readInstant } from './dates.ts';
 import { findAttributeColumn } from './fields.ts';
 import { type LeadSheet, readLeadSheet } from './leadRecords.ts';
@@ -32,7 +32,7 @@ export interface CheckContext {
   calendar: BusinessCalendar;
   nowMs: number;
   /** The order of ambiguous numeric text dates when a column does not prove one (the locale's). */
-  localeOrder: DateOrder;
+  localeOrder: LocaleOrder;
 }
 
 /** What one lead gets in our columns. */
@@ -151,9 +151,14 @@ export function computeLeads(table: LeadTable, ctx: CheckContext): ComputedLeads
   const scoringCols = compiled.criteria.map((c) => c.col);
   if (compiled.decay) scoringCols.push(compiled.decay.col);
   const read = readLeadTable(table.header, table.rows, ctx, scoringCols);
-  const dayFirst = ctx.localeOrder === 'dmy';
+  const dayFirst = once(() => resolveOrder(ctx.localeOrder) === 'dmy');
   const readDate = (v: unknown): number | null => {
-    const r = readInstant(v, ctx.clock, { dayFirst });
+    if (v === '' || v === null || v === undefined) return null;
+    const r = readInstant(
+      v,
+      ctx.clock,
+      typeof v === 'string' ? { dayFirst: dayFirst() } : undefined,
+    );
     return r.kind === 'instant' ? r.ms : null;
   };
   const slaCtx = slaContext(ctx, read);

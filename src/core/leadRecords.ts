@@ -1,6 +1,6 @@
 import { isBlank, showValue } from './cell.ts';
 import { readPlainNumber } from './cellValues.ts';
-import { type ColumnDateOrder, type DateOrder, inferDateOrder } from './dateOrder.ts';
+import { type ColumnDateOrder, inferDateOrder, type LocaleOrder } from './dateOrder.ts';
 import { type DateRead, readInstant } from './dates.ts';
 import {
   type ClockField,
@@ -33,7 +33,7 @@ export interface ReadOptions {
   clockStart: ClockField | 'auto';
   defaultPriority: Priority;
   /** Decides the order of ambiguous numeric text dates when a column does not. */
-  localeOrder: DateOrder;
+  localeOrder: LocaleOrder;
   /** The spreadsheet's zone: text and serial-number dates are wall time in it. */
   clock: ZoneClock;
   nowMs: number;

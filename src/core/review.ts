@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from './calendar.ts';
-import type { DateOrder } from './dateOrder.ts';
+import type { LocaleOrder } from './dateOrder.ts';
 import { readLeadTable } from './leadCheck.ts';
 import {
   addMonths,
@@ -108,7 +108,7 @@ export interface ReviewInput {
   /** Now, to tell pending hand-offs from missed ones. */
   nowMs: number;
   /** The order of ambiguous numeric text dates when a column does not prove one (the locale's). */
-  localeOrder: DateOrder;
+  localeOrder: LocaleOrder;
   /** The Planning sheet's monthly MQL targets (January first), when it has them. */
   plannedMonthlyMql?: readonly number[] | null;
 }

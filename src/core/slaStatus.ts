@@ -104,6 +104,7 @@ function headerOf(ctx: SlaContext, field: FieldId): string {
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export const DEFAULT_TRACKING_DAYS = 60;
+const YEAR_MS = 366 * DAY_MS;
 const SEP = ' · ';
 const DEFAULT_VALUES = createValueMap();
 
@@ -298,6 +299,8 @@ function contactedResult(
       minutes > 0 ? `contacted in ${formatMinutes(minutes)}` : 'contacted in under 1 min';
     return result('Met', took, deadline, next);
   }
+  // past a year, the business hours of the delay are not worth a walk through the calendar
+  if (first - deadline > YEAR_MS) return result('Missed', 'over a year late', deadline, next);
   const late = businessMsBetween(calendar, deadline, first);
   return result('Missed', lateText(late, 'contacted after the deadline'), deadline, next);
 }

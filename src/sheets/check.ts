@@ -1,6 +1,6 @@
 import { createCalendar } from '../core/calendar.ts';
 import { readNotes, readReport, summaryText } from '../core/checkSummary.ts';
-import { localeDateOrder } from '../core/dateOrder.ts';
+import { localeDateOrder, once } from '../core/dateOrder.ts';
 import { errorText } from '../core/errors.ts';
 import {
   type CheckContext,
@@ -43,6 +43,7 @@ export function checkContext(
   settings: Settings,
   nowMs: number,
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+  locale: () => string = once(() => spreadsheetLocale(ss)),
 ): CheckContext {
   const sheetZone = spreadsheetTimeZone(ss);
   const clock = appsScriptClock(sheetZone);
@@ -53,7 +54,7 @@ export function checkContext(
     clock,
     calendar: createCalendar(settings.calendar, calendarClock),
     nowMs,
-    localeOrder: localeDateOrder(spreadsheetLocale(ss)),
+    localeOrder: () => localeDateOrder(locale()),
   };
 }
 
@@ -88,7 +89,8 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
     const found = findLeadsSheet(ss, loaded.settings.mapping);
     if (!found.sheet) throw new Error(found.message);
     if (found.note) notes.push(found.note);
-    const ctx = checkContext(loaded.settings, options.nowMs ?? started, ss);
+    const locale = once(() => spreadsheetLocale(ss));
+    const ctx = checkContext(loaded.settings, options.nowMs ?? started, ss, locale);
     const sheetRead = readLeads(found.sheet, loaded.settings.mapping.fields);
     if (!sheetRead.ok) throw new Error(sheetRead.message);
     const table = sheetRead.table;
@@ -98,9 +100,8 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
         `Added the ${pluralWord(table.created.length, 'column')} ${table.created.join(', ')}.`,
       );
     const computed = computeLeads(table, ctx);
-    const locale = spreadsheetLocale(ss);
     notes.push(...readNotes(computed.read, locale), ...computed.notes);
-    read = readReport(found.sheet.getName(), computed.read, locale);
+    read = readReport(found.name, computed.read, locale);
     counts = computed.counts;
     extras = computed.extras;
     leads = computed.leads;

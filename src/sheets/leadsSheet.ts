@@ -1,6 +1,6 @@
 import type { FieldChoices } from '../core/fields.ts';
 import { type LeadOutput, outputCell } from '../core/leadCheck.ts';
-import { OWNED_COLUMN_WIDTHS, OWNED_HEADERS } from '../core/leadColumns.ts';
+import { LEADS_SHEET, OWNED_COLUMN_WIDTHS, OWNED_HEADERS } from '../core/leadColumns.ts';
 import {
   isGeneratedSheetName,
   likeliestLeadsSheet,
@@ -72,6 +72,8 @@ export interface WriteReport {
 
 export interface FoundLeadsSheet {
   sheet: Sheet | null;
+  /** Its name (one Sheets call saved for the callers), '' when none. */
+  name: string;
   /** Why none was found. */
   message: string;
   /** How it was found, when not by its name. */
@@ -79,29 +81,33 @@ export interface FoundLeadsSheet {
 }
 
 /**
- * The sheet holding the leads (core/leadsSheetChoice.ts): row 1 of the other sheets is read
- * only when no sheet has the configured or conventional name.
+ * The sheet holding the leads (core/leadsSheetChoice.ts). The usual case costs one call (the
+ * named sheet); row 1 of the other sheets is read only when no sheet has that name.
  */
 export function findLeadsSheet(
   ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
   mapping: { sheetName: string } = { sheetName: '' },
 ): FoundLeadsSheet {
+  const wanted = mapping.sheetName.trim() || LEADS_SHEET;
+  const exact = ss.getSheetByName(wanted);
+  if (exact) return { sheet: exact, name: wanted, message: '' };
   const sheets = ss.getSheets();
   const names = sheets.map((s) => s.getName());
   let choice = namedLeadsSheet(names, mapping.sheetName);
   if (!choice) {
-    const headers = sheets.map((s) => {
+    const headers = sheets.map((s, i) => {
+      const name = names[i]!;
       const lastCol = s.getLastColumn();
-      const name = s.getName();
       if (isGeneratedSheetName(name) || lastCol < 1 || s.getLastRow() < 1)
         return { name, header: [] };
       return { name, header: s.getRange(1, 1, 1, lastCol).getValues()[0] ?? [] };
     });
     choice = likeliestLeadsSheet(headers);
   }
-  if (!choice.ok) return { sheet: null, message: choice.message };
+  if (!choice.ok) return { sheet: null, name: '', message: choice.message };
   const sheet = sheets[names.indexOf(choice.name)] ?? null;
-  return choice.note ? { sheet, message: '', note: choice.note } : { sheet, message: '' };
+  const found = { sheet, name: choice.name, message: '' };
+  return choice.note ? { ...found, note: choice.note } : found;
 }
 
 /**

@@ -79,7 +79,7 @@ export function generateMonthlyReview(
     clock,
     calendar,
     nowMs: now.getTime(),
-    localeOrder: localeDateOrder(spreadsheetLocale(ss)),
+    localeOrder: () => localeDateOrder(spreadsheetLocale(ss)),
     plannedMonthlyMql: readPlannedMonthlyMql(ss),
   });
   const layout = reviewLayout(review, { generatedAt: now });

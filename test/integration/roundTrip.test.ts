@@ -92,8 +92,10 @@ describe('npm start gives the team workbook back intact', { timeout: 180_000 }, 
     expect(wb.worksheets[0]!.name).toBe('team-export');
     const rows: unknown[][] = [];
     wb.worksheets[0]!.eachRow((row) => {
-      rows.push(Array.from((row.values as unknown[]).slice(1), (v) => v ?? ''));
+      rows.push(Array.from((row.values as unknown[]).slice(1, 10), (v) => v ?? ''));
     });
+    // dates as dates, in the order the add-in read the column (20/11/2026 proves day-first)
+    const handedOff = (wall: string) => new Date(`${wall}Z`);
     expect(rows).toEqual([
       ['Lead ID', 'Name', 'Phone', 'Code', 'Formula', 'Amount', 'Flag', 'Handed off at', 'Note'],
       [
@@ -104,16 +106,20 @@ describe('npm start gives the team workbook back intact', { timeout: 180_000 }, 
         '=1+1',
         '1e5',
         'TRUE',
-        '2026-11-20 09:30',
+        handedOff('2026-11-20T09:30:00'),
         'said "call me"; twice',
       ],
-      ['L2', 'Bob', '+44 20', 0, -2, 12.5, 'FALSE', '20/11/2026', 'two\nlines'],
-      ['L3', 'Chloé', '', '007', '@home', '1,5', 'yes'],
+      ['L2', 'Bob', '+44 20', 0, -2, 12.5, 'FALSE', handedOff('2026-11-20T00:00:00'), 'two\nlines'],
+      ['L3', 'Chloé', '', '007', '@home', '1,5', 'yes', '', ''],
     ]);
+    expect(wb.worksheets[0]!.getCell('H2').numFmt).toBe('yyyy-mm-dd hh:mm');
+    // the add-in checked the leads where they are: its columns follow the CSV's, no Leads sheet
+    expect(wb.worksheets[0]!.getRow(1).getCell(10).value).toBe('Score');
+    expect(wb.worksheets.map((ws) => ws.name)).not.toContain('Leads');
     const formulaCell = wb.worksheets[0]!.getCell('E2');
     expect(formulaCell.formula).toBeUndefined();
     expect(wb.worksheets.map((ws) => ws.name)).toEqual(
-      expect.arrayContaining(['Planning', 'Leads', 'SLA Agreement', 'SLA Review 2026-10']),
+      expect.arrayContaining(['Planning', 'SLA Agreement', 'SLA Review 2026-10']),
     );
   });
 });
