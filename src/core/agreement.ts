@@ -166,10 +166,26 @@ function qualificationText(s: Settings['scoring']): string[] {
   return out;
 }
 
+/**
+ * Where the SLA clock starts in the team's sheet: `header` is the column that starts it, null
+ * when the sheet has none of the hand-off, MQL or creation dates; undefined when not known
+ * (no leads sheet read).
+ */
+export type ClockSource = { header: string | null } | undefined;
+
+function clockText(clock: ClockSource): string {
+  if (!clock) return 'The clock starts when the lead is handed off to sales (its hand-off date).';
+  if (clock.header === null) {
+    return 'The leads sheet has no hand-off, MQL or creation date column yet: no lead can be timed until one is added or chosen in the settings (Fields).';
+  }
+  return `The clock starts at the date in the "${clock.header}" column of the leads sheet.`;
+}
+
 /** The whole agreement, row by row. */
 export function buildAgreement(
   settings: Settings,
   plannedMonthlyMql: readonly number[] | null = null,
+  clock: ClockSource = undefined,
 ): AgreementRow[] {
   const rows: AgreementRow[] = [];
   const add = (style: AgreementStyle, a = '', b = '', c = '', d = '') =>
@@ -222,6 +238,12 @@ export function buildAgreement(
       `${p}${isDefault}: first contact within ${hours(h.deadlineHours[p])} of the hand-off.`,
     );
   }
+  add('item', 'Start of the clock', clockText(clock));
+  add(
+    'item',
+    'Tracking window',
+    `A lead never contacted whose clock started more than ${n(h.trackingDays)} days ago is counted as missed, not as today's work.`,
+  );
   const zone = cal.timeZone.trim() || "the spreadsheet's time zone";
   add('item', 'Business hours', `${describeWeek(cal.hours)} (${zone}).`);
   if (cal.holidays.length) {

@@ -1,12 +1,20 @@
-import { AGREEMENT_WIDTH, type AgreementStyle, buildAgreement } from '../core/agreement.ts';
+import {
+  AGREEMENT_WIDTH,
+  type AgreementStyle,
+  buildAgreement,
+  type ClockSource,
+} from '../core/agreement.ts';
 import { userText } from '../core/cell.ts';
+import { clockField, resolveFields } from '../core/fields.ts';
 import { AGREEMENT_SHEET } from '../core/leadColumns.ts';
 import type { Settings } from '../core/settings.ts';
 import { ensureColumns, ensureRows } from './grid.ts';
+import { findLeadsSheet } from './leadsSheet.ts';
 import { readPlannedMonthlyMql } from './planning.ts';
 import { loadSettings } from './settingsStore.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const BACKGROUNDS: Record<AgreementStyle, string | null> = {
   title: null,
@@ -18,12 +26,24 @@ const BACKGROUNDS: Record<AgreementStyle, string | null> = {
   blank: null,
 };
 
+/** The column that starts the clock in the team's leads sheet (row 1 read once). */
+function clockSource(ss: Spreadsheet, settings: Settings): ClockSource {
+  const found = findLeadsSheet(ss, settings.mapping).sheet;
+  const lastCol = found?.getLastColumn() ?? 0;
+  if (!found || lastCol < 1) return undefined;
+  const header = found.getRange(1, 1, 1, lastCol).getValues()[0] ?? [];
+  const fields = resolveFields(header, settings.mapping.fields);
+  const field = clockField(fields.columns, settings.handoff.clockStart);
+  return { header: field === null ? null : String(header[fields.columns[field]] ?? '').trim() };
+}
+
 /**
  * Writes the agreement document into `sheet` (from row 1): one setValues, one setBackgrounds,
  * one setFontWeights. Every text is written as text (a definition starting with `=` stays text).
  */
 export function writeAgreementSheet(sheet: Sheet, settings: Settings): void {
-  const rows = buildAgreement(settings, readPlannedMonthlyMql(sheet.getParent()));
+  const ss = sheet.getParent();
+  const rows = buildAgreement(settings, readPlannedMonthlyMql(ss), clockSource(ss, settings));
   ensureRows(sheet, rows.length);
   ensureColumns(sheet, AGREEMENT_WIDTH);
   const range = sheet.getRange(1, 1, rows.length, AGREEMENT_WIDTH);

@@ -113,3 +113,25 @@ describe('the volume commitment follows the Planning sheet when it has monthly t
     expect(volume).toMatch(/^66 to 67 MQL a month \(800 a year spread evenly over 12 months\)/);
   });
 });
+
+describe('the start of the clock', () => {
+  const text = (clock: Parameters<typeof buildAgreement>[2]) =>
+    buildAgreement(defaultSettings(), null, clock).find((r) => r.cells[0] === 'Start of the clock')!
+      .cells[1];
+
+  it("names the column of the team's sheet that starts it", () => {
+    expect(text({ header: 'Created Time' })).toBe(
+      'The clock starts at the date in the "Created Time" column of the leads sheet.',
+    );
+  });
+
+  it('says plainly when no column can start it', () => {
+    expect(text({ header: null })).toMatch(
+      /^The leads sheet has no hand-off, MQL or creation date column yet/,
+    );
+  });
+
+  it('speaks of the hand-off when no sheet was read', () => {
+    expect(text(undefined)).toMatch(/hand-off date/);
+  });
+});

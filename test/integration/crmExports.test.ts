@@ -213,3 +213,16 @@ describe('a sheet without a Lead ID column: writes still follow their leads', ()
     );
   });
 });
+
+describe('the SLA Agreement of an export', () => {
+  it('says which column starts the clock', () => {
+    const e = CRM_EXPORTS.find((x) => x.crm === 'Zoho CRM')!;
+    const rt = exportRuntime(e);
+    rt.call('setUpWorkbook');
+    const rows = workbookSheet(rt, 'SLA Agreement').values.map((r) => r.map(String));
+    const clock = rows.find((r) => r[0] === 'Start of the clock')!;
+    expect(clock[1]).toBe(
+      'The clock starts at the date in the "Created Time" column of the leads sheet.',
+    );
+  });
+});
