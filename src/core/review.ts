@@ -18,9 +18,16 @@ import {
 } from './reviewFigures.ts';
 import { byOwner, bySource, type GroupRow } from './reviewGroups.ts';
 import { type RejectedLead, rejectedLeads } from './reviewRejected.ts';
-import { type Scorecards, scorecards, type TrendRow, trendRows } from './reviewScorecards.ts';
+import {
+  type NoData,
+  noDataReasons,
+  type Scorecards,
+  scorecards,
+  type TrendRow,
+  trendRows,
+} from './reviewScorecards.ts';
 import type { Settings } from './settings.ts';
-import type { ZoneClock } from './zone.ts';
+import { toWall, type ZoneClock } from './zone.ts';
 
 /**
  * Monthly review KPIs. Pure: the Leads rows, the settings and the month in; plain figures out.
@@ -94,6 +101,8 @@ export interface Review {
   byOwner: GroupRow[];
   rejected: RejectedLead[];
   quality: DataQuality;
+  /** The KPIs without a figure, and why (reviewScorecards.ts `noDataReasons`). */
+  noData: NoData;
 }
 
 export interface ReviewInput {
@@ -137,6 +146,7 @@ export function computeReview(input: ReviewInput): Review {
     plannedMonthlyMql: input.plannedMonthlyMql ?? null,
   };
   const ctx = monthContext(shared, input.month);
+  const noData = noDataReasons(quality.missing, uncoveredReason(quality, ctx.end, clock));
   const current = monthFigures(leads, ctx);
   const earlier = [1, 2, 3].map((k) =>
     monthFigures(leads, monthContext(shared, addMonths(input.month, -k))),
@@ -151,11 +161,24 @@ export function computeReview(input: ReviewInput): Review {
     current,
     previous: earlier[0]!,
     earlier,
-    scorecards: scorecards(current, settings, quality.missing),
+    scorecards: scorecards(current, settings, noData),
     trend: trendRows(current, earlier, quality.missing),
     bySource: bySource(leads, ctx),
     byOwner: byOwner(leads, ctx),
     rejected: rejectedLeads(leads, ctx),
     quality,
+    noData,
   };
+}
+
+/**
+ * Why the month cannot be judged at all: the sheet's dates start after it (an export of recent
+ * leads reviewed for last month); null when the sheet has dates up to the month.
+ */
+function uncoveredReason(quality: DataQuality, end: number, clock: ZoneClock): string | null {
+  if (quality.firstDate === null) return 'no lead has a readable date';
+  if (quality.firstDate < end) return null;
+  const w = toWall(clock, quality.firstDate);
+  const day = `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+  return `the sheet's leads are dated from ${day}`;
 }

@@ -113,6 +113,8 @@ export interface DataQuality {
   missing: FigureInput[];
   /** The header that starts the SLA clock ("hand-offs" are leads whose clock started). */
   clockHeader: string | null;
+  /** The earliest date read in the sheet (any date field), null when none. */
+  firstDate: number | null;
 }
 
 export interface ReadLeadsResult {
@@ -198,6 +200,7 @@ export function reviewLeads(
   const leads: LeadFacts[] = [];
   let contactBeforeHandoff = 0;
   let untimedContacts = 0;
+  let firstDate: number | null = null;
   for (const record of read.records) {
     if (!record) continue;
     const facts = factsOf(record);
@@ -208,6 +211,8 @@ export function reviewLeads(
       facts.firstContactAt,
       facts.wonAt,
     ];
+    for (const at of dates)
+      if (at !== null && (firstDate === null || at < firstDate)) firstDate = at;
     if (!dates.some((at) => at !== null && at >= from && at < to)) continue;
     if (
       facts.handedOffAt !== null &&
@@ -234,6 +239,7 @@ export function reviewLeads(
         .map((f) => FIELD_LABELS[f]),
       missing: missingInputs(read),
       clockHeader: read.clock?.header ?? null,
+      firstDate,
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Review } from './review.ts';
 import { type CellValue, UNIT_FORMATS } from './reviewBlocks.ts';
-import { KPI_IDS, KPIS, kpiColumn, missingInput } from './reviewKpis.ts';
+import { KPI_IDS, KPIS, kpiColumn } from './reviewKpis.ts';
 
 /** SLA History: one row per month with every KPI of the table (reviewKpis.ts), in its order. */
 
@@ -23,9 +23,7 @@ export function historyRow(review: Review, generatedAt: Date): CellValue[] {
   const m = review.current;
   return [
     review.month,
-    ...KPI_IDS.map((id) =>
-      missingInput(id, review.quality.missing) === null ? (KPIS[id].get(m) ?? '') : '',
-    ),
+    ...KPI_IDS.map((id) => (review.noData[id] === undefined ? (KPIS[id].get(m) ?? '') : '')),
     review.quality.unreadableRows,
     generatedAt,
   ];

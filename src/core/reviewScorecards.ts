@@ -41,15 +41,27 @@ export const SCORECARDS = {
 
 export type Scorecards = Record<keyof typeof SCORECARDS, ScoreLine[]>;
 
-function scoreLine(
-  id: KpiId,
-  m: MonthFigures,
-  settings: Settings,
-  missing: readonly FigureInput[],
-): ScoreLine {
+/** Why a KPI has no figure this month (`no data (no Deal value column)`), by KPI. */
+export type NoData = Partial<Record<KpiId, string>>;
+
+/**
+ * The KPIs without a figure: those whose input column the sheet lacks, or every KPI when the
+ * sheet's dates do not reach the month (`uncovered` says so).
+ */
+export function noDataReasons(missing: readonly FigureInput[], uncovered: string | null): NoData {
+  const out: NoData = {};
+  for (const id of KPI_IDS) {
+    const lacking = missingInput(id, missing);
+    if (uncovered !== null) out[id] = `no data (${uncovered})`;
+    else if (lacking !== null) out[id] = `no data (no ${lacking} column)`;
+  }
+  return out;
+}
+
+function scoreLine(id: KpiId, m: MonthFigures, settings: Settings, noData: NoData): ScoreLine {
   const k = KPIS[id];
-  const lacking = missingInput(id, missing);
-  if (lacking !== null) {
+  const reason = noData[id];
+  if (reason !== undefined) {
     return {
       id,
       label: k.label,
@@ -57,7 +69,7 @@ function scoreLine(
       actual: null,
       target: k.target?.(m, settings) ?? '',
       status: 'none',
-      note: `no data (no ${lacking} column)`,
+      note: reason,
     };
   }
   return {
@@ -72,12 +84,8 @@ function scoreLine(
 }
 
 /** Marketing's and sales' commitments and revenue for the month. */
-export function scorecards(
-  m: MonthFigures,
-  settings: Settings,
-  missing: readonly FigureInput[] = [],
-): Scorecards {
-  const lines = (ids: readonly KpiId[]) => ids.map((id) => scoreLine(id, m, settings, missing));
+export function scorecards(m: MonthFigures, settings: Settings, noData: NoData = {}): Scorecards {
+  const lines = (ids: readonly KpiId[]) => ids.map((id) => scoreLine(id, m, settings, noData));
   return {
     marketing: lines(SCORECARDS.marketing),
     sales: lines(SCORECARDS.sales),
@@ -100,6 +108,7 @@ export function trendRows(
   const activeEarlier = earlier.filter((m) => m.active);
   return TREND_KPIS.map((id) => {
     const { label, unit } = KPIS[id];
+    // the trend shows every month the sheet's columns allow (an uncovered month is blank anyway)
     const get = (m: MonthFigures) => (missingInput(id, missing) === null ? KPIS[id].get(m) : null);
     const values = activeEarlier.map(get).filter((v): v is number => v !== null);
     return {

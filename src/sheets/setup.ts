@@ -6,6 +6,7 @@ import {
   PLANNING_SHEET,
   SCORING_ATTRIBUTE_HEADERS,
 } from '../core/leadColumns.ts';
+import { pluralWord } from '../core/plural.ts';
 import type { Settings } from '../core/settings.ts';
 import { writeAgreementSheet } from './agreement.ts';
 import { ensureColumns } from './grid.ts';
@@ -140,7 +141,9 @@ export function setUpWorkbook(): SetUpResult {
   const created = result.created.length
     ? `Created ${result.created.join(', ')}.`
     : 'Nothing to create.';
-  const kept = result.kept.length ? ` Kept ${result.kept.join(', ')} as they are.` : '';
+  const kept = result.kept.length
+    ? ` Kept ${result.kept.join(', ')} as ${pluralWord(result.kept.length, 'it is', 'they are')}.`
+    : '';
   const leads = result.leadsFrom ? ` Leads are read from "${result.leadsFrom}".` : '';
   toast(`${created}${kept}${leads}${loaded.warning ? ` ${loaded.warning}` : ''}`);
   return result;

@@ -153,6 +153,13 @@ describe('computeReview on hand-built data (every figure checked by hand)', () =
 });
 
 describe('edge cases', () => {
+  it("gives no verdict on a month before the sheet's first date, and says why", () => {
+    const before = review(ROWS, '2025-06');
+    const lines = [...before.scorecards.marketing, ...before.scorecards.sales];
+    expect(lines.every((l) => l.status === 'none' && l.actual === null)).toBe(true);
+    expect(lines[0]!.note).toBe("no data (the sheet's leads are dated from 2026-01-15)");
+  });
+
   it('a month with no leads is an honest empty review', () => {
     const r = review(ROWS, '2025-06');
     expect(r.empty).toBe(true);

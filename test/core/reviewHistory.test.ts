@@ -51,9 +51,15 @@ describe('SLA History', () => {
   });
 
   it('leaves a figure the month does not have blank', () => {
-    const empty = review(ROWS, '2025-06');
-    const row = historyRow(empty, new Date(NOW));
+    const quiet = review(ROWS, '2026-04');
+    const row = historyRow(quiet, new Date(NOW));
     expect(row[HISTORY_HEADER.indexOf('Contacted within deadline')]).toBe('');
     expect(row[HISTORY_HEADER.indexOf('New leads')]).toBe(0);
+  });
+
+  it("leaves every figure blank for a month before the sheet's first date", () => {
+    const before = review(ROWS, '2025-06');
+    const row = historyRow(before, new Date(NOW));
+    expect(row[HISTORY_HEADER.indexOf('New leads')]).toBe('');
   });
 });
