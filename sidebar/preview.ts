@@ -1,6 +1,7 @@
 /**
- * The live preview on the Scoring tab: the server scores the Leads rows with the unsaved
- * settings (debounced; only the latest answer is shown).
+ * The live preview: the server reads the Leads rows with the unsaved settings (debounced; only
+ * the latest answer is shown). The Scoring tab shows the counts; the Fields tab, through
+ * `onPreview`, what each column and value reads as.
  */
 import { errorText } from '../src/core/errors.ts';
 import type { SidebarPreviewResult } from '../src/sidebarContract.ts';
@@ -19,20 +20,43 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let key = '';
 let seq = 0;
 let last: SidebarPreviewResult | null = null;
-let status: 'idle' | 'waiting' | 'invalid' | 'error' = 'idle';
+export type PreviewStatus = 'idle' | 'waiting' | 'invalid' | 'error';
+let status: PreviewStatus = 'idle';
 let failure = '';
+const listeners: Array<() => void> = [];
+
+/** Runs `listener` after each answer or change of status. */
+export function onPreview(listener: () => void): void {
+  listeners.push(listener);
+}
+
+/** The latest answer (null before the first), its status, and why the last call failed. */
+export function previewState(): {
+  result: SidebarPreviewResult | null;
+  status: PreviewStatus;
+  failure: string;
+} {
+  return { result: last, status, failure };
+}
 
 /** After a change: asks again when what the preview depends on changed and is valid. */
 export function schedulePreview(): void {
   if (state.issues.length > 0) {
     status = 'invalid';
     key = '';
+    seq++; // an answer still on its way is for settings no longer shown
     clearTimeout(timer);
     renderPreview();
     return;
   }
   const d = state.draft;
-  const next = JSON.stringify([d.scoring, d.plan, d.calendar.timeZone]);
+  const next = JSON.stringify([
+    d.scoring,
+    d.plan,
+    d.calendar.timeZone,
+    d.mapping,
+    d.handoff.clockStart,
+  ]);
   if (next === key) return;
   key = next;
   status = 'waiting';
@@ -121,4 +145,5 @@ function renderPreview(): void {
   }
   previewBox.classList.toggle('stale', status !== 'idle');
   replaceChildren(previewBox, ...parts);
+  for (const listener of listeners) listener();
 }

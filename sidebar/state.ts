@@ -6,7 +6,14 @@ import { headerKey } from '../src/core/headers.ts';
 import { parseSettings, type Settings, type SettingsIssue } from '../src/core/settings.ts';
 import type { SidebarState } from '../src/sidebarContract.ts';
 
-export type TabId = 'scoring' | 'handoff' | 'calendar' | 'plan' | 'definitions' | 'monitoring';
+export type TabId =
+  | 'scoring'
+  | 'fields'
+  | 'handoff'
+  | 'calendar'
+  | 'plan'
+  | 'definitions'
+  | 'monitoring';
 
 interface State {
   server: SidebarState | null;

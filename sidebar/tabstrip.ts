@@ -7,14 +7,16 @@ import { pruneDetached } from './fields.ts';
 import { state, type TabId } from './state.ts';
 import { renderCalendar } from './tabs/calendar.ts';
 import { renderDefinitions } from './tabs/definitions.ts';
+import { renderFields } from './tabs/fields.ts';
 import { renderHandoff } from './tabs/handoff.ts';
 import { renderMonitoring } from './tabs/monitoring.ts';
 import { renderPlan } from './tabs/plan.ts';
 import { renderScoring } from './tabs/scoring.ts';
 
-/** id, short label (six fit one row at 300 px), what the panel is, its renderer. */
+/** id, short label (two rows of four at 300 px), what the panel is, its renderer. */
 const TABS: ReadonlyArray<readonly [TabId, string, string, () => Child[]]> = [
   ['scoring', 'Scoring', 'Lead scoring', renderScoring],
+  ['fields', 'Fields', 'Columns and values of your sheet', renderFields],
   ['handoff', 'Hand-off', 'Hand-off rules', renderHandoff],
   ['calendar', 'Calendar', 'Business calendar', renderCalendar],
   ['plan', 'Plan', 'Revenue plan and costs', renderPlan],
@@ -95,12 +97,24 @@ export function renderPanel(id: TabId, focusKey?: string): void {
   }
 }
 
-/** The red count on each tab of the issues in its settings section. */
+/** Settings shown on a tab not named like their section. */
+const TAB_OF_PATH: ReadonlyArray<readonly [string, TabId]> = [
+  ['mapping', 'fields'],
+  ['handoff.clockStart', 'fields'],
+  ['handoff.trackingDays', 'fields'],
+];
+
+function tabOf(path: string): string {
+  const moved = TAB_OF_PATH.find(([p]) => path === p || path.startsWith(`${p}.`));
+  return moved ? moved[1] : (path.split('.')[0] ?? '');
+}
+
+/** The red count on each tab of the issues in the settings it shows. */
 export function showTabBadges(): void {
   const counts = new Map<string, number>();
   for (const issue of state.issues) {
-    const section = issue.path.split('.')[0] ?? '';
-    counts.set(section, (counts.get(section) ?? 0) + 1);
+    const tab = tabOf(issue.path);
+    counts.set(tab, (counts.get(tab) ?? 0) + 1);
   }
   for (const id of TAB_IDS) {
     const n = counts.get(id) ?? 0;

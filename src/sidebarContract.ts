@@ -42,6 +42,8 @@ export interface SidebarState {
   /** Distinct non-blank values of the Leads `Source` column, most frequent first (at most 50). */
   leadsSources: string[];
   leadsSheetFound: boolean;
+  /** The sheets the leads may be read from (the add-in's own left out), in tab order. */
+  sheetNames: string[];
   /** The spreadsheet's own time zone (used when the calendar's is blank). */
   timeZone: string;
   runLog: RunLogEntry[];
@@ -51,6 +53,10 @@ export interface SidebarState {
 /** The live preview of unsaved rules (`sidebarPreview`). */
 export interface SidebarPreviewResult extends RulesPreview {
   leadsSheetFound: boolean;
+  /** The sheet the leads were read from, null when none. */
+  sheetName: string | null;
+  /** Why no sheet was found, or how it was found when not by its name; else ''. */
+  sheetMessage: string;
   /** ISO instant the counts were computed at. */
   computedAt: string;
   durationMs: number;

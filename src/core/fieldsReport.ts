@@ -34,6 +34,8 @@ export interface ValueRow {
   meaning: StageChoice | Priority | null;
   /** The user mapped it in Fields (else built in, or unknown). */
   mapped: boolean;
+  /** What it means without the user's entry: a canonical or CRM word, else null. */
+  builtIn: StageChoice | Priority | null;
 }
 
 export interface FieldsReport {
@@ -69,9 +71,11 @@ function fieldRow(
     blank: 0,
   };
   const dropped = read.fields.dropped.find((d) => d.field === field);
-  if (dropped) row.note = `"${dropped.header}" holds no such values (e.g. ${dropped.example})`;
+  if (dropped) row.note = `"${dropped.header}" left out: no such values (e.g. ${dropped.example})`;
   const conflict = read.fields.conflicts.find((c) => c.field === field);
-  if (conflict) row.note = `also found: ${conflict.ignored.map((h) => `"${h}"`).join(', ')}`;
+  if (conflict) {
+    row.note = `Also found: ${conflict.ignored.map((h) => `"${h}"`).join(', ')} (not read)`;
+  }
   if (!found) return row;
   read.records.forEach((record, i) => {
     if (!record) return;
@@ -126,11 +130,13 @@ export function fieldsReport(
       ...v,
       meaning: knownStageChoice(v.value, values),
       mapped: userStages.has(normalizeText(v.value)),
+      builtIn: knownStageChoice(v.value),
     })),
     priorityValues: distinct(read, rows, col.priority >= 0 ? [col.priority] : []).map((v) => ({
       ...v,
       meaning: knownPriority(v.value, values),
       mapped: userPriorities.has(normalizeText(v.value)),
+      builtIn: knownPriority(v.value),
     })),
   };
 }

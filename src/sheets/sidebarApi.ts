@@ -12,6 +12,7 @@ import { distinctTexts } from '../core/cellValues.ts';
 import { localeDateOrder } from '../core/dateOrder.ts';
 import { errorText, InputError } from '../core/errors.ts';
 import { resolveFields } from '../core/fields.ts';
+import { isGeneratedSheetName } from '../core/leadsSheetChoice.ts';
 import { previewRules } from '../core/rulesPreview.ts';
 import {
   describeIssues,
@@ -136,10 +137,8 @@ function sidebarMonitoring(settings: Settings): MonitoringState {
 /** Everything the sidebar shows when it opens. */
 export function sidebarLoad(): SidebarState {
   const loaded = loadSettings();
-  const sheet = findLeadsSheet(
-    SpreadsheetApp.getActiveSpreadsheet(),
-    loaded.settings.mapping,
-  ).sheet;
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = findLeadsSheet(ss, loaded.settings.mapping).sheet;
   let leadsHeaders: string[] = [];
   let leadsSources: string[] = [];
   if (sheet) {
@@ -162,6 +161,10 @@ export function sidebarLoad(): SidebarState {
     leadsHeaders,
     leadsSources,
     leadsSheetFound: sheet !== null,
+    sheetNames: ss
+      .getSheets()
+      .map((s) => s.getName())
+      .filter((name) => !isGeneratedSheetName(name)),
     timeZone: spreadsheetZone(),
     runLog: readRunLog(),
     monitoring: sidebarMonitoring(loaded.settings),
@@ -177,7 +180,8 @@ export function sidebarLoad(): SidebarState {
 export function sidebarPreview(settingsJson: string): SidebarPreviewResult {
   const started = Date.now();
   const { settings } = readSettingsArg('sidebarPreview', settingsJson);
-  const sheet = findLeadsSheet(SpreadsheetApp.getActiveSpreadsheet(), settings.mapping).sheet;
+  const found = findLeadsSheet(SpreadsheetApp.getActiveSpreadsheet(), settings.mapping);
+  const sheet = found.sheet;
   const values: unknown[][] = sheet ? sheet.getDataRange().getValues() : [];
   const header = values[0] ?? [];
   const rows = values.slice(1);
@@ -195,6 +199,8 @@ export function sidebarPreview(settingsJson: string): SidebarPreviewResult {
   );
   return {
     leadsSheetFound: sheet !== null,
+    sheetName: sheet ? sheet.getName() : null,
+    sheetMessage: found.message || found.note || '',
     ...preview,
     computedAt: new Date().toISOString(),
     durationMs: Date.now() - started,
