@@ -6,9 +6,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { REPO_ROOT } from '../runtime/index.ts';
+import { REPO_ROOT, type Runtime } from '../runtime/index.ts';
+import { errorText } from '../src/core/errors.ts';
 import { fromWall, intlZoneClock } from '../src/core/zone.ts';
-import { EXAMPLE_PATH } from './example.ts';
+import type { SidebarState } from '../src/sidebarContract.ts';
+import { EXAMPLE_NOW, EXAMPLE_PATH } from './example.ts';
 
 export class UsageError extends Error {}
 
@@ -122,4 +124,39 @@ export function readSettingsFile(path: string): string {
     );
   }
   return text;
+}
+
+/**
+ * The instant the run is pinned to: `--now`, else the example's reference time for the bundled
+ * example (its leads are dated around it), else null (the real time).
+ */
+export function fixedNow(options: RunOptions, timeZone: string): Date | null {
+  if (options.now) return parseNow(options.now, timeZone);
+  return resolve(options.input) === resolve(EXAMPLE_PATH) ? new Date(EXAMPLE_NOW) : null;
+}
+
+/**
+ * Stores `--settings` through the sidebar's own server call (same schema, same checks), then
+ * `--sheet` as the sheet the leads are read from.
+ */
+export function applyRunSettings(rt: Runtime, options: RunOptions): void {
+  if (options.settings) {
+    const text = readSettingsFile(options.settings);
+    try {
+      rt.call('sidebarSave', text);
+    } catch (error) {
+      throw new UsageError(`${options.settings}: ${errorText(error)}`);
+    }
+  }
+  if (options.sheet) {
+    const names = rt.spreadsheet.getSheets().map((s) => s.getName());
+    if (!names.includes(options.sheet)) {
+      throw new UsageError(
+        `--sheet ${options.sheet}: the workbook has no such sheet (it has ${names.map((n) => `"${n}"`).join(', ')})`,
+      );
+    }
+    const { settings } = rt.call('sidebarLoad') as SidebarState;
+    settings.mapping.sheetName = options.sheet;
+    rt.call('sidebarSave', JSON.stringify(settings));
+  }
 }

@@ -1,12 +1,17 @@
 /**
  * Local preview of the sidebar: serves dist/Sidebar.html with `google.script.run` bridged to our
- * in-memory Apps Script runtime running dist/Code.js on the example workbook.
+ * in-memory Apps Script runtime running dist/Code.js on a workbook.
  *
- *   npm run preview            → http://127.0.0.1:5178/  (PORT=… to change, 0 = any free port)
+ *   npm run preview                       → the example workbook, http://127.0.0.1:5178/
+ *   npm run preview -- export.csv [--sheet NAME] [--settings settings.json] [--tz ZONE]
+ *                      [--locale xx_XX] [--now YYYY-MM-DDTHH:MM]
  *
- * `/` shows the sidebar in a 300 px frame beside a mock sheet; `/sidebar` is the page itself.
- * Like Apps Script, only JSON values cross the bridge: a Date argument or result is an error,
- * delivered to the failure handler as an `Error` with its message.
+ * On your own workbook (scripts/previewCli.ts): the file is only read; Save writes the settings
+ * file (default settings.json) for `npm start -- export.csv --settings settings.json`.
+ * PORT=… changes the port (0 = any free one). `/` shows the sidebar in a 300 px frame beside a
+ * mock sheet; `/sidebar` is the page itself. Like Apps Script, only JSON values cross the
+ * bridge: a Date argument or result is an error, delivered to the failure handler as an
+ * `Error` with its message.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -21,6 +26,15 @@ import {
   runtimeFromXlsx,
 } from '../runtime/index.ts';
 import { errorText } from '../src/core/errors.ts';
+import { UsageError } from './cli.ts';
+import {
+  openPreviewRuntime,
+  PREVIEW_USAGE,
+  type PreviewRun,
+  parsePreviewArgs,
+  shownPath,
+  writeSettingsOnSave,
+} from './previewCli.ts';
 
 export interface PreviewOptions {
   /** Port to listen on; 0 picks a free one (default: PORT env or 5178). */
@@ -35,6 +49,8 @@ export interface PreviewOptions {
   workbook?: string | null;
   /** Folder holding Code.js and Sidebar.html (default dist/). */
   distDir?: string;
+  /** Runs after each server call that succeeded; what it throws fails the call. */
+  afterCall?: (name: string, value: unknown) => void;
 }
 
 export interface PreviewServer {
@@ -334,6 +350,7 @@ export async function startPreviewServer(opts: PreviewOptions = {}): Promise<Pre
               `${name} returned a Date: google.script.run cannot carry Date values (return an ISO string)`,
             );
           }
+          opts.afterCall?.(name, value);
           send(res, 200, 'application/json', JSON.stringify({ ok: true, value: value ?? null }));
         })
         .catch((error: unknown) => {
@@ -369,15 +386,38 @@ export async function startPreviewServer(opts: PreviewOptions = {}): Promise<Pre
   };
 }
 
-const isMain =
-  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isMain) {
-  const preview = await startPreviewServer();
-  console.log(`SLA Sheets sidebar preview: ${preview.url}  (sidebar alone: ${preview.sidebarUrl})`);
-  console.log('Settings you save live in this process only. Ctrl-C to stop.');
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(PREVIEW_USAGE);
+    return;
+  }
+  let run: PreviewRun;
+  let runtime: Runtime;
+  try {
+    run = parsePreviewArgs(argv);
+    runtime = await openPreviewRuntime(run);
+  } catch (error) {
+    console.error(`npm run preview failed: ${errorText(error)}`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+    return;
+  }
+  const preview = await startPreviewServer({ runtime, afterCall: writeSettingsOnSave(run) });
+  console.log(`SLA Sheets sidebar on ${shownPath(run.options.input)}`);
+  console.log(`  ${preview.url}  (sidebar alone: ${preview.sidebarUrl})`);
+  console.log(
+    run.settingsLoaded
+      ? `  Opened with the settings in ${shownPath(run.settingsPath)}; Save writes them back there.`
+      : `  Save writes the settings to ${shownPath(run.settingsPath)}.`,
+  );
+  console.log('  The workbook is only read, never written. Ctrl-C to stop.');
   const stop = (): void => {
     void preview.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
+
+const isMain =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) await main();

@@ -5,38 +5,14 @@
  * prints a summary (or, with --json, one JSON object). See scripts/cli.ts for the options.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { openWorkbook, type Runtime } from '../runtime/index.ts';
+import { dirname } from 'node:path';
+import { openWorkbook } from '../runtime/index.ts';
 import { errorText } from '../src/core/errors.ts';
 import { addMonths, monthKey, monthOf } from '../src/core/reviewData.ts';
 import { intlZoneClock } from '../src/core/zone.ts';
-import type { CheckOutcome, SidebarState } from '../src/sidebarContract.ts';
-import { parseNow, parseRunArgs, type RunOptions, readSettingsFile, UsageError } from './cli.ts';
-import { EXAMPLE_NOW, EXAMPLE_PATH } from './example.ts';
+import type { CheckOutcome } from '../src/sidebarContract.ts';
+import { applyRunSettings, fixedNow, parseRunArgs, type RunOptions, UsageError } from './cli.ts';
 import { printSummary, type RunReport, summaryJson } from './summary.ts';
-
-/** Stores the settings file through the sidebar's own server call (same schema, same checks). */
-function applySettings(rt: Runtime, options: RunOptions): void {
-  if (options.settings) {
-    const text = readSettingsFile(options.settings);
-    try {
-      rt.call('sidebarSave', text);
-    } catch (error) {
-      throw new UsageError(`${options.settings}: ${errorText(error)}`);
-    }
-  }
-  if (options.sheet) {
-    const names = rt.spreadsheet.getSheets().map((s) => s.getName());
-    if (!names.includes(options.sheet)) {
-      throw new UsageError(
-        `--sheet ${options.sheet}: the workbook has no such sheet (it has ${names.map((n) => `"${n}"`).join(', ')})`,
-      );
-    }
-    const { settings } = rt.call('sidebarLoad') as SidebarState;
-    settings.mapping.sheetName = options.sheet;
-    rt.call('sidebarSave', JSON.stringify(settings));
-  }
-}
 
 /** The last full month before `now`, in the spreadsheet's time zone: `2026-10`. */
 function lastFullMonth(now: Date, timeZone: string): string {
@@ -58,16 +34,10 @@ async function run(options: RunOptions, report: RunReport): Promise<void> {
   report.timeZone = rt.spreadsheet.getSpreadsheetTimeZone();
   report.locale = rt.spreadsheet.getSpreadsheetLocale();
   report.dataSheet = opened.dataSheet;
-  // The example's leads are dated around its reference time; another workbook runs at the real time.
-  const isExample = resolve(options.input) === resolve(EXAMPLE_PATH);
-  report.now = options.now
-    ? parseNow(options.now, report.timeZone)
-    : isExample
-      ? new Date(EXAMPLE_NOW)
-      : new Date();
+  report.now = fixedNow(options, report.timeZone) ?? new Date();
   rt.setNow(report.now);
   rt.load();
-  applySettings(rt, options);
+  applyRunSettings(rt, options);
   rt.call('setUpWorkbook');
   report.formulaErrors = rt.evaluateFormulas('Planning');
   report.check = rt.call('checkLeadsNow') as CheckOutcome;
