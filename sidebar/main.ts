@@ -52,7 +52,7 @@ function renderBanners(): void {
       h(
         'p',
         { class: 'warning-banner' },
-        'No Leads sheet yet: run Extensions › SLA Sheets › Set up workbook to create it.',
+        'No sheet of leads found: choose yours in Fields, or run Extensions › SLA Sheets › Set up workbook to create Leads.',
       ),
     );
   }
