@@ -98,3 +98,35 @@ describe('date order per column', () => {
     expect(localeDateOrder('')).toBe('mdy');
   });
 });
+
+describe('date order per column (mixed columns, property)', () => {
+  it('a column with both orders reads every unambiguous value and refuses the ambiguous ones', () => {
+    const unambiguous = dayArb.map((x) => ({ ...x, d: 13 + (x.d % 16) }));
+    const ambiguous = dayArb.map((x) => ({ ...x, d: 1 + (x.d % 12), m: 1 + ((x.m + 1) % 12) }));
+    fc.assert(
+      fc.property(
+        unambiguous,
+        unambiguous,
+        fc.array(ambiguous, { minLength: 1, maxLength: 10 }),
+        (a, b, amb) => {
+          const column = [dmy(a), mdy(b), ...amb.map(dmy)];
+          const order = inferDateOrder(column, 'dmy');
+          expect(order.order).toBeNull();
+          const undecided = 'undecided';
+          expect(readInstant(column[0], utc, { undecided })).toEqual({
+            kind: 'instant',
+            ms: Date.UTC(a.y, a.m - 1, a.d),
+          });
+          expect(readInstant(column[1], utc, { undecided })).toEqual({
+            kind: 'instant',
+            ms: Date.UTC(b.y, b.m - 1, b.d),
+          });
+          for (const [i, x] of amb.entries()) {
+            const r = readInstant(column[i + 2], utc, { undecided });
+            if (x.d !== x.m) expect(r.kind).toBe('unreadable');
+          }
+        },
+      ),
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIELD_SYNONYMS } from '../../src/core/fieldSynonyms.ts';
 import {
@@ -97,5 +98,40 @@ describe('the field map', () => {
     expect(findAttributeColumn(header, 'job title')).toBe(2);
     expect(findAttributeColumn(header, 'Industry')).toBe(-1);
     expect(headerKey('Job title')).toBe('jobtitle');
+  });
+});
+
+describe('the field map (properties)', () => {
+  const synonyms = FIELD_IDS.flatMap((f) => (FIELD_SYNONYMS[f] ?? []).map((h) => [f, h] as const));
+  /** How people retype a header: case, spaces, underscores, dashes. */
+  const retype = (h: string, kind: number): string =>
+    [h.toUpperCase(), h.toLowerCase(), ` ${h} `, h.replace(/ /g, '_'), h.replace(/ /g, '  ')][
+      kind
+    ]!;
+
+  it('finds a CRM label however it is typed, in any column, among user columns', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...synonyms),
+        fc.integer({ min: 0, max: 4 }),
+        fc.array(fc.constantFrom('Notes', 'My column', 'Région', 'x'), { maxLength: 5 }),
+        fc.nat(),
+        ([field, header], kind, others, at) => {
+          const row: string[] = [...others];
+          const column = at % (row.length + 1);
+          row.splice(column, 0, retype(header, kind));
+          expect(resolveFields(row).columns[field]).toBe(column);
+        },
+      ),
+    );
+  });
+
+  it('never places one column in two fields', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(synonyms.map(([, h]) => h)), (header) => {
+        const cols = Object.values(resolveFields(header).columns).filter((c) => c >= 0);
+        expect(new Set(cols).size).toBe(cols.length);
+      }),
+    );
   });
 });

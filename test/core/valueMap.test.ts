@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { STAGE_CHOICES } from '../../src/core/leadColumns.ts';
 import { combineMeanings } from '../../src/core/leadRecords.ts';
 import { createValueMap, stageMeaning } from '../../src/core/valueMap.ts';
+import { BUILTIN_STAGE_WORDS } from '../../src/core/valueVocabulary.ts';
 
 const map = createValueMap();
 const stage = (v: unknown) => map.stage(v);
@@ -76,5 +79,46 @@ describe('the value map', () => {
       'Customer',
     );
     expect(combineMeanings(null, stageMeaning('Attempted'))!.attemptOnly).toBe(true);
+  });
+});
+
+describe('the value map (properties)', () => {
+  const words = Object.entries(BUILTIN_STAGE_WORDS);
+
+  it('reads a built-in word however it is cased and spaced', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...words),
+        fc.boolean(),
+        fc.nat(3),
+        ([word, choice], upper, pad) => {
+          const typed = `${' '.repeat(pad)}${upper ? word.toUpperCase() : word}${' '.repeat(pad)}`;
+          const r = stage(typed);
+          expect(r).toEqual({ ok: true, value: stageMeaning(choice) });
+        },
+      ),
+    );
+  });
+
+  it("lets the user's entry win over any built-in word", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...words),
+        fc.constantFrom(...STAGE_CHOICES),
+        ([word], choice) => {
+          const r = createValueMap({ stage: { [word]: choice } }).stage(word);
+          expect(r).toEqual({ ok: true, value: stageMeaning(choice) });
+        },
+      ),
+    );
+  });
+
+  it('never throws and names the value it does not know', () => {
+    fc.assert(
+      fc.property(fc.anything(), (v) => {
+        const r = stage(v);
+        if (!r.ok) expect(r.reason).toMatch(/map it in .*Fields$/);
+      }),
+    );
   });
 });

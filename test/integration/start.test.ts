@@ -66,4 +66,63 @@ describe('npm start (the offline main job)', { timeout: 120_000 }, () => {
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/--now someday is not a date/);
   });
+
+  it('exits 1 and writes nothing when the check cannot run, and never says Wrote', () => {
+    const csv = join(dir, 'notes.csv');
+    writeFileSync(csv, 'Topic,Remark\nlunch,good\n');
+    const out = join(dir, 'notes-result.xlsx');
+    const run = start(csv, '--sheet', 'notes', '--out', out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/Lead check failed: Row 1 of "notes" names no column we know/);
+    expect(run.stderr).toMatch(/Nothing was written/);
+    expect(run.stdout + run.stderr).not.toMatch(/Wrote/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a settings file the sidebar would refuse, with the reason, exit 2', () => {
+    const bad = join(dir, 'bad-settings.json');
+    writeFileSync(bad, JSON.stringify({ version: 3, plan: {} }));
+    const run = start(
+      join(REPO_ROOT, 'examples', 'hubspot-contacts-export.csv'),
+      '--settings',
+      bad,
+      '--out',
+      join(dir, 'x.xlsx'),
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/bad-settings\.json: sidebarSave: invalid settings/);
+    expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
+  });
+
+  it('--json prints one object: leads read, counts, the field map with its headers, the messages', () => {
+    const out = join(dir, 'hubspot.xlsx');
+    const csv = join(REPO_ROOT, 'examples', 'hubspot-contacts-export.csv');
+    const run = start(
+      csv,
+      '--now',
+      '2026-11-23T10:00',
+      '--tz',
+      'Europe/Paris',
+      '--json',
+      '--out',
+      out,
+    );
+    expect(run.status).toBe(0);
+    const summary = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(summary).toMatchObject({
+      ok: true,
+      leads: 10,
+      output: out,
+      read: {
+        sheet: 'hubspot-contacts-export',
+        clock: 'Owner Assigned Date',
+        fields: { 'Lead ID': 'Record ID', Owner: 'Contact owner', Stage: 'Lifecycle Stage' },
+      },
+    });
+    expect((summary.counts as Record<string, number>).Overdue).toBe(1);
+    expect(summary.messages).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Checked 10 leads: 1 overdue/)]),
+    );
+    expect(existsSync(out)).toBe(true);
+  });
 });
