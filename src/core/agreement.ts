@@ -181,122 +181,149 @@ function clockText(clock: ClockSource): string {
   return `The clock starts at the date in the "${clock.header}" column of the leads sheet.`;
 }
 
+/** Rows of the agreement being built, with a helper to add one. */
+class Rows {
+  readonly rows: AgreementRow[] = [];
+  add(style: AgreementStyle, a = '', b = '', c = '', d = ''): void {
+    this.rows.push({ style, cells: [a, b, c, d] });
+  }
+}
+
+function definitionsSection(r: Rows, d: Settings['definitions']): void {
+  r.add('section', '1. Shared definitions');
+  r.add('item', 'Contact', d.contact);
+  r.add('item', 'Lead', d.lead);
+  r.add('item', 'MQL (marketing-qualified lead)', d.mql);
+  r.add('item', 'SQL (sales-qualified lead)', d.sql);
+  r.add('item', 'Opportunity', d.opportunity);
+  r.add('item', 'Customer', d.customer);
+  r.add('blank');
+}
+
+function marketingSection(
+  r: Rows,
+  settings: Settings,
+  plannedMonthlyMql: readonly number[] | null,
+): void {
+  const t = REVIEW_THRESHOLDS;
+  r.add('section', '2. What marketing commits to');
+  r.add('item', 'Volume', volumeText(settings, plannedMonthlyMql));
+  r.add('item', 'Quality', qualificationText(settings.scoring).join(' '));
+  const fit = settings.scoring.criteria.filter((c) => c.kind === 'fit');
+  const interest = settings.scoring.criteria.filter((c) => c.kind === 'interest');
+  fit.forEach((c, i) => {
+    r.add('item', i === 0 ? 'Fit (who they are)' : '', describeCriterion(c));
+  });
+  interest.forEach((c, i) => {
+    r.add('item', i === 0 ? 'Interest (what they did)' : '', describeCriterion(c));
+  });
+  r.add(
+    'item',
+    'Rejections',
+    `At most ${pct(t.rejectedShare.green)} of the hand-offs rejected by sales in a month (amber up to ${pct(t.rejectedShare.amber)}).`,
+  );
+  r.add('blank');
+}
+
+/** Deadlines, the clock, business hours: when a lead must be contacted. */
+function deadlineItems(r: Rows, settings: Settings, clock: ClockSource): void {
+  const h = settings.handoff;
+  const cal = settings.calendar;
+  for (const p of PRIORITIES) {
+    const isDefault = p === h.defaultPriority ? ' (also leads with no priority)' : '';
+    r.add(
+      'item',
+      p === PRIORITIES[0] ? 'First contact deadline' : '',
+      `${p}${isDefault}: first contact within ${hours(h.deadlineHours[p])} of the hand-off.`,
+    );
+  }
+  r.add('item', 'Start of the clock', clockText(clock));
+  r.add(
+    'item',
+    'Tracking window',
+    `A lead never contacted whose clock started more than ${n(h.trackingDays)} days ago is counted as missed, not as today's work.`,
+  );
+  const zone = cal.timeZone.trim() || "the spreadsheet's time zone";
+  r.add('item', 'Business hours', `${describeWeek(cal.hours)} (${zone}).`);
+  if (cal.holidays.length) {
+    r.add('item', 'Holidays', cal.holidays.map((x) => `${x.date} ${x.name}`).join('; '));
+  }
+}
+
+function salesSection(r: Rows, settings: Settings, clock: ClockSource): void {
+  const h = settings.handoff;
+  const t = REVIEW_THRESHOLDS;
+  r.add('section', '3. What sales commits to');
+  deadlineItems(r, settings, clock);
+  r.add(
+    'item',
+    'At risk',
+    `A lead not yet contacted is flagged at risk in the last ${pct(h.atRiskShare)} of its window, and overdue once the deadline has passed.`,
+  );
+  r.add(
+    'item',
+    'Attempts',
+    `Up to ${n(h.maxAttempts)} ${pluralWord(h.maxAttempts, 'contact attempt')}, ${n(h.attemptSpacingBusinessDays)} ${pluralWord(h.attemptSpacingBusinessDays, 'business day')} apart.`,
+  );
+  r.add(
+    'item',
+    'Recycle',
+    `After ${n(h.maxAttempts)} attempts without progress, the lead goes back to marketing for nurturing (Stage "Recycled").`,
+  );
+  r.add(
+    'item',
+    'Reject',
+    'Sales may reject a handed-off lead with a reason (Stage "Rejected" and a "Rejected reason"); rejected leads are re-evaluated together at the monthly review.',
+  );
+  r.add(
+    'item',
+    'Targets',
+    `At least ${pct(t.onTimeShare.green)} of hand-offs contacted within their deadline (amber from ${pct(t.onTimeShare.amber)}); at most ${pct(t.neverContactedShare.green)} never contacted.`,
+  );
+  r.add('blank');
+}
+
+function reviewSection(r: Rows, settings: Settings): void {
+  const t = REVIEW_THRESHOLDS;
+  r.add('section', '4. Review cadence');
+  r.add(
+    'item',
+    'Monthly review',
+    `In the first business days of each month both teams meet on the "SLA Review YYYY-MM" sheet of the month just ended${settings.monitoring.autoMonthlyReview ? ' (created automatically by the first monitoring run of the month)' : ' (menu: Run monthly review)'}: both scorecards, the funnel, speed to lead, per-source and per-owner tables, and the rejected leads.`,
+  );
+  r.add(
+    'item',
+    'Green / amber / red',
+    `MQL delivered ≥ ${pct(t.mqlAttainment.green)} of target is green, ≥ ${pct(t.mqlAttainment.amber)} amber; hand-offs contacted within deadline ≥ ${pct(t.onTimeShare.green)} green, ≥ ${pct(t.onTimeShare.amber)} amber; value won ≥ ${pct(t.revenueAttainment.green)} of the monthly goal green, ≥ ${pct(t.revenueAttainment.amber)} amber; otherwise red.`,
+  );
+  r.add(
+    'item',
+    'Changes',
+    'This agreement is a living document: the monthly meeting may change the definitions, targets and rules; the settings are then updated and this sheet regenerated.',
+  );
+  r.add('blank');
+}
+
 /** The whole agreement, row by row. */
 export function buildAgreement(
   settings: Settings,
   plannedMonthlyMql: readonly number[] | null = null,
   clock: ClockSource = undefined,
 ): AgreementRow[] {
-  const rows: AgreementRow[] = [];
-  const add = (style: AgreementStyle, a = '', b = '', c = '', d = '') =>
-    rows.push({ style, cells: [a, b, c, d] });
-  const h = settings.handoff;
-  const cal = settings.calendar;
-  const t = REVIEW_THRESHOLDS;
-
-  add('title', 'SLA Agreement between Marketing and Sales');
-  add(
+  const r = new Rows();
+  r.add('title', 'SLA Agreement between Marketing and Sales');
+  r.add(
     'subtitle',
     'Generated from the SLA Sheets settings: edit the settings (sidebar), not this sheet; it is rewritten on every save.',
   );
-  add('blank');
-
-  add('section', '1. Shared definitions');
-  const d = settings.definitions;
-  add('item', 'Contact', d.contact);
-  add('item', 'Lead', d.lead);
-  add('item', 'MQL (marketing-qualified lead)', d.mql);
-  add('item', 'SQL (sales-qualified lead)', d.sql);
-  add('item', 'Opportunity', d.opportunity);
-  add('item', 'Customer', d.customer);
-  add('blank');
-
-  add('section', '2. What marketing commits to');
-  add('item', 'Volume', volumeText(settings, plannedMonthlyMql));
-  add('item', 'Quality', qualificationText(settings.scoring).join(' '));
-  const fit = settings.scoring.criteria.filter((c) => c.kind === 'fit');
-  const interest = settings.scoring.criteria.filter((c) => c.kind === 'interest');
-  fit.forEach((c, i) => {
-    add('item', i === 0 ? 'Fit (who they are)' : '', describeCriterion(c));
-  });
-  interest.forEach((c, i) => {
-    add('item', i === 0 ? 'Interest (what they did)' : '', describeCriterion(c));
-  });
-  add(
-    'item',
-    'Rejections',
-    `At most ${pct(t.rejectedShare.green)} of the hand-offs rejected by sales in a month (amber up to ${pct(t.rejectedShare.amber)}).`,
-  );
-  add('blank');
-
-  add('section', '3. What sales commits to');
-  for (const p of PRIORITIES) {
-    const isDefault = p === h.defaultPriority ? ' (also leads with no priority)' : '';
-    add(
-      'item',
-      p === PRIORITIES[0] ? 'First contact deadline' : '',
-      `${p}${isDefault}: first contact within ${hours(h.deadlineHours[p])} of the hand-off.`,
-    );
-  }
-  add('item', 'Start of the clock', clockText(clock));
-  add(
-    'item',
-    'Tracking window',
-    `A lead never contacted whose clock started more than ${n(h.trackingDays)} days ago is counted as missed, not as today's work.`,
-  );
-  const zone = cal.timeZone.trim() || "the spreadsheet's time zone";
-  add('item', 'Business hours', `${describeWeek(cal.hours)} (${zone}).`);
-  if (cal.holidays.length) {
-    add('item', 'Holidays', cal.holidays.map((x) => `${x.date} ${x.name}`).join('; '));
-  }
-  add(
-    'item',
-    'At risk',
-    `A lead not yet contacted is flagged at risk in the last ${pct(h.atRiskShare)} of its window, and overdue once the deadline has passed.`,
-  );
-  add(
-    'item',
-    'Attempts',
-    `Up to ${n(h.maxAttempts)} ${pluralWord(h.maxAttempts, 'contact attempt')}, ${n(h.attemptSpacingBusinessDays)} ${pluralWord(h.attemptSpacingBusinessDays, 'business day')} apart.`,
-  );
-  add(
-    'item',
-    'Recycle',
-    `After ${n(h.maxAttempts)} attempts without progress, the lead goes back to marketing for nurturing (Stage "Recycled").`,
-  );
-  add(
-    'item',
-    'Reject',
-    'Sales may reject a handed-off lead with a reason (Stage "Rejected" and a "Rejected reason"); rejected leads are re-evaluated together at the monthly review.',
-  );
-  add(
-    'item',
-    'Targets',
-    `At least ${pct(t.onTimeShare.green)} of hand-offs contacted within their deadline (amber from ${pct(t.onTimeShare.amber)}); at most ${pct(t.neverContactedShare.green)} never contacted.`,
-  );
-  add('blank');
-
-  add('section', '4. Review cadence');
-  add(
-    'item',
-    'Monthly review',
-    `In the first business days of each month both teams meet on the "SLA Review YYYY-MM" sheet of the month just ended${settings.monitoring.autoMonthlyReview ? ' (created automatically by the first monitoring run of the month)' : ' (menu: Run monthly review)'}: both scorecards, the funnel, speed to lead, per-source and per-owner tables, and the rejected leads.`,
-  );
-  add(
-    'item',
-    'Green / amber / red',
-    `MQL delivered ≥ ${pct(t.mqlAttainment.green)} of target is green, ≥ ${pct(t.mqlAttainment.amber)} amber; hand-offs contacted within deadline ≥ ${pct(t.onTimeShare.green)} green, ≥ ${pct(t.onTimeShare.amber)} amber; value won ≥ ${pct(t.revenueAttainment.green)} of the monthly goal green, ≥ ${pct(t.revenueAttainment.amber)} amber; otherwise red.`,
-  );
-  add(
-    'item',
-    'Changes',
-    'This agreement is a living document: the monthly meeting may change the definitions, targets and rules; the settings are then updated and this sheet regenerated.',
-  );
-  add('blank');
-
-  add('section', '5. Sign-off');
-  add('header', 'Team', 'Name and role', 'Signature', 'Date');
-  add('item', 'Marketing');
-  add('item', 'Sales');
-  return rows;
+  r.add('blank');
+  definitionsSection(r, settings.definitions);
+  marketingSection(r, settings, plannedMonthlyMql);
+  salesSection(r, settings, clock);
+  reviewSection(r, settings);
+  r.add('section', '5. Sign-off');
+  r.add('header', 'Team', 'Name and role', 'Signature', 'Date');
+  r.add('item', 'Marketing');
+  r.add('item', 'Sales');
+  return r.rows;
 }
