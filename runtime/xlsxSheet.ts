@@ -24,6 +24,7 @@ import {
   writeContent,
   XLSX_ATTRIBUTES,
 } from './xlsxCells.ts';
+import { pointsFromPx, pxFromPoints, pxFromWidth, widthFromPx } from './xlsxUnits.ts';
 import { validationFromExcel, validationToExcel } from './xlsxValidation.ts';
 
 /** Where each loaded conditional-format rule came from, so the write-back can remove it. */
@@ -39,11 +40,6 @@ export interface LoadContext {
   /** One runtime rule per ExcelJS rule object (ExcelJS shares one object over a rule's cells). */
   validations: Map<ExcelJS.DataValidation, FakeDataValidation | null>;
 }
-
-const pxFromWidth = (w: number): number => Math.round(w * 7 + 5);
-const widthFromPx = (px: number): number => Math.max(0, (px - 5) / 7);
-const pxFromPoints = (pt: number): number => Math.round((pt * 4) / 3);
-const pointsFromPx = (px: number): number => (px * 3) / 4;
 
 /** True for the hidden cells of a merged area (their value is the top-left cell's). */
 function isMergedAway(cell: ExcelJS.Cell): boolean {
