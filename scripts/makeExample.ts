@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRuntime, REPO_ROOT, saveWorkbook } from '../runtime/index.ts';
 import { errorText } from '../src/core/errors.ts';
+import { DATE_TIME_COLUMN_WIDTH } from '../src/core/leadColumns.ts';
 import { fromWall, intlZoneClock } from '../src/core/zone.ts';
 import { LEADS_HEADER } from './example.ts';
 import { prng } from './random.ts';
@@ -493,6 +494,10 @@ async function main(): Promise<void> {
       r > 0 && / at$/.test(h) ? 'yyyy-mm-dd hh:mm' : h === 'Deal value' && r > 0 ? '#,##0 €' : '',
     ),
   );
+  // A team that reads its dates gives their columns the room to show them.
+  const dateColumnWidths = Object.fromEntries(
+    HEADER.flatMap((h, i) => (/ at$/.test(h) ? [[i + 1, DATE_TIME_COLUMN_WIDTH]] : [])),
+  );
   const rt = createRuntime({ timeZone: ZONE, name: 'SLA Sheets example' });
   rt.loadWorkbook({
     name: 'SLA Sheets example',
@@ -505,7 +510,7 @@ async function main(): Promise<void> {
         fontWeights,
         numberFormats: numberFormats.map((r) => r.map((f) => f || '0.###############')),
         frozenRows: 1,
-        columnWidths: { 2: 150, 3: 170, 4: 240, 27: 220 },
+        columnWidths: { 2: 150, 3: 170, 4: 240, 27: 220, ...dateColumnWidths },
       },
     ],
   });

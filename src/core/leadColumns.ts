@@ -43,13 +43,20 @@ export const OWNED_HEADERS = {
 
 export const OWNED_HEADER_LIST: readonly string[] = Object.values(OWNED_HEADERS);
 
+/**
+ * Width (pixels) of a column of `yyyy-mm-dd hh:mm` dates: the text is about 105 px wide at
+ * Sheets', Excel's and LibreOffice's default fonts; narrower, Excel and LibreOffice show `###`.
+ */
+export const DATE_TIME_COLUMN_WIDTH = 130;
+
 /** Column widths (pixels) the add-in gives its own columns when it creates them. */
 export const OWNED_COLUMN_WIDTHS: Readonly<Record<string, number>> = {
   [OWNED_HEADERS.score]: 70,
   [OWNED_HEADERS.qualification]: 100,
-  [OWNED_HEADERS.deadline]: 130,
-  [OWNED_HEADERS.status]: 230,
-  [OWNED_HEADERS.nextAttempt]: 130,
+  [OWNED_HEADERS.deadline]: DATE_TIME_COLUMN_WIDTH,
+  // "Recycle · 6 attempts, no answer", "Check data · Attempts: -2 is negative" fit whole
+  [OWNED_HEADERS.status]: 300,
+  [OWNED_HEADERS.nextAttempt]: DATE_TIME_COLUMN_WIDTH,
 };
 
 export const STAGES = [

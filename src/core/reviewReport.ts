@@ -1,3 +1,4 @@
+import { DATE_TIME_COLUMN_WIDTH } from './leadColumns.ts';
 import type { Review } from './review.ts';
 import { block, type SheetBlock, type Table } from './reviewBlocks.ts';
 import {
@@ -112,6 +113,7 @@ export function reviewLayout(review: Review, options: LayoutOptions): ReviewLayo
   return {
     blocks,
     charts: charts(review, placed.get('funnel')!, placed.get('byOwner')!),
-    columnWidths: [320, 110, 150, 110, 110, 110, 130, 110],
+    // columns 2 and 7 hold dates (generated at, handed off at)
+    columnWidths: [320, DATE_TIME_COLUMN_WIDTH, 150, 110, 110, 110, DATE_TIME_COLUMN_WIDTH, 110],
   };
 }

@@ -1,4 +1,4 @@
-import { HISTORY_SHEET, REVIEW_SHEET_PREFIX } from '../core/leadColumns.ts';
+import { DATE_TIME_COLUMN_WIDTH, HISTORY_SHEET, REVIEW_SHEET_PREFIX } from '../core/leadColumns.ts';
 import type { Review } from '../core/review.ts';
 import type { SheetBlock } from '../core/reviewBlocks.ts';
 import { monthKey, monthOf } from '../core/reviewData.ts';
@@ -114,6 +114,7 @@ export function upsertHistory(
   const header = sheet.getRange(1, 1, 1, width);
   header.setValues([HISTORY_HEADER.slice()]).setFontWeight('bold');
   sheet.setFrozenRows(1);
+  sheet.setColumnWidth(HISTORY_HEADER.indexOf('Generated at') + 1, DATE_TIME_COLUMN_WIDTH);
   const row = sheet.getRange(target, 1, 1, width);
   row.setNumberFormats([HISTORY_FORMATS.slice()]);
   // The month cell is formatted as text ('@') before the write: `2026-03` stays text, not a date.
