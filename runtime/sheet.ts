@@ -1,7 +1,7 @@
 /** Fake Sheet: the Apps Script Sheet API over a SheetGrid (every public method is counted). */
 import { parseA1, splitSheetName } from './a1.ts';
 import { DEFAULT_BACKGROUND, DEFAULT_COLUMN_WIDTH, normalizeColor } from './cells.ts';
-import { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts.ts';
+import { type ChartData, FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts.ts';
 import { FakeConditionalFormatRule } from './conditionalFormat.ts';
 import type { Env } from './env.ts';
 import type { Cell } from './format.ts';
@@ -475,6 +475,13 @@ export class FakeSheet extends SheetGrid {
       options: {},
       position: { anchorRow: 1, anchorColumn: 1, offsetX: 0, offsetY: 0 },
     });
+  }
+
+  /** A chart read from a file (not a script's call: nothing counted). */
+  addChartInternal(data: Omit<ChartData, 'id'>): FakeEmbeddedChart {
+    const chart = new FakeEmbeddedChart(this.env, { ...data, id: nextChartId++ });
+    this.charts.push(chart);
+    return chart;
   }
 
   insertChart(chart: FakeEmbeddedChart): void {

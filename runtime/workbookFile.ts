@@ -16,6 +16,7 @@ import {
   stateOf,
   writeWorkbookFile,
 } from './xlsx.ts';
+import { readChartsInto } from './xlsxChartsRead.ts';
 import { writeState } from './xlsxState.ts';
 
 export interface WorkbookFile {
@@ -84,6 +85,7 @@ export async function openWorkbookFile(
   const csv = isCsvPath(path) ? await readCsvWorkbook(path) : null;
   const wb = csv?.wb ?? (await readWorkbookFile(path));
   const { state, writeBack } = loadWorkbookInto(ss, wb, path, timeZone);
+  if (!csv) await readChartsInto(await readFile(path), ss);
   for (const [key, value] of Object.entries(state.documentProperties))
     properties.map.set(key, value);
   return {
@@ -92,7 +94,7 @@ export async function openWorkbookFile(
       writeBack.apply();
       if (csv) writeCsvDates(wb.getWorksheet(csv.sheet)!, csv.rows, ss);
       writeState(wb, stateOf(ss, properties.map));
-      await writeWorkbookFile(wb, out, hooks);
+      await writeWorkbookFile(wb, out, hooks, ss);
     },
   };
 }

@@ -9,6 +9,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { chartsBySheet } from './chartCells.ts';
 import { FakeDataValidation } from './dataValidation.ts';
 import { Env } from './env.ts';
 import type { FakeSheet } from './sheet.ts';
@@ -16,6 +17,7 @@ import { FakeSpreadsheet } from './spreadsheet.ts';
 import { UiRecorder } from './ui.ts';
 import type { WorkbookData } from './workbookData.ts';
 import { WriteBack } from './writeBack.ts';
+import { addChartsToXlsx } from './xlsxCharts.ts';
 import { type LoadContext, readWorksheet, writeWorksheet } from './xlsxSheet.ts';
 import { findStateSheet, readState, type WorkbookState, writeState } from './xlsxState.ts';
 
@@ -140,15 +142,20 @@ export interface SaveHooks {
   beforeRename?: (tmpPath: string) => void | Promise<void>;
 }
 
-/** Writes the workbook to `path` atomically: temp file in the same folder, then rename. */
+/**
+ * Writes the workbook to `path` atomically: temp file in the same folder, then rename. The
+ * charts of `ss` (ExcelJS writes none) are added to the package as native charts.
+ */
 export async function writeWorkbookFile(
   wb: ExcelJS.Workbook,
   path: string,
   hooks: SaveHooks = {},
+  ss?: FakeSpreadsheet,
 ): Promise<void> {
   let buffer: Buffer;
   try {
     buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    if (ss) buffer = await addChartsToXlsx(buffer, chartsBySheet(ss.sheetList()));
   } catch (e) {
     throw new Error(`Cannot save workbook to "${path}": ${messageOf(e)}`, { cause: e });
   }
@@ -183,7 +190,7 @@ export async function saveSpreadsheet(
   } catch (e) {
     throw new Error(`Cannot save workbook to "${path}": ${messageOf(e)}`, { cause: e });
   }
-  await writeWorkbookFile(wb, path, hooks);
+  await writeWorkbookFile(wb, path, hooks, ss);
 }
 
 /** Writes plain workbook data to `path` atomically. */

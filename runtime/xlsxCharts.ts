@@ -1,0 +1,71 @@
+/**
+ * Native charts in a written .xlsx. ExcelJS writes no charts, so once it has written the file
+ * the package is opened again and, for each sheet holding charts, the parts Excel itself would
+ * write are added: a chart part per chart (xlsxChartXml.ts), a drawing part anchoring them
+ * (appended to the sheet's drawing when it already has one, e.g. for images), the
+ * relationships between sheet, drawing and charts, and their content types.
+ */
+import type { ChartCells } from './chartCells.ts';
+import { chartAnchorXml, chartSpaceXml, drawingXml } from './xlsxChartXml.ts';
+import { Package, REL } from './xlsxPackage.ts';
+
+const CONTENT_TYPES = {
+  chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+  drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
+};
+/** Elements a worksheet may hold after `<drawing>` (CT_Worksheet's order). */
+const AFTER_DRAWING =
+  /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/worksheet>/;
+
+/** The sheet's drawing part, created (and linked from the sheet) when it has none. */
+async function drawingOf(pkg: Package, sheetPart: string): Promise<string> {
+  const existing = await pkg.drawingOf(sheetPart);
+  if (existing) return existing;
+  const sheet = (await pkg.text(sheetPart)) ?? '';
+  const drawing = pkg.freshPart('xl/drawings', 'drawing');
+  pkg.write(drawing, drawingXml([]));
+  await pkg.declare(drawing, CONTENT_TYPES.drawing);
+  const id = await pkg.relate(sheetPart, 'drawing', `../drawings/${drawing.split('/').pop()}`);
+  const element = `<drawing xmlns:r="${REL}" r:id="${id}"/>`;
+  const at = AFTER_DRAWING.exec(sheet)?.index ?? sheet.length;
+  pkg.write(sheetPart, sheet.slice(0, at) + element + sheet.slice(at));
+  return drawing;
+}
+
+async function addSheetCharts(
+  pkg: Package,
+  sheetPart: string,
+  charts: readonly ChartCells[],
+): Promise<void> {
+  const drawing = await drawingOf(pkg, sheetPart);
+  let xml = (await pkg.text(drawing)) ?? drawingXml([]);
+  const ids = (xml.match(/<(?:\w+:)?cNvPr\b[^>]*\bid="(\d+)"/g) ?? []).map((m) =>
+    Number(/id="(\d+)"/.exec(m)![1]),
+  );
+  let shapeId = Math.max(1, ...ids);
+  const anchors: string[] = [];
+  for (const chart of charts) {
+    const part = pkg.freshPart('xl/charts', 'chart');
+    pkg.write(part, chartSpaceXml(chart));
+    await pkg.declare(part, CONTENT_TYPES.chart);
+    const id = await pkg.relate(drawing, 'chart', `../charts/${part.split('/').pop()}`);
+    anchors.push(chartAnchorXml(chart, id, ++shapeId));
+  }
+  xml = xml.replace(/<\/(\w+:)?wsDr>\s*$/, (end) => anchors.join('') + end);
+  pkg.write(drawing, xml);
+}
+
+/** The .xlsx package with the charts added to their sheets (sheets it lacks are skipped). */
+export async function addChartsToXlsx(
+  buffer: Buffer,
+  charts: ReadonlyMap<string, readonly ChartCells[]>,
+): Promise<Buffer> {
+  if (charts.size === 0) return buffer;
+  const pkg = await Package.open(buffer);
+  const sheets = await pkg.worksheets();
+  for (const [name, list] of charts) {
+    const part = sheets.get(name);
+    if (part) await addSheetCharts(pkg, part, list);
+  }
+  return pkg.generate();
+}
