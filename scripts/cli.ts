@@ -5,7 +5,7 @@
  *   [--locale xx_XX] [--now YYYY-MM-DDTHH:MM] [--out result.xlsx] [--json]
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { REPO_ROOT, type Runtime } from '../runtime/index.ts';
 import { errorText } from '../src/core/errors.ts';
 import { fromWall, intlZoneClock } from '../src/core/zone.ts';
@@ -63,6 +63,11 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
   if (!o.output)
     o.output = join(REPO_ROOT, 'out', `${basename(o.input, extname(o.input))}-result.xlsx`);
   return o;
+}
+
+/** The review's HTML page, beside the result workbook: `out/example-review-2026-10.html`. */
+export function reviewPagePath(o: RunOptions, month: string): string {
+  return join(dirname(o.output), `${basename(o.input, extname(o.input))}-review-${month}.html`);
 }
 
 function setOption(o: RunOptions, arg: ValueOption, value: string): void {

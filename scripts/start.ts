@@ -11,7 +11,15 @@ import { errorText } from '../src/core/errors.ts';
 import { addMonths, monthKey, monthOf } from '../src/core/reviewData.ts';
 import { intlZoneClock } from '../src/core/zone.ts';
 import type { CheckOutcome } from '../src/sidebarContract.ts';
-import { applyRunSettings, fixedNow, parseRunArgs, type RunOptions, UsageError } from './cli.ts';
+import {
+  applyRunSettings,
+  fixedNow,
+  parseRunArgs,
+  type RunOptions,
+  reviewPagePath,
+  UsageError,
+} from './cli.ts';
+import { writeReviewPage } from './reviewHtml.ts';
 import { printSummary, type RunReport, summaryJson } from './summary.ts';
 
 /** The last full month before `now`, in the spreadsheet's time zone: `2026-10`. */
@@ -47,6 +55,8 @@ async function run(options: RunOptions, report: RunReport): Promise<void> {
   mkdirSync(dirname(options.output), { recursive: true });
   await opened.save(options.output);
   report.written = true;
+  const page = reviewPagePath(options, report.reviewMonth);
+  report.reviewPage = await writeReviewPage(rt.spreadsheet, report.reviewMonth, page);
 }
 
 class CheckFailed extends Error {}

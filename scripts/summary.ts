@@ -18,6 +18,8 @@ export interface RunReport {
   runtime?: Runtime;
   /** True once the result file is on disk: nothing says "Wrote" before. */
   written: boolean;
+  /** The review's HTML page, once it is on disk. */
+  reviewPage?: string | null;
 }
 
 const fmt = (v: unknown, digits = 2): string =>
@@ -112,7 +114,7 @@ function reviewLines(rt: Runtime, month: string): string[] {
     if (/^measure$/i.test(first)) continue;
     const [measure, actual, commitment, status] = row;
     lines.push(
-      `    ${measure!.padEnd(52)}${actual!.padStart(9)}  ${(commitment ?? '').padEnd(20)}${status ?? ''}`,
+      `    ${measure!.padEnd(52)}${actual!.padStart(9)}  ${(commitment ?? '').padEnd(20)}${status ?? ''}`.trimEnd(),
     );
   }
   return lines;
@@ -148,6 +150,7 @@ export function printSummary(report: RunReport): void {
   const toasts = rt.ui.toasts.map((t) => t.message);
   if (toasts.length) out.push('', 'Messages shown to the user', ...toasts.map((t) => `  ${t}`));
   if (report.written) out.push('', `Wrote ${shortPath(report.output!)}`);
+  if (report.reviewPage) out.push(`Wrote ${shortPath(report.reviewPage)}`);
   if (report.reviewMonth) {
     out.push('', `Monthly review ${report.reviewMonth}`, ...reviewLines(rt, report.reviewMonth));
   }
@@ -162,6 +165,7 @@ export function summaryJson(report: RunReport, error?: string): Record<string, u
     ...(error === undefined ? {} : { error }),
     input: report.input ?? null,
     output: report.written ? report.output : null,
+    reviewPage: report.reviewPage ?? null,
     now: report.now?.toISOString() ?? null,
     timeZone: report.timeZone ?? null,
     locale: report.locale ?? null,
