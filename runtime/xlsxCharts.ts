@@ -17,6 +17,21 @@ const CONTENT_TYPES = {
 const AFTER_DRAWING =
   /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/worksheet>/;
 
+/**
+ * Where `<drawing>` goes in a worksheet part: before the first element that must follow it,
+ * looked for after the cells and the conditional formats (a cell or a rule may hold an extLst).
+ */
+export function drawingPosition(sheet: string): number {
+  const from = Math.max(
+    0,
+    ...['</sheetData>', '</conditionalFormatting>', '</dataValidations>'].map((t) =>
+      sheet.lastIndexOf(t),
+    ),
+  );
+  const after = AFTER_DRAWING.exec(sheet.slice(from));
+  return after ? from + after.index : sheet.length;
+}
+
 /** The sheet's drawing part, created (and linked from the sheet) when it has none. */
 async function drawingOf(pkg: Package, sheetPart: string): Promise<string> {
   const existing = await pkg.drawingOf(sheetPart);
@@ -27,7 +42,7 @@ async function drawingOf(pkg: Package, sheetPart: string): Promise<string> {
   await pkg.declare(drawing, CONTENT_TYPES.drawing);
   const id = await pkg.relate(sheetPart, 'drawing', `../drawings/${drawing.split('/').pop()}`);
   const element = `<drawing xmlns:r="${REL}" r:id="${id}"/>`;
-  const at = AFTER_DRAWING.exec(sheet)?.index ?? sheet.length;
+  const at = drawingPosition(sheet);
   pkg.write(sheetPart, sheet.slice(0, at) + element + sheet.slice(at));
   return drawing;
 }

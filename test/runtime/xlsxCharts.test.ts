@@ -188,6 +188,12 @@ describe('native charts in the written .xlsx', () => {
     );
     const image = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
     ws.addImage(image, 'C3:D4');
+    // a data bar: ExcelJS writes an extLst inside the rule and another one at the sheet's end
+    ws.getCell('A2').value = 3;
+    ws.addConditionalFormatting({
+      ref: 'A2:A3',
+      rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'min' }, { type: 'max' }] }],
+    } as unknown as ExcelJS.ConditionalFormattingOptions);
     const { sheet } = chartedSheet();
     const chart = chartCells(sheet, sheet.charts[0]!) as ChartCells;
     const out = await addChartsToXlsx(
@@ -197,6 +203,12 @@ describe('native charts in the written .xlsx', () => {
     const zip = await JSZip.loadAsync(out);
     const sheetXml = await text(zip, 'xl/worksheets/sheet1.xml');
     expect(sheetXml.match(/<drawing /g)).toHaveLength(1);
+    const ruleExt = sheetXml.indexOf('<extLst>');
+    expect(ruleExt).toBeGreaterThan(0);
+    expect(sheetXml.indexOf('<drawing ')).toBeGreaterThan(
+      sheetXml.indexOf('</conditionalFormatting>'),
+    );
+    expect(sheetXml.indexOf('<drawing ')).toBeLessThan(sheetXml.lastIndexOf('<extLst>'));
     const drawing = await text(zip, 'xl/drawings/drawing1.xml');
     expect(drawing).toContain('<xdr:pic>');
     expect(drawing).toContain('<xdr:graphicFrame');
