@@ -94,11 +94,13 @@ export class Package {
     return this.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   }
 
-  /** The drawing part a worksheet part links to, or null. */
+  /**
+   * The drawing part a worksheet part links to, or null. A sheet has at most one: its
+   * relationships say which, without reading the (possibly large) sheet part.
+   */
   async drawingOf(sheetPart: string): Promise<string | null> {
-    const sheet = (await this.text(sheetPart)) ?? '';
-    const id = /<drawing\b[^>]*\br:id="([^"]+)"/.exec(sheet)?.[1];
-    const rel = id === undefined ? undefined : (await this.relationships(sheetPart)).get(id);
+    const rels = [...(await this.relationships(sheetPart)).values()];
+    const rel = rels.find((r) => r.type === `${REL}/drawing`);
     return rel ? resolvePart(sheetPart, rel.target) : null;
   }
 
