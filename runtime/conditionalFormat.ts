@@ -1,5 +1,7 @@
 /** Conditional format rules: SpreadsheetApp.newConditionalFormatRule() and Sheet rules. */
+import { columnToLetters, lettersToColumn } from './a1.ts';
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR, normalizeColor } from './cells.ts';
+import { type CfContext, evaluateCf, isTruthy } from './cfFormula.ts';
 import { type Env, makeEnum } from './env.ts';
 import type { FakeRange } from './range.ts';
 import { signatureError } from './signatureError.ts';
@@ -186,4 +188,98 @@ export class FakeConditionalFormatRuleBuilder {
     if (this.d.ranges.length === 0) throw new Error('The rule must have at least one range.');
     return new FakeConditionalFormatRule(this.env, { ...this.d, ranges: this.d.ranges.slice() });
   }
+}
+
+/** The rule's background for a cell, when its condition holds there (custom formulas only). */
+export function ruleBackgroundAt(
+  rule: FakeConditionalFormatRule,
+  row: number,
+  col: number,
+  ctx: Omit<CfContext, 'row' | 'col' | 'anchorRow' | 'anchorCol'>,
+): string | null {
+  const d = rule.data;
+  const inside = d.ranges.some(
+    (r) => row >= r.row && row < r.row + r.numRows && col >= r.col && col < r.col + r.numCols,
+  );
+  if (!inside || d.criteria !== 'CUSTOM_FORMULA' || d.background === null) return null;
+  const anchor = d.ranges[0]!;
+  const value = evaluateCf(String(d.values[0] ?? ''), {
+    ...ctx,
+    row,
+    col,
+    anchorRow: anchor.row,
+    anchorCol: anchor.col,
+  });
+  return isTruthy(value) ? d.background : null;
+}
+
+/**
+ * What Sheets does to a rule when lines are inserted (n > 0) or deleted (n < 0) at 0-based
+ * `at`: its ranges move or stretch, and the references of its formula follow their cells.
+ */
+export function shiftRule(
+  rule: FakeConditionalFormatRule,
+  axis: 'rows' | 'columns',
+  at: number,
+  n: number,
+): void {
+  const d = rule.data;
+  const ranges: FakeRange[] = [];
+  for (const r of d.ranges) {
+    const start = axis === 'rows' ? r.row : r.col;
+    const size = axis === 'rows' ? r.numRows : r.numCols;
+    const [s, len] = shiftSpan(start, size, at, n);
+    if (len < 1) continue;
+    ranges.push(
+      axis === 'rows'
+        ? r.sheet.rangeInternal(s, r.col, len, r.numCols)
+        : r.sheet.rangeInternal(r.row, s, r.numRows, len),
+    );
+  }
+  d.ranges = ranges;
+  if (d.criteria === 'CUSTOM_FORMULA' && typeof d.values[0] === 'string')
+    d.values = [shiftFormula(d.values[0], axis, at, n), ...d.values.slice(1)];
+}
+
+/** A 1-based span [start, start + size) after inserting (n > 0) or deleting (n < 0) at 0-based `at`. */
+function shiftSpan(start: number, size: number, at: number, n: number): [number, number] {
+  const first = at + 1;
+  if (n > 0) {
+    if (first <= start) return [start + n, size];
+    if (first < start + size) return [start, size + n];
+    return [start, size];
+  }
+  const del = -n;
+  const end = start + size;
+  const cutStart = Math.max(start, first);
+  const cutEnd = Math.min(end, first + del);
+  const cut = Math.max(0, cutEnd - cutStart);
+  const newStart = first < start ? Math.max(first, start - del) : start;
+  return [newStart, size - cut];
+}
+
+/** Moves the A1 references of a formula (outside its strings) past an inserted or deleted block. */
+export function shiftFormula(
+  formula: string,
+  axis: 'rows' | 'columns',
+  at: number,
+  n: number,
+): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            /(?<![A-Za-z0-9_.])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
+            (_, c$: string, letters: string, r$: string, digits: string) => {
+              let row = Number(digits);
+              let col = lettersToColumn(letters);
+              if (axis === 'rows' && row > at) row = Math.max(at + 1, row + n);
+              if (axis === 'columns' && col > at) col = Math.max(at + 1, col + n);
+              return `${c$}${columnToLetters(col)}${r$}${row}`;
+            },
+          ),
+    )
+    .join('');
 }

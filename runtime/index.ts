@@ -75,6 +75,12 @@ export interface RuntimeOptions {
   echoConsole?: boolean;
 }
 
+/** What a user's edit did: the simple onEdit trigger's run (null when the bundle has none). */
+export interface EditRun {
+  ran: boolean;
+  error: unknown;
+}
+
 export interface TriggerRun {
   handler: string;
   triggerUid: string;
@@ -131,6 +137,17 @@ export interface Runtime {
     schedule: Record<string, unknown>;
   }[];
   triggerRuns: TriggerRun[];
+  /**
+   * A user types or pastes `values` into `a1` of a sheet: the cells change (uncounted), then
+   * the bundle's simple `onEdit(e)` runs in AuthMode.LIMITED with the event Sheets passes
+   * (`range`, `source`, `user`, and `value`/`oldValue` for a single cell). Errors are returned,
+   * as Sheets only logs them.
+   */
+  edit(sheetName: string, a1: string, values: unknown[][]): EditRun;
+  /** The background a user sees in a cell now: conditional-format rules evaluated at `now()`. */
+  shownBackground(sheetName: string, a1: string): string;
+  /** Recipients MailApp may still send to today (default 100, a consumer account's quota). */
+  setMailQuota(recipients: number): void;
   mails: SentMail[];
   env: Env;
   /** The vm context of the last execution (or of load()). */
@@ -304,6 +321,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     user: new FakeCache(env),
   };
   const mails: SentMail[] = [];
+  const mailApp = new FakeMailApp(env, mails);
   const scriptApp = new FakeScriptApp(env, 'fake-script-id', () => spreadsheet.id, {
     addOn: opts.addOnTriggerLimits ?? false,
     maxTriggers: 20,
@@ -324,7 +342,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     HtmlService: new FakeHtmlService(env, () => distDir),
     Logger: new FakeLogger(env),
     console: makeConsole(env, opts.echoConsole ?? false),
-    MailApp: new FakeMailApp(env, mails),
+    MailApp: mailApp,
     Charts: makeCharts(),
     Date: makeClockDate(env),
   };
@@ -509,6 +527,41 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         schedule: { ...t.data.schedule },
       })),
     triggerRuns,
+    edit(sheetName, a1, values) {
+      const sheet = spreadsheet.findSheet(sheetName);
+      if (sheet === null) throw new Error(`No sheet named ${sheetName}`);
+      const range = sheet.rangeFromA1Internal(a1);
+      const single = range.numRows === 1 && range.numCols === 1;
+      const oldValue = single ? range.readValues()[0]![0] : undefined;
+      sheet.writeValues(range.row, range.col, values, 'user edit');
+      if (script === null) load();
+      if (!rt.globalNames().includes('onEdit')) return { ran: false, error: null };
+      const event: Record<string, unknown> = {
+        authMode: 'LIMITED',
+        range,
+        source: spreadsheet,
+        user: { getEmail: () => '', getNickname: () => '' },
+      };
+      if (single) {
+        event.value = values[0]?.[0];
+        if (oldValue !== '' && oldValue !== undefined) event.oldValue = oldValue;
+      }
+      try {
+        execute('LIMITED', 'onEdit', [event]);
+        return { ran: true, error: null };
+      } catch (error) {
+        return { ran: true, error };
+      }
+    },
+    shownBackground(sheetName, a1) {
+      const sheet = spreadsheet.findSheet(sheetName);
+      if (sheet === null) throw new Error(`No sheet named ${sheetName}`);
+      const range = sheet.rangeFromA1Internal(a1);
+      return sheet.shownBackgroundInternal(range.row, range.col, env.nowMs());
+    },
+    setMailQuota(recipients) {
+      mailApp.remaining = recipients;
+    },
     mails,
     env,
     context: () => lastContext,

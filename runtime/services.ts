@@ -54,40 +54,61 @@ export function makeConsole(env: Env, echo: boolean): Record<string, (...args: u
 export interface SentMail {
   to: string;
   subject: string;
+  /** The plain-text body. */
   body: string;
+  /** The HTML body, when one was given. */
+  htmlBody?: string;
+  /** When it was sent (the runtime's clock). */
+  at: Date;
   options: Record<string, unknown>;
 }
 
+/** Apps Script's daily recipients quota of a consumer account. */
+export const DEFAULT_MAIL_QUOTA = 100;
+
+/** Loose on purpose: Apps Script refuses what is clearly not an address. */
+const ADDRESS = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
+
+/** MailApp: records what would have been sent; one recipient counts one against the daily quota. */
 export class FakeMailApp {
+  /** Recipients still allowed today. */
+  remaining = DEFAULT_MAIL_QUOTA;
   constructor(
     private readonly env: Env,
     readonly sent: SentMail[],
   ) {}
   sendEmail(a: unknown, subject?: unknown, body?: unknown, options?: unknown): void {
     this.env.touch('MailApp.sendEmail', 'mail');
-    if (a !== null && typeof a === 'object') {
-      const o = a as Record<string, unknown>;
-      this.sent.push({
-        to: String(o.to ?? ''),
-        subject: String(o.subject ?? ''),
-        body: String(o.body ?? o.htmlBody ?? ''),
-        options: { ...o },
-      });
-      return;
-    }
-    this.sent.push({
-      to: String(a),
-      subject: String(subject ?? ''),
-      body: String(body ?? ''),
-      options:
-        options !== null && typeof options === 'object'
-          ? { ...(options as Record<string, unknown>) }
-          : {},
-    });
+    const o: Record<string, unknown> =
+      a !== null && typeof a === 'object'
+        ? { ...(a as Record<string, unknown>) }
+        : {
+            ...(options !== null && typeof options === 'object'
+              ? (options as Record<string, unknown>)
+              : {}),
+            to: a,
+            subject,
+            body,
+          };
+    const to = String(o.to ?? '');
+    const recipients = to.split(',').map((x) => x.trim());
+    for (const r of recipients) if (!ADDRESS.test(r)) throw new Error(`Invalid email: ${r}`);
+    if (recipients.length > this.remaining)
+      throw new Error('Service invoked too many times for one day: email.');
+    this.remaining -= recipients.length;
+    const mail: SentMail = {
+      to,
+      subject: String(o.subject ?? ''),
+      body: String(o.body ?? ''),
+      at: this.env.now(),
+      options: o,
+    };
+    if (typeof o.htmlBody === 'string') mail.htmlBody = o.htmlBody;
+    this.sent.push(mail);
   }
   getRemainingDailyQuota(): number {
     this.env.touch('MailApp.getRemainingDailyQuota', 'mail');
-    return Math.max(0, 100 - this.sent.length);
+    return this.remaining;
   }
 }
 

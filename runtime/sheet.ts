@@ -2,7 +2,7 @@
 import { parseA1, splitSheetName } from './a1.ts';
 import { DEFAULT_BACKGROUND, DEFAULT_COLUMN_WIDTH, normalizeColor } from './cells.ts';
 import { type ChartData, FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts.ts';
-import { FakeConditionalFormatRule } from './conditionalFormat.ts';
+import { FakeConditionalFormatRule, ruleBackgroundAt, shiftRule } from './conditionalFormat.ts';
 import type { Env } from './env.ts';
 import type { Cell } from './format.ts';
 import { FakeRange } from './range.ts';
@@ -442,6 +442,44 @@ export class FakeSheet extends SheetGrid {
   getTabColor(): string | null {
     this.env.touch('Sheet.getTabColor', 'read');
     return this.tabColor;
+  }
+
+  /** Inserting and deleting lines moves the conditional-format rules as Sheets does. */
+  override insertRowsInternal(at0: number, n: number): void {
+    super.insertRowsInternal(at0, n);
+    for (const r of this.conditionalFormatRules) shiftRule(r, 'rows', at0, n);
+  }
+
+  override insertColsInternal(at0: number, n: number): void {
+    super.insertColsInternal(at0, n);
+    for (const r of this.conditionalFormatRules) shiftRule(r, 'columns', at0, n);
+  }
+
+  override deleteRowsInternal(pos: number, n: number): void {
+    super.deleteRowsInternal(pos, n);
+    for (const r of this.conditionalFormatRules) shiftRule(r, 'rows', pos - 1, -n);
+  }
+
+  override deleteColsInternal(pos: number, n: number): void {
+    super.deleteColsInternal(pos, n);
+    for (const r of this.conditionalFormatRules) shiftRule(r, 'columns', pos - 1, -n);
+  }
+
+  /**
+   * The background a user sees in a cell (1-based) at `nowMs`: the first conditional-format
+   * rule that holds there, else the cell's own (uncounted; what a screenshot would show).
+   */
+  shownBackgroundInternal(row: number, col: number, nowMs: number): string {
+    const ctx = {
+      cell: (r: number, c: number) => this.values.get(r - 1, c - 1),
+      zone: this.parent.timeZoneInternal,
+      nowMs,
+    };
+    for (const rule of this.conditionalFormatRules) {
+      const bg = ruleBackgroundAt(rule, row, col, ctx);
+      if (bg !== null) return bg;
+    }
+    return this.backgrounds.get(row - 1, col - 1);
   }
 
   getConditionalFormatRules(): FakeConditionalFormatRule[] {

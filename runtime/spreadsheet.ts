@@ -1,9 +1,10 @@
 /** Fake Spreadsheet: the workbook, its sheets and the spreadsheet-level Apps Script API. */
 import { splitSheetName } from './a1.ts';
-import type { Env } from './env.ts';
+import { type Env, enumName } from './env.ts';
 import type { FakeRange } from './range.ts';
 import { FakeSheet } from './sheet.ts';
 import { signatureError } from './signatureError.ts';
+import { RecalculationInterval } from './spreadsheetApp.ts';
 import type { UiRecorder } from './ui.ts';
 import { sheetFromData, sheetToData, type WorkbookData } from './workbookData.ts';
 
@@ -29,6 +30,8 @@ export class FakeSpreadsheet {
   private nextSheetId = 0;
   readonly id: string;
   locale = 'en_US';
+  /** File › Settings › Calculation › Recalculation: ON_CHANGE (the default), MINUTE or HOUR. */
+  recalculationInterval = 'ON_CHANGE';
 
   constructor(
     readonly ctx: SpreadsheetContext,
@@ -126,6 +129,18 @@ export class FakeSpreadsheet {
   setSpreadsheetTimeZone(timezone: string): void {
     this.env.touch('Spreadsheet.setSpreadsheetTimeZone', 'write');
     this.timeZoneInternal = String(timezone);
+  }
+  getRecalculationInterval(): unknown {
+    this.env.touch('Spreadsheet.getRecalculationInterval', 'read');
+    return RecalculationInterval[this.recalculationInterval as keyof typeof RecalculationInterval];
+  }
+  setRecalculationInterval(interval: unknown): this {
+    this.env.touch('Spreadsheet.setRecalculationInterval', 'write');
+    const name = enumName(interval);
+    if (!(name in RecalculationInterval))
+      throw signatureError('SpreadsheetApp.Spreadsheet.setRecalculationInterval', [interval]);
+    this.recalculationInterval = name;
+    return this;
   }
   getSpreadsheetLocale(): string {
     this.env.touch('Spreadsheet.getSpreadsheetLocale', 'read');

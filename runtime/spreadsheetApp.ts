@@ -7,6 +7,9 @@ import { FakeRichTextValueBuilder, FakeTextStyleBuilder } from './richText.ts';
 import type { FakeSpreadsheet } from './spreadsheet.ts';
 import { FakeUi, type UiRecorder } from './ui.ts';
 
+/** How often volatile functions (NOW, TODAY, RAND) recalculate: File › Settings › Calculation. */
+export const RecalculationInterval = makeEnum(['ON_CHANGE', 'MINUTE', 'HOUR'] as const);
+
 export class FakeSpreadsheetApp {
   readonly BooleanCriteria = BooleanCriteria;
   readonly DataValidationCriteria = DataValidationCriteria;
@@ -20,6 +23,7 @@ export class FakeSpreadsheetApp {
     'DOUBLE',
   ] as const);
   readonly ProtectionType = makeEnum(['RANGE', 'SHEET'] as const);
+  readonly RecalculationInterval = RecalculationInterval;
   readonly flushes: number[] = [];
 
   constructor(

@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { createRuntime, REPO_ROOT, type Runtime } from '../runtime/index.ts';
+import { columnToLetters, createRuntime, REPO_ROOT, type Runtime } from '../runtime/index.ts';
 import { type Criterion, defaultSettings, type Settings } from '../src/core/settings.ts';
 import { hubspotExport, LEADS_HEADER, leadRows } from './benchData.ts';
 import { naiveCheck } from './benchNaive.ts';
@@ -148,6 +148,87 @@ function benchEntry(
   }
 }
 
+const OWNERS = Array.from({ length: 50 }, (_, i) => `Rep ${String(i + 1).padStart(2, '0')}`);
+
+/**
+ * Leads spread over 50 owners, checked once (our columns exist), then SLA Team added: each
+ * owner notified, 5 managers, every tenth owner in New York. Nothing has been announced yet.
+ */
+function teamRuntime(count: number): Runtime {
+  const rt = createRuntime({ timeZone: 'Europe/Paris' });
+  rt.setNow(new Date('2026-11-23T10:00:00+01:00'));
+  const ownerCol = (LEADS_HEADER as readonly string[]).indexOf('Owner');
+  const leads = leadRows(count).map((row, i) => {
+    const r = row.slice();
+    r[ownerCol] = OWNERS[i % OWNERS.length];
+    return r;
+  });
+  rt.addSheet('Leads', [[...LEADS_HEADER], ...leads]);
+  rt.load();
+  rt.call('checkLeadsNow');
+  rt.addSheet('SLA Team', [
+    ['Owner', 'Email', 'Manager email', 'Notify', 'Time zone', 'Away from', 'Away until'],
+    ...OWNERS.map((o, i) => [
+      o,
+      `rep${i + 1}@example.com`,
+      `manager${(i % 5) + 1}@example.com`,
+      'yes',
+      i % 10 === 0 ? 'America/New_York' : '',
+      '',
+      '',
+    ]),
+  ]);
+  rt.setMailQuota(1500);
+  return rt;
+}
+
+function mailNote(rt: Runtime): string {
+  const sends = rt.calls.of('MailApp.sendEmail');
+  const quota = rt.calls.of('MailApp.getRemainingDailyQuota');
+  const log = rt.documentProperties.getProperty('sla.runLog') ?? '';
+  const held = /(\d+) notices? held back/.exec(log);
+  return `MailApp: ${sends} sends + ${quota} quota read${held ? `; ${held[1]} notices held back (memory full)` : ''}`;
+}
+
+/** One check with notices, measured: Sheets calls, MailApp calls, time. */
+function measuredCheck(rt: Runtime, what: string, size: string): void {
+  rt.calls.reset();
+  const t = performance.now();
+  rt.call('checkLeadsNow');
+  const ms = performance.now() - t;
+  rows.push({ what, size, ms, calls: rt.calls.sheets, note: mailNote(rt) });
+}
+
+/** The check with SLA Team: its first run (every open lead is new), and an hour later. */
+function benchNotices(sizes: number[]): void {
+  for (const count of sizes) {
+    const size = `${count.toLocaleString('en-US')} leads, 50 owners`;
+    const rt = teamRuntime(count);
+    measuredCheck(rt, 'check with notices: first run, every open lead new (one run)', size);
+    rt.advance(3_600_000);
+    measuredCheck(rt, 'check with notices, an hour later (one run)', size);
+    if (count >= 100_000) benchEdits(rt, size);
+  }
+}
+
+/** The edit trigger: an edit of another column, and a hand-off typed. */
+function benchEdits(rt: Runtime, size: string): void {
+  const letter = (header: string) =>
+    columnToLetters((LEADS_HEADER as readonly string[]).indexOf(header) + 1);
+  const edits: Array<[string, string, unknown]> = [
+    ['onEdit: an edit of another column (Notes)', `${letter('Notes')}500`, 'called back'],
+    ['onEdit: a hand-off typed', `${letter('Handed off at')}501`, new Date('2026-11-23T09:30:00Z')],
+  ];
+  for (const [what, a1, value] of edits) {
+    rt.calls.reset();
+    const t = performance.now();
+    rt.edit('Leads', a1, [[value]]);
+    const ms = performance.now() - t;
+    const writes = rt.calls.countPrefix('Range.set');
+    rows.push({ what, size, ms, calls: rt.calls.sheets, note: `${writes} writes` });
+  }
+}
+
 function benchNaive(sizes: number[]): void {
   for (const count of sizes) {
     const rt = leadsRuntime(count);
@@ -220,4 +301,5 @@ benchEntry(
 );
 benchNaive([1_000, 10_000]);
 benchEntry('runMonthlyReview', 'monthly review (runMonthlyReview 2026-10)', [100_000], ['2026-10']);
+benchNotices([1_000, 100_000]);
 print();

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openWorkbook } from '../runtime/index.ts';
+import { describeOutbox, writeOutbox } from '../runtime/outbox.ts';
 import { errorText } from '../src/core/errors.ts';
 import { addMonths, monthKey, monthOf } from '../src/core/reviewData.ts';
 import { intlZoneClock } from '../src/core/zone.ts';
@@ -57,6 +58,7 @@ async function run(options: RunOptions, report: RunReport): Promise<void> {
   report.written = true;
   const page = reviewPagePath(options, report.reviewMonth);
   report.reviewPage = await writeReviewPage(rt.spreadsheet, report.reviewMonth, page);
+  report.outbox = describeOutbox(writeOutbox(rt.mails, options.output));
 }
 
 class CheckFailed extends Error {}

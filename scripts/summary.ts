@@ -20,6 +20,8 @@ export interface RunReport {
   written: boolean;
   /** The review's HTML page, once it is on disk. */
   reviewPage?: string | null;
+  /** What the outbox holds (runtime/outbox.ts). */
+  outbox?: string;
 }
 
 const fmt = (v: unknown, digits = 2): string =>
@@ -151,6 +153,7 @@ export function printSummary(report: RunReport): void {
   if (toasts.length) out.push('', 'Messages shown to the user', ...toasts.map((t) => `  ${t}`));
   if (report.written) out.push('', `Wrote ${shortPath(report.output!)}`);
   if (report.reviewPage) out.push(`Wrote ${shortPath(report.reviewPage)}`);
+  if (report.outbox) out.push(report.outbox);
   if (report.reviewMonth) {
     out.push('', `Monthly review ${report.reviewMonth}`, ...reviewLines(rt, report.reviewMonth));
   }

@@ -10,6 +10,7 @@
 import { checkLeadsNow } from './sheets/check.ts';
 import { onOpen, showSidebar } from './sheets/menu.ts';
 import { onSlaTimer, startMonitoring, stopMonitoring } from './sheets/monitoring.ts';
+import { onEdit } from './sheets/onEdit.ts';
 import { runMonthlyReview } from './sheets/review.ts';
 import { setUpWorkbook } from './sheets/setup.ts';
 import {
@@ -18,6 +19,7 @@ import {
   sidebarSave,
   sidebarSetMonitoring,
 } from './sheets/sidebarApi.ts';
+import { sidebarTeam } from './sheets/teamApi.ts';
 
 type Run = (...args: never[]) => unknown;
 /** One name per parameter of the run: tsc refuses a missing or an extra one. */
@@ -51,6 +53,7 @@ function sidebarEntry<const N extends string, F extends Run>(
 export const ENTRY_POINTS = [
   entry('onOpen', ['e'], onOpen),
   entry('onInstall', ['e'], onOpen),
+  entry('onEdit', ['e'], onEdit),
   entry('showSidebar', [], showSidebar),
   entry('setUpWorkbook', [], setUpWorkbook),
   sidebarEntry('checkLeadsNow', [], checkLeadsNow),
@@ -61,6 +64,7 @@ export const ENTRY_POINTS = [
   sidebarEntry('sidebarPreview', ['settingsJson'], sidebarPreview),
   sidebarEntry('sidebarSave', ['settingsJson'], sidebarSave),
   sidebarEntry('sidebarSetMonitoring', ['on', 'minutes'], sidebarSetMonitoring),
+  sidebarEntry('sidebarTeam', [], sidebarTeam),
   entry('runMonthlyReview', ['month'], runMonthlyReview),
 ] as const;
 

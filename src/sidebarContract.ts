@@ -97,3 +97,27 @@ export interface CheckOutcome {
 
 /** Which sheet and headers a check read, for the sidebar, the run log and the terminal. */
 export type ReadReport = ReadReportData;
+
+/** One usable row of SLA Team, for the Team tab (`sidebarTeam`). */
+export interface TeamMemberView {
+  row: number;
+  owner: string;
+  email: string;
+  managerEmail: string;
+  notify: boolean;
+  timeZone: string;
+  /** `away until 2026-11-30`, `away from … until …`, or '' when not away now or soon. */
+  away: string;
+  awayNow: boolean;
+}
+
+/** SLA Team as the sidebar shows it: its rows, what is wrong in it, who is missing from it. */
+export interface TeamView {
+  /** The spreadsheet has an SLA Team sheet. */
+  found: boolean;
+  members: TeamMemberView[];
+  /** Rows that are skipped or half-used, each naming the row and the fix. */
+  problems: string[];
+  /** Owners written in Leads that SLA Team does not list (they get no e-mail). */
+  missingOwners: string[];
+}

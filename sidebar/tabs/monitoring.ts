@@ -8,6 +8,7 @@ import { button, checkField, sectionTitle, selectField } from '../fields.ts';
 import { formatTime } from '../format.ts';
 import { server } from '../server.ts';
 import { canonical, state, ui } from '../state.ts';
+import { renderTeam } from './team.ts';
 
 let busy = false;
 let checking = false;
@@ -183,6 +184,7 @@ export function renderMonitoring(): Child[] {
     checkMessage
       ? h('p', { class: 'hint', role: 'status', 'data-testid': 'check-outcome' }, checkMessage)
       : null,
+    ...renderTeam(),
     h(
       'div',
       { class: 'heading-row' },

@@ -2,8 +2,9 @@ import type { BusinessCalendar } from './calendar.ts';
 import { type LocaleOrder, once, resolveOrder } from './dateOrder.ts';
 import { readInstant } from './dates.ts';
 import { findAttributeColumn } from './fields.ts';
-import { type LeadSheet, readLeadSheet } from './leadRecords.ts';
+import { type LeadRecord, type LeadSheet, readLeadSheet } from './leadRecords.ts';
 import { isIdKey, type LeadTable, type OwnedKey } from './leadTable.ts';
+import type { OwnerLookup } from './ownerClocks.ts';
 import { compileScoring, scoreRow } from './scoring.ts';
 import type { Settings } from './settings.ts';
 import {
@@ -33,6 +34,8 @@ export interface CheckContext {
   nowMs: number;
   /** The order of ambiguous numeric text dates when a column does not prove one (the locale's). */
   localeOrder: LocaleOrder;
+  /** SLA Team: an owner's own clock (their time zone) and absence, when the team says so. */
+  owners?: OwnerLookup;
 }
 
 /** What one lead gets in our columns. */
@@ -131,6 +134,28 @@ function slaContext(ctx: CheckContext, read: LeadSheet): SlaContext {
   return sla;
 }
 
+/** Appended to the status of an open lead whose owner is away (SLA Team): the manager reassigns it. */
+export const REASSIGN_MARK = ' · owner away: reassign';
+
+/** The SLA of one lead: on its owner's clock when SLA Team gives one; marked when the owner is away. */
+function evaluateForOwner(
+  record: LeadRecord,
+  base: SlaContext,
+  owners: OwnerLookup | undefined,
+  contexts: Map<BusinessCalendar, SlaContext>,
+): LeadSlaResult {
+  const owner = owners?.(record.owner) ?? null;
+  let ctx = base;
+  if (owner?.calendar) {
+    const calendar = owner.calendar;
+    ctx = contexts.get(calendar) ?? { ...base, calendar };
+    contexts.set(calendar, ctx);
+  }
+  const r = evaluateRecord(record, ctx);
+  const open = r.status === 'Due' || r.status === 'At risk' || r.status === 'Overdue';
+  return owner?.away && open ? { ...r, detail: r.detail + REASSIGN_MARK } : r;
+}
+
 const NO_CLOCK: LeadSlaResult = {
   status: 'Check data',
   detail:
@@ -162,6 +187,7 @@ export function computeLeads(table: LeadTable, ctx: CheckContext): ComputedLeads
     return r.kind === 'instant' ? r.ms : null;
   };
   const slaCtx = slaContext(ctx, read);
+  const ownerContexts = new Map<BusinessCalendar, SlaContext>();
   const duplicates = duplicateIds(table.keys, read);
   const counts = emptyCounts();
   const extras: CheckExtras = { untracked: 0, untimed: 0 };
@@ -179,7 +205,7 @@ export function computeLeads(table: LeadTable, ctx: CheckContext): ComputedLeads
     if (duplicates.has(table.keys[i]!)) {
       r = { status: 'Check data', detail: DUPLICATE_STATUS, deadlineMs: null, nextAttemptMs: null };
     } else if (!read.clock) r = NO_CLOCK;
-    else r = evaluateRecord(record, slaCtx);
+    else r = evaluateForOwner(record, slaCtx, ctx.owners, ownerContexts);
     counts[r.status]++;
     if (r.untracked) extras.untracked++;
     if (r.untimed) extras.untimed++;

@@ -16,7 +16,7 @@ import {
   monthFigures,
   type ReviewContext,
 } from './reviewFigures.ts';
-import { byOwner, bySource, type GroupRow } from './reviewGroups.ts';
+import { byOwner, bySource, type GroupRow, type OwnerEscalations } from './reviewGroups.ts';
 import { type RejectedLead, rejectedLeads } from './reviewRejected.ts';
 import {
   type NoData,
@@ -68,7 +68,10 @@ import { toWall, type ZoneClock } from './zone.ts';
  *   `Won at`, median over the deals won in M that have both.
  * - Monthly revenue target: plan revenue goal ÷ 12.
  * - By source / by owner: the same figures on that source's / owner's leads (sources and owners
- *   matched case- and accent-insensitively); cost per lead = `plan.costPerSource[source]` ÷ new
+ *   matched case- and accent-insensitively), with the 90th percentile of business hours to first
+ *   contact; by owner also the leads escalated to the manager in M and, of those, the ones
+ *   escalated because the owner was away (to reassign), as the notices counted them when they
+ *   were sent (core/notices.ts; an e-mail that was not sent is not counted); cost per lead = `plan.costPerSource[source]` ÷ new
  *   leads of M from it, cost per customer = that cost ÷ its deals won in M.
  * - Trend: each headline figure for M, M−1, and the average of M−1..M−3 over the months that
  *   had any activity (a lead created, MQL, hand-off or deal won in it).
@@ -120,6 +123,8 @@ export interface ReviewInput {
   localeOrder: LocaleOrder;
   /** The Planning sheet's monthly MQL targets (January first), when it has them. */
   plannedMonthlyMql?: readonly number[] | null;
+  /** The month's escalations and reassignments by owner, as the notices counted them. */
+  escalations?: OwnerEscalations;
 }
 
 /** Computes the whole review for one month. Never throws on cell content. */
@@ -164,7 +169,7 @@ export function computeReview(input: ReviewInput): Review {
     scorecards: scorecards(current, settings, noData),
     trend: trendRows(current, earlier, quality.missing),
     bySource: bySource(leads, ctx),
-    byOwner: byOwner(leads, ctx),
+    byOwner: byOwner(leads, ctx, input.escalations),
     rejected: rejectedLeads(leads, ctx),
     quality,
     noData,

@@ -9,6 +9,9 @@ import type { Settings } from './settings.ts';
  * accent-insensitively and shown as first typed. Definitions: review.ts.
  */
 
+/** Escalations to the manager and reassignments (owner away) of one month, by owner as written. */
+export type OwnerEscalations = Readonly<Record<string, readonly [number, number]>>;
+
 export interface GroupRow {
   /** The source or owner as first typed; `(none)` for blanks. */
   key: string;
@@ -18,12 +21,17 @@ export interface GroupRow {
   rejected: number;
   onTimeShare: number | null;
   medianHoursToContact: number | null;
+  p90HoursToContact: number | null;
   neverContacted: number;
   won: number;
   wonValue: number;
   cost: number | null;
   costPerLead: number | null;
   costPerCustomer: number | null;
+  /** Owners only (null for sources): leads escalated to the manager in the month. */
+  escalations: number | null;
+  /** Owners only: of those, escalated because the owner was away (to be reassigned). */
+  reassignments: number | null;
 }
 
 interface Group {
@@ -64,12 +72,15 @@ function groupRow(key: string, a: Aggregate, cost: number | null): GroupRow {
     rejected: a.marketing.rejected,
     onTimeShare: a.sales.onTimeShare,
     medianHoursToContact: a.sales.medianHoursToContact,
+    p90HoursToContact: a.sales.p90HoursToContact,
     neverContacted: a.sales.neverContacted,
     won: a.revenue.won,
     wonValue: a.revenue.wonValue,
     cost,
     costPerLead: cost === null ? null : ratio(cost, a.marketing.newLeads),
     costPerCustomer: cost === null ? null : ratio(cost, a.revenue.won),
+    escalations: null,
+    reassignments: null,
   };
 }
 
@@ -89,6 +100,11 @@ function groupRows(
     const cost = costs?.get(norm) ?? null;
     if (a.active || cost !== null) rows.push(groupRow(g.key, a, cost));
   }
+  return sortRows(rows);
+}
+
+/** Most hand-offs first, then most new leads, then by key. */
+function sortRows(rows: GroupRow[]): GroupRow[] {
   return rows.sort(
     (x, y) => y.handedOff - x.handedOff || y.newLeads - x.newLeads || x.key.localeCompare(y.key),
   );
@@ -108,7 +124,48 @@ export function bySource(leads: readonly LeadFacts[], ctx: MonthContext): GroupR
   return groupRows(leads, (l) => l.source, ctx, sourceCosts(ctx.settings));
 }
 
-/** The month's figures by owner. */
-export function byOwner(leads: readonly LeadFacts[], ctx: MonthContext): GroupRow[] {
-  return groupRows(leads, (l) => l.owner, ctx, null);
+/** The escalations by normalized owner, each owner shown as first written. */
+function escalationsByOwner(
+  escalations: OwnerEscalations,
+): Map<string, { owner: string; counts: [number, number] }> {
+  const byKey = new Map<string, { owner: string; counts: [number, number] }>();
+  for (const [owner, [escalated, reassigned]] of Object.entries(escalations)) {
+    const key = normalizeText(owner);
+    const entry = byKey.get(key) ?? { owner, counts: [0, 0] };
+    entry.counts[0] += escalated;
+    entry.counts[1] += reassigned;
+    byKey.set(key, entry);
+  }
+  return byKey;
+}
+
+/**
+ * The month's figures by owner, with the escalations and reassignments the notices counted in
+ * the month (an owner escalated in the month has a row even when nothing else happened).
+ */
+export function byOwner(
+  leads: readonly LeadFacts[],
+  ctx: MonthContext,
+  escalations: OwnerEscalations = {},
+): GroupRow[] {
+  const counted = escalationsByOwner(escalations);
+  const rows: GroupRow[] = [];
+  for (const [norm, g] of groupBy(leads, (l) => l.owner)) {
+    const a = aggregate(g.leads, ctx);
+    const counts = counted.get(norm)?.counts ?? [0, 0];
+    counted.delete(norm);
+    if (a.active || counts[0] > 0) rows.push(ownerRow(groupRow(g.key, a, null), counts));
+  }
+  for (const { owner, counts } of counted.values()) {
+    if (counts[0] > 0)
+      rows.push(ownerRow(groupRow(owner || '(none)', aggregate([], ctx), null), counts));
+  }
+  return sortRows(rows);
+}
+
+function ownerRow(
+  row: GroupRow,
+  [escalations, reassignments]: readonly [number, number],
+): GroupRow {
+  return { ...row, escalations, reassignments };
 }

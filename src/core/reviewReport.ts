@@ -61,7 +61,7 @@ const SECTIONS: ReadonlyArray<readonly [SectionId, (r: Review) => Table]> = [
   ['revenue', (r) => scoreTable('Revenue', r.scorecards.revenue)],
   ['funnel', funnelTable],
   ['bySource', (r) => groupTable('By source', 'Source', r.bySource, true)],
-  ['byOwner', (r) => groupTable('By owner', 'Owner', r.byOwner, false)],
+  ['byOwner', (r) => groupTable('By owner', 'Owner', r.byOwner, false, true)],
   ['trend', (r) => trendTable(r.trend, r.previous.month)],
   ['speedToLead', speedToLeadTable],
   ['rejected', (r) => rejectedTable(r.rejected)],

@@ -128,6 +128,7 @@ const GROUP_COLUMNS: readonly GroupColumn[] = [
   { header: 'Rejected', format: UNIT_FORMATS.count, cell: (g) => g.rejected },
   kpiGroupColumn('onTimeShare', (g) => figure(g.onTimeShare)),
   kpiGroupColumn('medianHoursToContact', (g) => figure(g.medianHoursToContact)),
+  kpiGroupColumn('p90HoursToContact', (g) => figure(g.p90HoursToContact)),
   kpiGroupColumn('neverContacted', (g) => g.neverContacted),
   kpiGroupColumn('won', (g) => g.won),
   kpiGroupColumn('wonValue', (g) => g.wonValue),
@@ -138,6 +139,16 @@ export function groupColumnOf(id: KpiId): number {
   return 2 + GROUP_COLUMNS.findIndex((c) => c.kpi === id);
 }
 
+/** Owners only: what the notices counted (core/notices.ts). */
+const ESCALATION_COLUMNS: readonly GroupColumn[] = [
+  { header: 'Escalated to manager', format: UNIT_FORMATS.count, cell: (g) => g.escalations ?? 0 },
+  {
+    header: 'To reassign (owner away)',
+    format: UNIT_FORMATS.count,
+    cell: (g) => g.reassignments ?? 0,
+  },
+];
+
 const COST_HEADER = ['Cost', 'Cost per lead', 'Cost per customer'];
 const COST_FORMATS = ['#,##0', '#,##0.00', '#,##0.00'];
 
@@ -147,15 +158,20 @@ function costCells(g: GroupRow): CellValue[] {
     : [g.cost, figure(g.costPerLead), figure(g.costPerCustomer)];
 }
 
-/** By source (`withCost`: the plan's cost columns) or by owner; the key column first. */
+/**
+ * By source (`withCost`: the plan's cost columns) or by owner (`withEscalations`: the notices'
+ * escalations and reassignments); the key column first.
+ */
 export function groupTable(
   title: string,
   first: string,
   rows: readonly GroupRow[],
   withCost: boolean,
+  withEscalations = false,
 ): Table {
-  const header = [first, ...GROUP_COLUMNS.map((c) => c.header)];
-  const formats = ['General', ...GROUP_COLUMNS.map((c) => c.format)];
+  const columns = withEscalations ? [...GROUP_COLUMNS, ...ESCALATION_COLUMNS] : GROUP_COLUMNS;
+  const header = [first, ...columns.map((c) => c.header)];
+  const formats = ['General', ...columns.map((c) => c.format)];
   if (withCost) {
     header.push(...COST_HEADER);
     formats.push(...COST_FORMATS);
@@ -165,7 +181,7 @@ export function groupTable(
     header,
     rows: rows.map((g) => [
       userText(g.key),
-      ...GROUP_COLUMNS.map((c) => c.cell(g)),
+      ...columns.map((c) => c.cell(g)),
       ...(withCost ? costCells(g) : []),
     ]),
     formats: rows.map(() => formats),

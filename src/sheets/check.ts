@@ -12,10 +12,18 @@ import { pluralWord } from '../core/plural.ts';
 import { effectiveTimeZone, type Settings } from '../core/settings.ts';
 import type { CheckOutcome, ReadReport, RunLogEntry } from '../sidebarContract.ts';
 import { appsScriptClock, spreadsheetLocale, spreadsheetTimeZone } from './clock.ts';
-import { findLeadsSheet, type LeadsTable, readLeads, writeLeads } from './leadsSheet.ts';
+import {
+  findLeadsSheet,
+  type LeadsTable,
+  liveRuleInput,
+  readLeads,
+  writeLeads,
+} from './leadsSheet.ts';
 import { withDocumentLock } from './lock.ts';
+import { sendNotices } from './notify.ts';
 import { appendRunLog, readRunLog } from './runLog.ts';
 import { loadSettings } from './settingsStore.ts';
+import { teamForCheck } from './teamSheet.ts';
 import { toast } from './ui.ts';
 
 /**
@@ -29,6 +37,8 @@ export type CheckTrigger = RunLogEntry['trigger'];
 export interface CheckOptions {
   trigger?: CheckTrigger;
   nowMs?: number;
+  /** E-mail the owners and managers (SLA Team) after the write; default true. */
+  notify?: boolean;
   /** Test seam: runs between the computation and the write (a user sorting meanwhile). */
   beforeWrite?: (table: LeadsTable) => void;
 }
@@ -91,6 +101,8 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
     if (found.note) notes.push(found.note);
     const locale = once(() => spreadsheetLocale(ss));
     const ctx = checkContext(loaded.settings, options.nowMs ?? started, ss, locale);
+    const team = teamForCheck(ss, ctx);
+    notes.push(...team.notes);
     const sheetRead = readLeads(found.sheet, loaded.settings.mapping.fields);
     if (!sheetRead.ok) throw new Error(sheetRead.message);
     const table = sheetRead.table;
@@ -107,8 +119,14 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
     leads = computed.leads;
     const hook = options.beforeWrite ?? checkHooks.beforeWrite;
     if (hook) hook(table);
-    const report = writeLeads(table, computed.outputs);
+    const live = liveRuleInput(table, computed.read, loaded.settings);
+    const report = writeLeads(table, computed.outputs, live);
     notes.push(...report.notes);
+    if (team.team && options.notify !== false) {
+      const settings = loaded.settings;
+      const run = { team: team.team, computed, ctx, settings, ss, leadsSheet: found.sheet };
+      notes.push(...sendNotices(run).notes);
+    }
     outcome = {
       ok: true,
       rows,

@@ -1,6 +1,7 @@
 import type { FieldChoices } from '../core/fields.ts';
 import { type LeadOutput, outputCell } from '../core/leadCheck.ts';
 import { LEADS_SHEET, OWNED_COLUMN_WIDTHS, OWNED_HEADERS } from '../core/leadColumns.ts';
+import type { LeadSheet } from '../core/leadRecords.ts';
 import {
   isGeneratedSheetName,
   likeliestLeadsSheet,
@@ -18,7 +19,16 @@ import {
   ownedHeadersToCreate,
   tableKeys,
 } from '../core/leadTable.ts';
+import {
+  isLiveRuleFormula,
+  type LiveColumns,
+  type LiveRule,
+  liveRules,
+  type PriorityTexts,
+  settingsPriorityTexts,
+} from '../core/liveRules.ts';
 import { placeOutputs } from '../core/placement.ts';
+import type { HandoffSettings, Settings } from '../core/settings.ts';
 
 /**
  * The `Leads` sheet adapter: reads the whole sheet once, writes only the add-in's own columns,
@@ -39,16 +49,21 @@ import { placeOutputs } from '../core/placement.ts';
  *   whose key is unknown keep what our columns hold now; a duplicate ID gets the duplicate
  *   status without a score (which of the two rows is which is unknowable).
  * - Writes: one `setValues` per contiguous block of our columns, one `setBackgrounds` for the
- *   status column, one `setNumberFormat` per date column, one conditional-format update.
+ *   status column, one `setNumberFormat` per date column, one conditional-format update
+ *   (our live rules, core/liveRules.ts: replaced in place, the user's rules kept).
  */
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
-export const OVERDUE_ROW_COLOR = '#f4cccc';
-/** Our conditional-format rule, recognised by its formula whatever the status column. */
-const OUR_RULE = /^=\s*LEFT\(\s*\$[A-Z]+\$?2\s*,\s*7\s*\)\s*=\s*"Overdue"\s*$/i;
+
+/** What the live rules need besides the sheet: the at-risk spans and the priority texts seen. */
+export interface LiveRuleInput {
+  handoff: HandoffSettings;
+  priorityCol: number;
+  priorityTexts: PriorityTexts;
+}
 
 /** The table as read, with its sheet and the headers this read created. */
 export interface LeadsTable extends LeadTable {
@@ -78,6 +93,20 @@ export interface FoundLeadsSheet {
   message: string;
   /** How it was found, when not by its name. */
   note?: string;
+}
+
+/** The live rules' input for a table as the check read it. */
+export function liveRuleInput(
+  table: LeadTable,
+  read: LeadSheet,
+  settings: Settings,
+): LiveRuleInput {
+  const priorityCol = read.fields.columns.priority;
+  return {
+    handoff: settings.handoff,
+    priorityCol,
+    priorityTexts: settingsPriorityTexts(table.rows, priorityCol, settings),
+  };
 }
 
 /**
@@ -173,18 +202,6 @@ function readKeysAgain(
   return { header, keys: tableKeys(header, values.slice(1), table.choices).keys };
 }
 
-/** 1 → A, 27 → AA. */
-export function columnLetter(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** Groups 0-based columns into runs of adjacent columns. */
 function contiguousBlocks(columns: number[]): number[][] {
   const sorted = [...columns].sort((a, b) => a - b);
@@ -204,6 +221,7 @@ function contiguousBlocks(columns: number[]): number[][] {
 export function writeLeads(
   table: LeadsTable,
   outputs: ReadonlyArray<LeadOutput | null>,
+  live: LiveRuleInput,
 ): WriteReport {
   const sheet = table.sheet;
   const notes: string[] = [];
@@ -264,54 +282,69 @@ export function writeLeads(
       if (c !== undefined) sheet.getRange(2, c + 1, n, 1).setNumberFormat(DATE_TIME_FORMAT);
     }
   }
-  if (owned.status !== undefined)
-    installOverdueRule(sheet, owned.status, Math.max(lastCol, header.length));
+  if (owned.status !== undefined && owned.deadline !== undefined) {
+    const cols = { status: owned.status, deadline: owned.deadline, priority: live.priorityCol };
+    installLiveRules(sheet, cols, Math.max(lastCol, header.length), live);
+  }
   return { written: n, skipped, moved, notes };
 }
 
-/** True for the conditional-format rule this add-in installs. */
-export function isOurOverdueRule(
-  rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule,
-): boolean {
+/** True for a conditional-format rule this add-in installs (core/liveRules.ts). */
+export function isOurRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {
   try {
     const condition = rule.getBooleanCondition();
     if (!condition) return false;
     const values = condition.getCriteriaValues();
-    return values.length > 0 && OUR_RULE.test(String(values[0]));
+    return values.length > 0 && isLiveRuleFormula(String(values[0]));
   } catch {
     return false;
   }
 }
 
-/**
- * Installs (or refreshes) the rule highlighting the row of an overdue lead. Only our rule is
- * replaced (in place); the user's rules are kept. The status cell itself is left out of the
- * rule's ranges so its own colour stays visible.
- */
-export function installOverdueRule(sheet: Sheet, statusCol: number, width: number): void {
-  const formula = `=LEFT($${columnLetter(statusCol + 1)}2,7)="Overdue"`;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** The ranges the rules paint: the status column, and the row without it (its own colour shows). */
+function liveRanges(
+  sheet: Sheet,
+  statusCol: number,
+  width: number,
+): Record<LiveRule['target'], Range[]> {
   const rows = Math.max(1, sheet.getMaxRows() - 1);
-  const ranges: GoogleAppsScript.Spreadsheet.Range[] = [];
-  if (statusCol > 0) ranges.push(sheet.getRange(2, 1, rows, statusCol));
+  const row: Range[] = [];
+  if (statusCol > 0) row.push(sheet.getRange(2, 1, rows, statusCol));
   if (width > statusCol + 1)
-    ranges.push(sheet.getRange(2, statusCol + 2, rows, width - statusCol - 1));
-  if (ranges.length === 0) return;
-  const rule = SpreadsheetApp.newConditionalFormatRule()
-    .whenFormulaSatisfied(formula)
-    .setBackground(OVERDUE_ROW_COLOR)
-    .setRanges(ranges)
-    .build();
-  const rules = sheet.getConditionalFormatRules();
+    row.push(sheet.getRange(2, statusCol + 2, rows, width - statusCol - 1));
+  return { status: [sheet.getRange(2, statusCol + 1, rows, 1)], row };
+}
+
+/**
+ * Installs (or refreshes) the live rules: the overdue row highlight and the At risk / Overdue
+ * colours of the status cell, computed against NOW(). Ours are replaced in place, once, where
+ * the first of them was (however Sheets shifted them); the user's rules are kept in order.
+ */
+export function installLiveRules(
+  sheet: Sheet,
+  cols: LiveColumns,
+  width: number,
+  live: LiveRuleInput,
+): void {
+  const ranges = liveRanges(sheet, cols.status, width);
+  const builder = SpreadsheetApp.newConditionalFormatRule();
+  const built: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
+  for (const rule of liveRules(cols, live.handoff, live.priorityTexts)) {
+    if (ranges[rule.target].length === 0) continue;
+    builder.whenFormulaSatisfied(rule.formula).setBackground(rule.background);
+    built.push(builder.setRanges(ranges[rule.target]).build());
+  }
   const next: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
   let placed = false;
-  for (const r of rules) {
-    if (isOurOverdueRule(r)) {
-      if (!placed) next.push(rule);
+  for (const r of sheet.getConditionalFormatRules()) {
+    if (!isOurRule(r)) next.push(r);
+    else if (!placed) {
+      next.push(...built);
       placed = true;
-    } else {
-      next.push(r);
     }
   }
-  if (!placed) next.push(rule);
+  if (!placed) next.push(...built);
   sheet.setConditionalFormatRules(next);
 }

@@ -10,6 +10,7 @@ import type { RunLogEntry } from '../sidebarContract.ts';
 import { appsScriptClock, settingsClock, spreadsheetLocale, spreadsheetTimeZone } from './clock.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
 import { withDocumentLock } from './lock.ts';
+import { readEscalations } from './noticeStore.ts';
 import { readPlannedMonthlyMql } from './planning.ts';
 import { reviewSheetName, upsertHistory, writeReviewSheet } from './reviewSheet.ts';
 import { appendRunLog } from './runLog.ts';
@@ -81,6 +82,7 @@ export function generateMonthlyReview(
     nowMs: now.getTime(),
     localeOrder: () => localeDateOrder(spreadsheetLocale(ss)),
     plannedMonthlyMql: readPlannedMonthlyMql(ss),
+    escalations: readEscalations(key),
   });
   const layout = reviewLayout(review, { generatedAt: now });
   if (rows.length > LONG_RUN_ROWS) toast(`Writing ${reviewSheetName(key)}…`, 'SLA monthly review');

@@ -8,10 +8,12 @@ import {
 } from '../core/leadColumns.ts';
 import { pluralWord } from '../core/plural.ts';
 import type { Settings } from '../core/settings.ts';
+import { TEAM_SHEET } from '../core/team.ts';
 import { writeAgreementSheet } from './agreement.ts';
 import { ensureColumns } from './grid.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
 import { loadSettings } from './settingsStore.ts';
+import { createTeamSheet } from './teamSheet.ts';
 import { toast } from './ui.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -100,7 +102,10 @@ export interface SetUpResult {
   leadsFrom?: string;
 }
 
-/** Creates whichever of Planning, Leads and SLA Agreement is missing; never touches a sheet with data. */
+/**
+ * Creates whichever of Planning, Leads, SLA Agreement and SLA Team is missing; never touches a
+ * sheet with data (SLA Team: never touches a sheet of that name).
+ */
 export function setUpSheets(
   ss: Spreadsheet,
   settings: Settings,
@@ -127,17 +132,29 @@ export function setUpSheets(
     write(existing ?? ss.insertSheet(name));
     result.created.push(name);
   }
+  if (createTeamSheet(ss)) result.created.push(TEAM_SHEET);
+  else result.kept.push(TEAM_SHEET);
   return result;
+}
+
+/**
+ * The live highlighting compares deadlines with NOW(), which Sheets recalculates on change
+ * only unless told otherwise: every minute makes a row turn red the minute its deadline passes.
+ */
+export function recalculateEveryMinute(ss: Spreadsheet): string {
+  try {
+    ss.setRecalculationInterval(SpreadsheetApp.RecalculationInterval.MINUTE);
+    return 'Recalculation is now every minute (File › Settings › Calculation), so overdue rows turn red on time.';
+  } catch {
+    return 'Set File › Settings › Calculation › Recalculation to "On change and every minute" so overdue rows turn red on time.';
+  }
 }
 
 /** Menu entry point: creates the missing sheets and says what it did. */
 export function setUpWorkbook(): SetUpResult {
   const loaded = loadSettings();
-  const result = setUpSheets(
-    SpreadsheetApp.getActiveSpreadsheet(),
-    loaded.settings,
-    writeAgreementSheet,
-  );
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const result = setUpSheets(ss, loaded.settings, writeAgreementSheet);
   const created = result.created.length
     ? `Created ${result.created.join(', ')}.`
     : 'Nothing to create.';
@@ -145,6 +162,11 @@ export function setUpWorkbook(): SetUpResult {
     ? ` Kept ${result.kept.join(', ')} as ${pluralWord(result.kept.length, 'it is', 'they are')}.`
     : '';
   const leads = result.leadsFrom ? ` Leads are read from "${result.leadsFrom}".` : '';
-  toast(`${created}${kept}${leads}${loaded.warning ? ` ${loaded.warning}` : ''}`);
+  const recalc = ` ${recalculateEveryMinute(ss)}`;
+  toast(
+    `${created}${kept}${leads}${recalc}${loaded.warning ? ` ${loaded.warning}` : ''}`,
+    'SLA Sheets',
+    10,
+  );
   return result;
 }

@@ -331,4 +331,35 @@ describe('sidebar in Chromium at 300 px', { timeout: 90_000 }, () => {
     await page.screenshot({ path: join(ARTIFACTS, 'sidebar-full.png'), fullPage: true });
     await page.close();
   });
+
+  it('shows SLA Team, its unusable rows and the owners missing from it', async () => {
+    const { page, rt, dialogs } = await openSidebar();
+    const team = rt.spreadsheet.getSheetByName('SLA Team')!;
+    team.getRange(3, 1, 2, 7).setValues([
+      [XSS, 'x@example.com', 'boss@example.com', 'yes', 'Europe/Paris', '', ''],
+      ['Marc', 'marc@example.com', '', 'yes', 'Moon/Base', '', ''],
+    ]);
+    await page.getByRole('tab', { name: 'Monitor' }).click();
+    await page.getByRole('button', { name: 'Refresh SLA Team' }).click();
+    const list = page.getByTestId('team');
+    await poll(() => text(list)).toContain(XSS);
+    expect(await text(list)).toContain('Alex Martin');
+    expect(await page.locator('#app img').count()).toBe(0);
+    await poll(() => text(page.locator('.warning-banner', { hasText: 'Moon/Base' }))).toContain(
+      'SLA Team row 4 (Marc)',
+    );
+    // the sample's owners are not in SLA Team (Marc's unusable row is named above instead)
+    await poll(() => text(page.getByTestId('missing-owners'))).toMatch(/: Sophie, Nadia\.$/);
+    // the escalation delay is a setting, validated as you type
+    const delay = page.getByLabel('Escalate to the manager after');
+    expect(await delay.inputValue()).toBe('4');
+    await delay.fill('0');
+    await poll(() => text(page.getByRole('tab', { name: /Monitor/ }))).toContain('1');
+    await delay.fill('6');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const stored = () => JSON.parse(rt.documentProperties.getProperty('sla.settings') ?? '{}');
+    await poll(() => stored().monitoring?.escalateAfterHours).toBe(6);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
 });

@@ -91,6 +91,7 @@ describe('dist/Code.js', () => {
     expect(manifest.oauthScopes.sort()).toEqual([
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/script.scriptapp',
+      'https://www.googleapis.com/auth/script.send_mail',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
     ]);
   });

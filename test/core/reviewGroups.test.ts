@@ -78,4 +78,39 @@ describe('by source and by owner', () => {
       neverContacted: 1,
     });
   });
+
+  it("gives each owner's 90th percentile of business hours to first contact", () => {
+    const contacted = (minutes: number) => ({
+      ...HANDED,
+      owner: 'Ann',
+      firstContactAt: `2026-03-02 ${String(9 + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`,
+    });
+    const rows = byOwner(
+      leadsOf([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110].map(contacted)),
+      contextOf('2026-03'),
+    );
+    // PERCENTILE.INC of 10..110 minutes: the median 60 min, the 90th percentile 100 min
+    expect(rows[0]!.medianHoursToContact).toBeCloseTo(1, 9);
+    expect(rows[0]!.p90HoursToContact).toBeCloseTo(100 / 60, 9);
+    expect(rows[0]!.onTimeShare).toBeCloseTo(6 / 11, 9);
+  });
+
+  it('counts the escalations and reassignments the notices sent, by owner as typed', () => {
+    const rows = byOwner(
+      leadsOf([
+        { ...HANDED, owner: 'Ann' },
+        { ...HANDED, owner: 'Bob' },
+      ]),
+      contextOf('2026-03'),
+      { ANN: [3, 1], Zoé: [2, 2] },
+    );
+    expect(rows.map((g) => [g.key, g.escalations, g.reassignments])).toEqual([
+      ['Ann', 3, 1],
+      ['Bob', 0, 0],
+      ['Zoé', 2, 2], // escalated in the month, nothing else: still a row
+    ]);
+    expect(
+      bySource(leadsOf([{ ...HANDED, source: 'Web' }]), contextOf('2026-03'))[0],
+    ).toMatchObject({ escalations: null, reassignments: null });
+  });
 });

@@ -18,12 +18,15 @@ const GROUP: GroupRow = {
   rejected: 0,
   onTimeShare: null,
   medianHoursToContact: 0.75,
+  p90HoursToContact: 2.5,
   neverContacted: 1,
   won: 1,
   wonValue: 1500,
   cost: null,
   costPerLead: null,
   costPerCustomer: null,
+  escalations: null,
+  reassignments: null,
 };
 
 describe('title', () => {
@@ -88,6 +91,7 @@ describe('section tables', () => {
       'Rejected',
       'Contacted within deadline',
       'Median h to first contact',
+      '90th percentile h to first contact',
       'Never contacted',
       'Deals won',
       'Value won',
@@ -98,9 +102,29 @@ describe('section tables', () => {
   });
 
   it("writes a group's key as text and its missing figures as no data", () => {
-    const t = groupTable('By owner', 'Owner', [GROUP], false);
-    expect(t.rows).toEqual([["'=Web", 4, 5, 4, 0, 'no data', 0.75, 1, 1, 1500]]);
-    expect(t.formats![0]).toEqual(['General', '0', '0', '0', '0', '0%', '0.0', '0', '0', '#,##0']);
+    const t = groupTable('By source', 'Source', [GROUP], false);
+    expect(t.rows).toEqual([["'=Web", 4, 5, 4, 0, 'no data', 0.75, 2.5, 1, 1, 1500]]);
+    expect(t.formats![0]).toEqual([
+      'General',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0%',
+      '0.0',
+      '0.0',
+      '0',
+      '0',
+      '#,##0',
+    ]);
+  });
+
+  it('shows the escalations and reassignments per owner', () => {
+    const owner = { ...GROUP, key: 'Ann', escalations: 3, reassignments: 1 };
+    const t = groupTable('By owner', 'Owner', [owner], false, true);
+    expect(t.header.slice(-2)).toEqual(['Escalated to manager', 'To reassign (owner away)']);
+    expect(t.rows[0]!.slice(-2)).toEqual([3, 1]);
+    expect(t.formats![0]!.slice(-2)).toEqual(['0', '0']);
   });
 
   it('leaves the cost cells of a source without cost blank', () => {

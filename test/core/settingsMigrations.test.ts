@@ -235,6 +235,50 @@ describe('upgrade', () => {
   });
 });
 
+/** A version 3 document: the current one without what version 4 added. */
+function v3(): SettingsDocument {
+  const s = defaultSettings();
+  const { escalateAfterHours, ...monitoring } = s.monitoring;
+  expect(escalateAfterHours).toBe(4);
+  return { ...s, version: 3, monitoring: { ...monitoring, frequencyMinutes: 15 } };
+}
+
+describe('version 3 → 4: the escalation delay', () => {
+  it('adds the default delay, 4 business hours, keeping the monitoring choices', () => {
+    const result = parseSettings(v3());
+    expect(result).toMatchObject({ ok: true, migratedFrom: 3 });
+    const s = settingsOf(v3());
+    expect(s.monitoring).toEqual({
+      frequencyMinutes: 15,
+      autoMonthlyReview: true,
+      escalateAfterHours: 4,
+    });
+  });
+
+  it('keeps a delay a document already has', () => {
+    const doc = v3();
+    (doc.monitoring as Record<string, unknown>).escalateAfterHours = 8;
+    expect(MIGRATIONS[3]!(doc, defaultSettings()).monitoring).toMatchObject({
+      escalateAfterHours: 8,
+    });
+  });
+
+  it('is idempotent: a migrated document parses to itself', () => {
+    const once = settingsOf(v3());
+    expect(parseSettings(once)).toEqual({ ok: true, settings: once });
+  });
+
+  it('refuses a delay that is not a positive number of hours, at its path', () => {
+    const s = defaultSettings();
+    s.monitoring.escalateAfterHours = 0;
+    const result = parseSettings(s);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.issues).toEqual([
+      { path: 'monitoring.escalateAfterHours', message: 'Escalation delay must be above 0' },
+    ]);
+  });
+});
+
 describe('parsing a current document', () => {
   it('accepts the defaults as they are, with no migration', () => {
     expect(parseSettings(defaultSettings())).toEqual({ ok: true, settings: defaultSettings() });

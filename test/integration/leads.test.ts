@@ -183,28 +183,36 @@ describe('checkLeadsNow on the Leads sheet', () => {
     expect(s.values[0]!.slice(width + 2)).toEqual(OWNED);
     expect(rt.formulaWrites.length).toBe(0);
 
-    // conditional formatting: the user's rule kept, ours installed once
+    // conditional formatting: the user's rule kept first, ours installed once after it
     const cf = s.conditionalFormats ?? [];
-    expect(cf.filter((r) => r.values[0] === '=$B2="Alice"')).toHaveLength(1);
-    const ours = cf.filter((r) => /^=LEFT\(\$[A-Z]+2,7\)="Overdue"$/.test(String(r.values[0])));
-    expect(ours).toHaveLength(1);
+    expect(cf[0]!.values[0]).toBe('=$B2="Alice"');
+    const ours = cf.filter((r) => /N\("SLA Sheets/.test(String(r.values[0])));
+    expect(ours).toHaveLength(3);
+    expect(cf).toHaveLength(4);
     const statusLetter = String.fromCharCode(65 + s.values[0]!.indexOf('SLA status'));
-    expect(ours[0]!.values[0]).toBe(`=LEFT($${statusLetter}2,7)="Overdue"`);
+    const deadlineLetter = String.fromCharCode(65 + s.values[0]!.indexOf('SLA deadline'));
+    expect(ours[0]!.values[0]).toContain(`LEFT($${statusLetter}2,7)="Overdue"`);
+    expect(ours[0]!.values[0]).toContain(`NOW()>$${deadlineLetter}2`);
     expect(ours[0]!.background).toBe('#f4cccc');
     expect(ours[0]!.ranges.join(',')).toMatch(/^A2:/);
+    expect(ours.slice(1).map((r) => r.ranges.join(','))).toEqual([
+      `${statusLetter}2:${statusLetter}1000`,
+      `${statusLetter}2:${statusLetter}1000`,
+    ]);
   });
 
-  it('refreshes its own rule when the status column moves, keeping the user rules', () => {
+  it('refreshes its own rules when the status column moves, keeping the user rules', () => {
     const { rt, sheet } = leadsRuntime(everyStatusRows());
     rt.call('checkLeadsNow');
     sheet.insertColumnsBefore(1, 2);
     rt.call('checkLeadsNow');
     const cf = workbookSheet(rt).conditionalFormats ?? [];
-    const ours = cf.filter((r) => /Overdue/.test(String(r.values[0])));
-    expect(ours).toHaveLength(1);
+    const ours = cf.filter((r) => /Overdue|At risk/.test(String(r.values[0])));
+    expect(ours).toHaveLength(3);
     const s = workbookSheet(rt);
     const statusCol = s.values[0]!.indexOf('SLA status');
-    expect(ours[0]!.values[0]).toBe(`=LEFT($${String.fromCharCode(65 + statusCol)}2,7)="Overdue"`);
+    const letter = String.fromCharCode(65 + statusCol);
+    for (const rule of ours) expect(rule.values[0]).toContain(`LEFT($${letter}2,`);
   });
 
   it('flags both rows of a duplicate Lead ID; a row without ID still gets its status', () => {

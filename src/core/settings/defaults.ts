@@ -48,7 +48,7 @@ export function defaultSettings(): Settings {
       opportunity: 'An SQL with a qualified project and a proposal being worked on.',
       customer: 'A company that has signed.',
     },
-    monitoring: { frequencyMinutes: 60, autoMonthlyReview: true },
+    monitoring: { frequencyMinutes: 60, autoMonthlyReview: true, escalateAfterHours: 4 },
     mapping: { sheetName: '', fields: {}, stageValues: {}, priorityValues: {} },
   };
 }

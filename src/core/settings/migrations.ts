@@ -17,6 +17,7 @@ export type Migration = (doc: SettingsDocument, defaults: Settings) => SettingsD
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: fromV1,
   2: fromV2,
+  3: fromV3,
 };
 
 /** The version this add-in reads and writes: one above the last migration. */
@@ -80,6 +81,15 @@ function fromV2(doc: SettingsDocument, d: Settings): SettingsDocument {
     ...doc,
     handoff: { clockStart: d.handoff.clockStart, trackingDays: d.handoff.trackingDays, ...handoff },
     mapping: doc.mapping ?? d.mapping,
+  };
+}
+
+/** Version 4 added the escalation delay of the notices (monitoring.escalateAfterHours). */
+function fromV3(doc: SettingsDocument, d: Settings): SettingsDocument {
+  const monitoring = doc.monitoring as Record<string, unknown> | undefined;
+  return {
+    ...doc,
+    monitoring: { escalateAfterHours: d.monitoring.escalateAfterHours, ...monitoring },
   };
 }
 

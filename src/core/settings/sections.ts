@@ -233,5 +233,9 @@ export function monitoringSchema() {
     ),
     /** Create the monthly review by itself on the first run of each month. */
     autoMonthlyReview: z.boolean(),
+    /** A lead overdue by more than this many business hours is escalated to the owner's manager. */
+    escalateAfterHours: positive('Escalation delay').check(
+      z.lte(200, 'Escalate within 200 business hours'),
+    ),
   });
 }
