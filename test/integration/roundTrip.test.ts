@@ -123,6 +123,7 @@ describe('npm start gives the team workbook back intact', { timeout: 180_000 }, 
       'team-export',
       'Planning',
       'SLA Agreement',
+      'SLA Team',
       'SLA Review 2026-10',
       'SLA History',
     ]);
