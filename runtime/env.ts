@@ -137,6 +137,8 @@ export class Env {
   realm: Realm = hostRealm;
   /** Milliseconds the scripts "slept" (Utilities.sleep) or waited on locks. */
   sleptMs = 0;
+  /** The Google account running the scripts (Session's users; triggers belong to one). */
+  user = 'user@example.com';
   private fixedNow: number | null = null;
   private nowFn: (() => Date) | null;
 

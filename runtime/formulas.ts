@@ -2,6 +2,7 @@
 import { a1Notation, parseA1 } from './a1.ts';
 import { toCell } from './cells.ts';
 import { type Cell, isDate } from './format.ts';
+import { rangeOfName } from './namedRanges.ts';
 import type { FakeSheet } from './sheet.ts';
 import type { FakeSpreadsheet } from './spreadsheet.ts';
 
@@ -29,6 +30,7 @@ const ERROR_VALUES = new Set([
   '#NULL!',
 ]);
 
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const CALL_RE = /^=\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\(([\s\S]*)\)\s*$/;
 
 class FormulaParseError extends Error {}
@@ -109,19 +111,34 @@ function resolveArg(text: string, ss: FakeSpreadsheet, sheet: FakeSheet): Resolv
       );
     return { value: rows, error: null };
   }
-  // A1 reference, maybe sheet-qualified
+  // A1 reference, maybe sheet-qualified, or a named range
   let ref: ReturnType<typeof parseA1>;
   try {
     ref = parseA1(text);
   } catch {
-    throw new FormulaParseError(`Unsupported argument: ${text}`);
+    if (!NAME_RE.test(text)) throw new FormulaParseError(`Unsupported argument: ${text}`);
+    const named = rangeOfName(ss.namedRanges, text);
+    if (named === null) {
+      // an unknown name is #NAME?; a name whose sheet was deleted is #REF!
+      return { value: null, error: ss.namedRanges.has(text.toLowerCase()) ? '#REF!' : '#NAME?' };
+    }
+    const { sheet: s, row: r, col: c, numRows, numCols } = named;
+    return readBlock(s, r, c, r + numRows - 1, c + numCols - 1);
   }
   const target = ref.sheetName === null ? sheet : ss.findSheet(ref.sheetName);
   if (target === null) return { value: null, error: '#REF!' };
-  const row = ref.row ?? 1;
-  const col = ref.col ?? 1;
   const endRow = Math.min(ref.endRow ?? target.lastRowInternal(), target.maxRows);
   const endCol = Math.min(ref.endCol ?? target.lastColumnInternal(), target.maxColumns);
+  return readBlock(target, ref.row ?? 1, ref.col ?? 1, endRow, endCol);
+}
+
+function readBlock(
+  target: FakeSheet,
+  row: number,
+  col: number,
+  endRow: number,
+  endCol: number,
+): Resolved {
   const nr = Math.max(1, endRow - row + 1);
   const nc = Math.max(1, endCol - col + 1);
   const block = target.values.read(row - 1, col - 1, nr, nc, (v) =>
@@ -149,6 +166,42 @@ function toGrid(result: unknown): Cell[][] {
 }
 
 const spills = new WeakMap<FakeSheet, Map<string, { nr: number; nc: number }>>();
+
+/** What a custom-function cell was last computed from: Sheets caches its result on these. */
+interface CacheEntry {
+  formula: string;
+  args: string;
+  message: string | null;
+  error(sheet: string, a1: string, formula: string): FormulaError;
+}
+
+function cacheEntry(formula: string, args: string, message: string | null): CacheEntry {
+  return {
+    formula,
+    args,
+    message,
+    error: (sheet, a1, f) => ({ sheet, a1, formula: f, message: message ?? '' }),
+  };
+}
+
+const memos = new WeakMap<FakeSheet, Map<string, CacheEntry>>();
+
+function memoOf(sheet: FakeSheet): Map<string, CacheEntry> {
+  let memo = memos.get(sheet);
+  if (!memo) {
+    memo = new Map();
+    memos.set(sheet, memo);
+  }
+  return memo;
+}
+
+/** The arguments' values as one comparable text (dates by instant). */
+function argumentsKey(values: unknown[]): string {
+  return JSON.stringify(values, function (this: Record<string, unknown>, k: string, v: unknown) {
+    const raw = this[k];
+    return isDate(raw) ? { date: raw.getTime() } : v;
+  });
+}
 
 function messageOf(e: unknown): string {
   if (e !== null && typeof e === 'object' && 'message' in e)
@@ -179,6 +232,7 @@ export function evaluateFormulas(host: FormulaHost, sheetName?: string): Formula
         spillMap = new Map();
         spills.set(sheet, spillMap);
       }
+      const memo = memoOf(sheet);
       const cells: { r: number; c: number; f: string }[] = [];
       sheet.formulas.rows.forEach((row, r) => {
         row?.forEach((f, c) => {
@@ -207,6 +261,14 @@ export function evaluateFormulas(host: FormulaHost, sheetName?: string): Formula
               // Trailing omitted arguments are not passed.
               const values = args.map((a) => a.value);
               while (values.length > 0 && values[values.length - 1] === undefined) values.pop();
+              const last = memo.get(key);
+              const argsKey = argumentsKey(values);
+              if (last && last.formula === f && last.args === argsKey) {
+                // Sheets recalculates a custom function only when its arguments change.
+                if (last.message !== null) errors.push(last.error(sheet.sheetName, a1, f));
+                continue;
+              }
+              memo.set(key, cacheEntry(f, argsKey, null));
               grid = toGrid(host.callCustomFunction(fnName, ...values));
             }
           } catch (e) {
@@ -256,6 +318,9 @@ export function evaluateFormulas(host: FormulaHost, sheetName?: string): Formula
           }
         }
         spillMap.set(key, { nr: outRows, nc: outCols });
+        const entry = memo.get(key);
+        if (entry && message !== null)
+          memo.set(key, cacheEntry(entry.formula, entry.args, message));
         if (message !== null) errors.push({ sheet: sheet.sheetName, a1, formula: f, message });
       }
     }

@@ -55,6 +55,7 @@ export interface RuntimeOptions {
   locale?: string;
   /** Script time zone (default: appsscript.json's timeZone, else Europe/Paris). */
   scriptTimeZone?: string;
+  /** The user running the scripts (default user@example.com); see `setUser`. */
   userEmail?: string;
   /** Clock source; `setNow` overrides it with a fixed instant. Default: real time. */
   now?: () => Date;
@@ -117,6 +118,11 @@ export interface Runtime {
   lockWaitMs(): number;
   setNow(d: Date): void;
   now(): Date;
+  /**
+   * Who runs the next calls (another editor of the spreadsheet): Session's user, and the owner
+   * of the triggers they create. Each time-based trigger runs as its owner.
+   */
+  setUser(email: string): void;
   /** Moves the runtime clock forward. */
   advance(ms: number): void;
   /** Evaluates `=SLA_...(...)` formulas through the custom functions (all sheets by default). */
@@ -133,6 +139,7 @@ export interface Runtime {
   triggers(): {
     uid: string;
     handler: string;
+    owner: string;
     eventType: string;
     schedule: Record<string, unknown>;
   }[];
@@ -285,6 +292,7 @@ function normalizeEvent(arg: unknown): unknown {
 
 export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const env = new Env(opts.now);
+  if (opts.userEmail !== undefined) env.user = opts.userEmail;
   const ui = new UiRecorder();
   const formulaWrites: FormulaWrite[] = [];
   const ctxModel: SpreadsheetContext = { env, ui, formulaWrites };
@@ -334,7 +342,6 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     ScriptApp: scriptApp,
     Session: new FakeSession(env, {
       scriptTimeZone: opts.scriptTimeZone ?? readScriptTimeZone(),
-      userEmail: opts.userEmail ?? 'user@example.com',
       userKey: 'fake-temporary-user-key',
     }),
     Utilities: new FakeUtilities(env),
@@ -470,10 +477,14 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
           at: new Date(at),
           error: null,
         };
+        const user = env.user;
+        env.user = t.data.owner;
         try {
           execute('FULL', t.data.handler, [event]);
         } catch (e) {
           run.error = e;
+        } finally {
+          env.user = user;
         }
         runs.push(run);
         triggerRuns.push(run);
@@ -500,6 +511,9 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     lockWaitMs: () =>
       lockStates.document.waitedMs + lockStates.script.waitedMs + lockStates.user.waitedMs,
     setNow: (d) => env.setNow(d),
+    setUser: (email) => {
+      env.user = email;
+    },
     now: () => env.now(),
     advance: (ms) => env.advance(ms),
     evaluateFormulas(sheetName) {
@@ -523,6 +537,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       scriptApp.triggers.map((t) => ({
         uid: t.data.uid,
         handler: t.data.handler,
+        owner: t.data.owner,
         eventType: t.data.eventType,
         schedule: { ...t.data.schedule },
       })),

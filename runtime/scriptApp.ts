@@ -32,6 +32,8 @@ export const WeekDay = makeEnum([
 
 export interface TriggerData {
   uid: string;
+  /** The user who created it: it runs as them, and only they see it or delete it. */
+  owner: string;
   handler: string;
   eventType: string;
   source: string;
@@ -83,7 +85,11 @@ export class FakeTrigger {
 }
 
 export interface TriggerRules {
-  /** Add-on limits: one time-based trigger per user per document, at most hourly. */
+  /**
+   * A published add-on: one time-based trigger per user per document, at most hourly, and its
+   * time-based triggers belong to the document (`getUserTriggers(spreadsheet)` lists them). A
+   * bound script's time-based triggers belong to no document: only `getProjectTriggers` has them.
+   */
   addOn: boolean;
   /** Total triggers per user per script (Apps Script: 20). */
   maxTriggers: number;
@@ -192,7 +198,7 @@ export class FakeClockTriggerBuilder {
       handler: this.handler,
       eventType: 'CLOCK',
       source: 'CLOCK',
-      sourceId: null,
+      sourceId: this.app.rules.addOn ? this.app.documentId() : null,
       schedule: { ...s },
     });
   }
@@ -273,8 +279,19 @@ export class FakeScriptApp {
     readonly rules: TriggerRules,
   ) {}
 
-  addTrigger(d: Omit<TriggerData, 'uid'>): FakeTrigger {
-    if (this.triggers.length >= this.rules.maxTriggers) {
+  /** The spreadsheet the script runs in. */
+  documentId(): string {
+    return this.spreadsheetId();
+  }
+
+  /** The running user's triggers. */
+  private own(): FakeTrigger[] {
+    return this.triggers.filter((t) => t.data.owner === this.env.user);
+  }
+
+  addTrigger(d: Omit<TriggerData, 'uid' | 'owner'>): FakeTrigger {
+    const own = this.own();
+    if (own.length >= this.rules.maxTriggers) {
       throw new Error(
         'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
       );
@@ -285,13 +302,14 @@ export class FakeScriptApp {
           'Add-ons cannot create time-based triggers that run more often than once per hour.',
         );
       }
-      if (this.triggers.some((t) => t.data.eventType === 'CLOCK')) {
+      if (own.some((t) => t.data.eventType === 'CLOCK' && t.data.sourceId === d.sourceId)) {
         throw new Error(
           'This add-on has created too many time-based triggers in this document for this Google user account.',
         );
       }
     }
-    const t = new FakeTrigger(this.env, { ...d, uid: String(this.nextUid++ * 1000003) });
+    const uid = String(this.nextUid++ * 1000003);
+    const t = new FakeTrigger(this.env, { ...d, uid, owner: this.env.user });
     this.triggers.push(t);
     return t;
   }
@@ -304,9 +322,10 @@ export class FakeScriptApp {
     return new FakeTriggerBuilder(this.env, this, functionName);
   }
 
+  /** The running user's triggers of this script (other users' are not visible). */
   getProjectTriggers(): FakeTrigger[] {
     this.env.touch('ScriptApp.getProjectTriggers', 'trigger');
-    return this.env.realm.copy(this.triggers.slice());
+    return this.env.realm.copy(this.own());
   }
 
   getUserTriggers(document: unknown): FakeTrigger[] {
@@ -315,16 +334,17 @@ export class FakeScriptApp {
       document !== null && typeof document === 'object' && 'id' in document
         ? String((document as { id: unknown }).id)
         : this.spreadsheetId();
-    return this.env.realm.copy(
-      this.triggers.filter((t) => t.data.sourceId === null || t.data.sourceId === id),
-    );
+    return this.env.realm.copy(this.own().filter((t) => t.data.sourceId === id));
   }
 
+  /** Deletes one of the running user's triggers (another user's stays: it is not theirs). */
   deleteTrigger(trigger: FakeTrigger): void {
     this.env.touch('ScriptApp.deleteTrigger', 'trigger');
     if (!(trigger instanceof FakeTrigger))
       throw signatureError('ScriptApp.deleteTrigger', [trigger]);
-    this.triggers = this.triggers.filter((t) => t.data.uid !== trigger.data.uid);
+    this.triggers = this.triggers.filter(
+      (t) => t.data.uid !== trigger.data.uid || t.data.owner !== this.env.user,
+    );
   }
 
   getScriptId(): string {

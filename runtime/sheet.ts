@@ -3,6 +3,13 @@ import { parseA1, splitSheetName } from './a1.ts';
 import { DEFAULT_BACKGROUND, DEFAULT_COLUMN_WIDTH, normalizeColor } from './cells.ts';
 import { type ChartData, FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts.ts';
 import { FakeConditionalFormatRule, ruleBackgroundAt, shiftRule } from './conditionalFormat.ts';
+import {
+  addMetadata,
+  type FakeDeveloperMetadata,
+  type MetadataHost,
+  type MetadataItem,
+  visibleMetadata,
+} from './developerMetadata.ts';
 import type { Env } from './env.ts';
 import type { Cell } from './format.ts';
 import { FakeRange } from './range.ts';
@@ -22,6 +29,8 @@ export class FakeSheet extends SheetGrid {
   merges: string[] = [];
   borders: { a1: string; args: unknown[] }[] = [];
   autoResized: { start: number; count: number }[] = [];
+  /** Developer metadata on this sheet (every project's; see developerMetadata.ts). */
+  readonly developerMetadata: MetadataItem[] = [];
 
   constructor(
     ctx: SpreadsheetContext,
@@ -554,6 +563,29 @@ export class FakeSheet extends SheetGrid {
     if (last >= start)
       this.sortRowsInternal(start, last - start + 1, [{ column: columnPosition, ascending }]);
     return this;
+  }
+
+  addDeveloperMetadata(...args: unknown[]): this {
+    this.env.touch('Sheet.addDeveloperMetadata', 'write');
+    addMetadata(this.metadataHost(), 'SpreadsheetApp.Sheet.addDeveloperMetadata', args);
+    return this;
+  }
+
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    this.env.touch('Sheet.getDeveloperMetadata', 'read');
+    this.checkAlive();
+    return this.env.realm.copy(visibleMetadata(this.metadataHost()));
+  }
+
+  private metadataHost(): MetadataHost {
+    return {
+      env: this.env,
+      items: this.developerMetadata,
+      project: this.parent.projectId,
+      nextId: () => this.parent.nextMetadataId(),
+      checkAlive: () => this.checkAlive(),
+      sheet: this,
+    };
   }
 
   protect(): { setDescription(d: string): unknown; setWarningOnly(w: boolean): unknown } {

@@ -1,6 +1,15 @@
 /** Fake Spreadsheet: the workbook, its sheets and the spreadsheet-level Apps Script API. */
 import { splitSheetName } from './a1.ts';
 import { type Env, enumName } from './env.ts';
+import {
+  type FakeNamedRange,
+  type NamedRangeData,
+  namedRangeList,
+  namedRangeTexts,
+  rangeOfName,
+  restoreNamedRange,
+  setNamedRange,
+} from './namedRanges.ts';
 import type { FakeRange } from './range.ts';
 import { FakeSheet } from './sheet.ts';
 import { signatureError } from './signatureError.ts';
@@ -32,6 +41,10 @@ export class FakeSpreadsheet {
   locale = 'en_US';
   /** File › Settings › Calculation › Recalculation: ON_CHANGE (the default), MINUTE or HOUR. */
   recalculationInterval = 'ON_CHANGE';
+  /** The script project running in it (what PROJECT-visible developer metadata compares). */
+  projectId = 'fake-script-id';
+  /** Named ranges by name (case kept; looked up ignoring case, as in Sheets). */
+  readonly namedRanges = new Map<string, NamedRangeData>();
 
   constructor(
     readonly ctx: SpreadsheetContext,
@@ -45,6 +58,12 @@ export class FakeSpreadsheet {
 
   private get env(): Env {
     return this.ctx.env;
+  }
+
+  /** A new developer metadata id, unique in this spreadsheet (loaded marks keep theirs). */
+  nextMetadataId(): number {
+    const used = this.sheets.flatMap((s) => s.developerMetadata.map((m) => m.id));
+    return Math.max(1_000_000, ...used) + 7_919;
   }
 
   sheetList(): FakeSheet[] {
@@ -82,6 +101,7 @@ export class FakeSpreadsheet {
   resetInternal(name: string, timeZone: string): void {
     for (const s of this.sheets) s.deleted = true;
     this.sheets = [];
+    this.namedRanges.clear();
     this.activeSheetInternal = null;
     this.nextSheetId = 0;
     this.nameInternal = name;
@@ -93,6 +113,8 @@ export class FakeSpreadsheet {
     this.resetInternal(data.name, data.timeZone);
     for (const sd of data.sheets) sheetFromData(this.addSheetInternal(sd.name), sd);
     if (this.sheets.length === 0) this.addSheetInternal('Sheet1');
+    for (const [name, text] of Object.entries(data.namedRanges ?? {}))
+      restoreNamedRange(this.namedRanges, name, this.rangeInternal(text));
   }
 
   toData(): WorkbookData {
@@ -100,6 +122,7 @@ export class FakeSpreadsheet {
       name: this.nameInternal,
       timeZone: this.timeZoneInternal,
       sheets: this.sheets.map(sheetToData),
+      namedRanges: Object.fromEntries(namedRangeTexts(this.namedRanges)),
     };
   }
 
@@ -226,6 +249,25 @@ export class FakeSpreadsheet {
     const sheet = sheetName === null ? this.getActiveSheetInternal() : this.findSheet(sheetName);
     if (sheet === null) throw new Error('Range not found');
     return sheet.rangeFromA1Internal(a1);
+  }
+  setNamedRange(name: string, range: FakeRange): void {
+    this.env.touch('Spreadsheet.setNamedRange', 'write');
+    setNamedRange(this.namedRanges, name, range);
+  }
+  getRangeByName(name: string): FakeRange | null {
+    this.env.touch('Spreadsheet.getRangeByName', 'read');
+    if (typeof name !== 'string')
+      throw signatureError('SpreadsheetApp.Spreadsheet.getRangeByName', [name]);
+    return rangeOfName(this.namedRanges, name);
+  }
+  getNamedRanges(): FakeNamedRange[] {
+    this.env.touch('Spreadsheet.getNamedRanges', 'read');
+    return this.env.realm.copy(namedRangeList(this.env, this.namedRanges));
+  }
+  removeNamedRange(name: string): void {
+    this.env.touch('Spreadsheet.removeNamedRange', 'write');
+    if (!this.namedRanges.delete(String(name).toLowerCase()))
+      throw new Error(`Named range ${String(name)} does not exist.`);
   }
   getSheetName(): string {
     this.env.touch('Spreadsheet.getSheetName', 'read');

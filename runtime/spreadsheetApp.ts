@@ -1,6 +1,7 @@
 /** SpreadsheetApp: the active spreadsheet, the UI, rule builders and the enums scripts read. */
 import { BooleanCriteria, FakeConditionalFormatRuleBuilder } from './conditionalFormat.ts';
 import { DataValidationCriteria, FakeDataValidationBuilder } from './dataValidation.ts';
+import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './developerMetadata.ts';
 import type { Env } from './env.ts';
 import { makeEnum } from './env.ts';
 import { FakeRichTextValueBuilder, FakeTextStyleBuilder } from './richText.ts';
@@ -24,6 +25,8 @@ export class FakeSpreadsheetApp {
   ] as const);
   readonly ProtectionType = makeEnum(['RANGE', 'SHEET'] as const);
   readonly RecalculationInterval = RecalculationInterval;
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
   readonly flushes: number[] = [];
 
   constructor(

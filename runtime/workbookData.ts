@@ -2,6 +2,7 @@
 import { BACKGROUND, FONT_COLOR } from './cellAttributes.ts';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, toCell } from './cells.ts';
 import { FakeConditionalFormatRule } from './conditionalFormat.ts';
+import type { MetadataItem } from './developerMetadata.ts';
 import type { Cell } from './format.ts';
 import type { Layer } from './grid.ts';
 import type { FakeSheet } from './sheet.ts';
@@ -25,6 +26,8 @@ export interface SheetData {
   maxColumns?: number;
   tabColor?: string | null;
   hidden?: boolean;
+  /** Developer metadata on the sheet (the add-in's mark on the sheets it made). */
+  developerMetadata?: MetadataItem[];
   conditionalFormats?: {
     ranges: string[];
     criteria: string;
@@ -41,6 +44,8 @@ export interface WorkbookData {
   sheets: SheetData[];
   /** The add-in's document properties kept with the file (see the state sheet in xlsxState). */
   documentProperties?: Record<string, string>;
+  /** Named ranges: name → `'Sheet'!$A$1`. */
+  namedRanges?: Record<string, string>;
 }
 
 function writeLayer<T>(
@@ -87,6 +92,7 @@ export function sheetFromData(sheet: FakeSheet, d: SheetData): void {
   sheet.frozenColumns = d.frozenColumns ?? 0;
   sheet.tabColor = d.tabColor ?? null;
   sheet.hidden = d.hidden ?? false;
+  for (const m of d.developerMetadata ?? []) sheet.developerMetadata.push({ ...m });
   for (const cf of d.conditionalFormats ?? []) {
     const ranges = cf.ranges.map((a1) => sheet.rangeFromA1Internal(a1));
     sheet.conditionalFormatRules.push(
@@ -137,6 +143,7 @@ export function sheetToData(s: FakeSheet): SheetData {
     maxColumns: s.maxColumns,
     tabColor: s.tabColor,
     hidden: s.hidden,
+    developerMetadata: s.developerMetadata.map((m) => ({ ...m })),
     conditionalFormats: s.conditionalFormatRules.map((r) => ({
       ranges: r.data.ranges.map((x) => x.a1Internal()),
       criteria: r.data.criteria,

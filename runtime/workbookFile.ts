@@ -17,6 +17,7 @@ import {
   writeWorkbookFile,
 } from './xlsx.ts';
 import { readChartsInto } from './xlsxChartsRead.ts';
+import { applyDefinedNames } from './xlsxNames.ts';
 import { writeState } from './xlsxState.ts';
 
 export interface WorkbookFile {
@@ -84,7 +85,8 @@ export async function openWorkbookFile(
 ): Promise<WorkbookFile> {
   const csv = isCsvPath(path) ? await readCsvWorkbook(path) : null;
   const wb = csv?.wb ?? (await readWorkbookFile(path));
-  const { state, writeBack } = loadWorkbookInto(ss, wb, path, timeZone);
+  const { state, writeBack, namedRanges: loadedNames } = loadWorkbookInto(ss, wb, path, timeZone);
+  let namedRanges = loadedNames;
   if (!csv) await readChartsInto(await readFile(path), ss);
   for (const [key, value] of Object.entries(state.documentProperties))
     properties.map.set(key, value);
@@ -93,6 +95,7 @@ export async function openWorkbookFile(
     async save(out, hooks) {
       writeBack.apply();
       if (csv) writeCsvDates(wb.getWorksheet(csv.sheet)!, csv.rows, ss);
+      namedRanges = applyDefinedNames(wb, ss, namedRanges);
       writeState(wb, stateOf(ss, properties.map));
       await writeWorkbookFile(wb, out, hooks, ss);
     },

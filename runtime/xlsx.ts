@@ -12,12 +12,14 @@ import ExcelJS from 'exceljs';
 import { chartsBySheet } from './chartCells.ts';
 import { FakeDataValidation } from './dataValidation.ts';
 import { Env } from './env.ts';
+import { namedRangeTexts } from './namedRanges.ts';
 import type { FakeSheet } from './sheet.ts';
 import { FakeSpreadsheet } from './spreadsheet.ts';
 import { UiRecorder } from './ui.ts';
 import type { WorkbookData } from './workbookData.ts';
 import { WriteBack } from './writeBack.ts';
 import { addChartsToXlsx } from './xlsxCharts.ts';
+import { loadDefinedNames, marksOf, restoreMarks } from './xlsxNames.ts';
 import { type LoadContext, readWorksheet, writeWorksheet } from './xlsxSheet.ts';
 import { findStateSheet, readState, type WorkbookState, writeState } from './xlsxState.ts';
 
@@ -71,6 +73,8 @@ function resolveRangeRules(ss: FakeSpreadsheet, ctx: LoadContext): void {
 export interface LoadedWorkbook {
   state: WorkbookState;
   writeBack: WriteBack;
+  /** The named ranges as loaded (name → range text): the save writes only what changed. */
+  namedRanges: Map<string, string>;
 }
 
 /**
@@ -108,9 +112,11 @@ export function loadWorkbookInto(
   }
   if (loaded.length === 0) throw new Error(`Cannot read workbook "${path}": it has no sheets.`);
   resolveRangeRules(ss, ctx);
+  restoreMarks(ss, state.marks);
+  const namedRanges = loadDefinedNames(ss, wb);
   const writeBack = new WriteBack(wb, ss, ctx.ruleSources);
   for (const [sheet, ws] of loaded) writeBack.track(sheet, ws);
-  return { state, writeBack };
+  return { state, writeBack, namedRanges };
 }
 
 /** The state to keep in the file for a spreadsheet and its document properties. */
@@ -127,6 +133,7 @@ export function stateOf(
     locale: ss.locale,
     sheets,
     documentProperties: Object.fromEntries(properties),
+    marks: marksOf(ss),
   };
 }
 
@@ -186,6 +193,7 @@ export async function saveSpreadsheet(
   try {
     for (const sheet of ss.sheetList())
       writeWorksheet(wb.addWorksheet(sheet.sheetName), sheet, ss.timeZoneInternal);
+    for (const [name, text] of namedRangeTexts(ss.namedRanges)) wb.definedNames.add(text, name);
     writeState(wb, stateOf(ss, properties));
   } catch (e) {
     throw new Error(`Cannot save workbook to "${path}": ${messageOf(e)}`, { cause: e });

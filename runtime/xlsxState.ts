@@ -9,17 +9,27 @@
  * an ordinary sheet, and the state sheet then takes the next free name (`_meta 2`, ...).
  */
 import type ExcelJS from 'exceljs';
+import type { MetadataItem } from './developerMetadata.ts';
 
 export const META_SHEET = '_meta';
 export const STATE_MARK = 'SLA Sheets offline state';
 const ABOUT =
   "Kept by SLA Sheets' offline run for the next one: the add-in's document properties " +
-  '(settings, run log, monitoring state), the time zone and the sheet sizes. ' +
-  'Deleting this sheet only resets them.';
+  "(settings, run log, monitoring state), the time zone, the sheet sizes and the add-in's " +
+  'marks on the sheets it made. Deleting this sheet only resets them.';
 
 export interface SheetSize {
   maxRows?: number;
   maxColumns?: number;
+}
+
+/**
+ * A sheet's developer metadata, with the text of its A1 when saved: a sheet of that name whose
+ * A1 differs was replaced by another one outside the runtime and gets no mark back.
+ */
+export interface SheetMarks {
+  a1: string;
+  items: MetadataItem[];
 }
 
 export interface WorkbookState {
@@ -29,6 +39,8 @@ export interface WorkbookState {
   locale: string | null;
   sheets: Record<string, SheetSize>;
   documentProperties: Record<string, string>;
+  /** Developer metadata by sheet name (Excel files have no place for it). */
+  marks: Record<string, SheetMarks>;
 }
 
 function cellText(ws: ExcelJS.Worksheet, row: number, col: number): string {
@@ -45,6 +57,16 @@ export function findStateSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet | null {
     if (legacy && cellText(ws, 1, 1) === 'timeZone') return ws;
   }
   return null;
+}
+
+function parseMarks(json: string): SheetMarks | null {
+  try {
+    const parsed = JSON.parse(json) as Partial<SheetMarks> | null;
+    if (typeof parsed?.a1 !== 'string' || !Array.isArray(parsed.items)) return null;
+    return { a1: parsed.a1, items: parsed.items };
+  } catch {
+    return null; // a damaged cell only loses the marks: the sheets are then treated as the user's
+  }
 }
 
 function parseSizes(json: string): Record<string, SheetSize> {
@@ -66,6 +88,7 @@ export function readState(ws: ExcelJS.Worksheet | null): WorkbookState {
     locale: null,
     sheets: {},
     documentProperties: {},
+    marks: {},
   };
   ws?.eachRow((row) => {
     const key = cellText(ws, row.number, 1);
@@ -76,6 +99,10 @@ export function readState(ws: ExcelJS.Worksheet | null): WorkbookState {
     else if (key === 'sheets' || key === 'meta') state.sheets = parseSizes(value);
     else if (key === 'property' && value !== '')
       state.documentProperties[value] = cellText(ws, row.number, 3);
+    else if (key === 'marks' && value !== '') {
+      const marks = parseMarks(cellText(ws, row.number, 3));
+      if (marks) state.marks[value] = marks;
+    }
   });
   return state;
 }
@@ -99,4 +126,6 @@ export function writeState(wb: ExcelJS.Workbook, state: WorkbookState): void {
   ws.addRow(['sheets', JSON.stringify({ sheets: state.sheets })]);
   for (const [key, value] of Object.entries(state.documentProperties))
     ws.addRow(['property', key, value]);
+  for (const [sheet, marks] of Object.entries(state.marks))
+    ws.addRow(['marks', sheet, JSON.stringify(marks)]);
 }

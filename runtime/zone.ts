@@ -27,30 +27,46 @@ export const DAY_NAMES = [
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-const FIXED_RE = /^(?:GMT|UTC)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/i;
+/** Java's custom zone IDs (`GMT+1`, `GMT-05:30`), plus the fixed `GMT` and `UTC`. Case matters. */
+const FIXED_RE = /^(?:GMT(?:([+-])(\d{1,2})(?::?(\d{2}))?)?|UTC)$/;
 
 /** Minutes east of UTC for fixed-offset zones like `GMT+1`, `UTC`, `GMT-05:30`; null otherwise. */
 export function fixedOffsetMinutes(zone: string): number | null {
-  const m = FIXED_RE.exec(zone.trim());
+  const m = FIXED_RE.exec(zone);
   if (!m) return null;
   if (m[1] === undefined) return 0;
-  const sign = m[1] === '-' ? -1 : 1;
-  return sign * (Number(m[2]) * 60 + Number(m[3] ?? '0'));
+  const hours = Number(m[2]);
+  const minutes = Number(m[3] ?? '0');
+  if (hours > 23 || minutes > 59) return null;
+  return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
 const validZones = new Map<string, boolean>();
+
+/**
+ * Does Java (hence Apps Script) know this zone ID? Java IDs are case-sensitive and never
+ * trimmed, while Intl ignores case: `europe/paris` is Paris to Intl and unknown to Java. An ID
+ * Intl resolves to itself is known; one it resolves to the same name spelled otherwise is not;
+ * an alias (`US/Eastern` → America/New_York) is known when each part starts with a capital.
+ */
+function javaKnows(zone: string): boolean {
+  let resolved: string;
+  try {
+    resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return false;
+  }
+  if (resolved === zone) return true;
+  if (resolved.toLowerCase() === zone.toLowerCase()) return false;
+  return zone.split('/').every((part) => /^[A-Z][A-Za-z0-9_+-]*$/.test(part));
+}
 
 export function isValidTimeZone(zone: string): boolean {
   if (fixedOffsetMinutes(zone) !== null) return true;
   let valid = validZones.get(zone);
   if (valid === undefined) {
     // Building a formatter is what checks the zone, and it is slow: once per zone.
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      valid = true;
-    } catch {
-      valid = false;
-    }
+    valid = javaKnows(zone);
     validZones.set(zone, valid);
   }
   return valid;
@@ -58,7 +74,7 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** Like Java's TimeZone.getTimeZone: an unknown zone id silently becomes GMT. */
 export function normalizeZone(zone: string): string {
-  return isValidTimeZone(zone) ? zone.trim() : 'GMT';
+  return isValidTimeZone(zone) ? zone : 'GMT';
 }
 
 function formatterFor(zone: string): Intl.DateTimeFormat {
@@ -143,6 +159,7 @@ export function shortZoneName(instantMs: number, zone: string, long = false): st
   const z = normalizeZone(zone);
   const off = offsetMinutes(instantMs, z);
   const fixed = fixedOffsetMinutes(z);
+  if (z === 'UTC') return long ? 'Coordinated Universal Time' : 'UTC';
   if (fixed !== null) return fixed === 0 ? (long ? 'Greenwich Mean Time' : 'GMT') : gmtOffset(off);
   for (const locale of ['en-US', 'en-GB', 'en-IN']) {
     const key = `${locale}|${z}|${long}`;

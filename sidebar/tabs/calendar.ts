@@ -1,5 +1,5 @@
-import { WEEKDAY_NAMES } from '../../src/core/names.ts';
 /** Calendar tab: time zone, working hours (one or two spans a day), holidays. */
+import { WEEKDAY_NAMES } from '../../src/core/names.ts';
 import {
   type CalendarSettings,
   type Holiday,
@@ -7,6 +7,7 @@ import {
   WEEKDAYS,
   type Weekday,
 } from '../../src/core/settings.ts';
+import { intlZoneSpelling, UNKNOWN_ZONE_MESSAGE } from '../../src/core/timeZoneName.ts';
 import { type Child, h, uid } from '../dom.ts';
 import {
   button,
@@ -19,24 +20,35 @@ import {
 } from '../fields.ts';
 import { addCheck, state, ui } from '../state.ts';
 
-// The schema takes any text as a zone: the browser knows the IANA names.
+// The schema takes any text as a zone: the browser knows the IANA names (the server checks
+// the zone again against Apps Script itself, with the same message).
 addCheck({
   extra: (s) => {
     const zone = s.calendar.timeZone.trim();
-    if (!zone) return [];
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      return [];
-    } catch {
-      return [
-        {
-          path: 'calendar.timeZone',
-          message: 'Unknown time zone: use an IANA name such as Europe/Paris, or leave blank',
-        },
-      ];
-    }
+    if (!zone || intlZoneSpelling(zone) !== null) return [];
+    return [{ path: 'calendar.timeZone', message: UNKNOWN_ZONE_MESSAGE }];
   },
 });
+
+/** The zone field; a zone typed in another case or as an alias is rewritten as Apps Script spells it. */
+function zoneField(cal: CalendarSettings, zone: string): HTMLElement {
+  const field = textAt(cal, 'timeZone', {
+    label: 'Time zone',
+    path: 'calendar.timeZone',
+    placeholder: zone,
+    hint: `Blank: the spreadsheet's time zone (${zone}).`,
+  });
+  const input = field.querySelector('input');
+  input?.addEventListener('change', () => {
+    const spelled = intlZoneSpelling(input.value);
+    if (spelled && spelled !== input.value) {
+      input.value = spelled;
+      cal.timeZone = spelled;
+      ui.changed();
+    }
+  });
+  return field;
+}
 
 /** An input that writes `input.value` (trimmed or not) into `obj[key]` as it is typed. */
 function boundInput<T extends TimeSpan | Holiday>(
@@ -185,16 +197,14 @@ export function renderCalendar(): Child[] {
   const zone = state.server?.timeZone ?? '';
   const holidaysErr = errorSlot(uid('hols-err'));
   registerSlot('calendar.holidays', null, holidaysErr);
+  const hoursErr = errorSlot(uid('hours-err'));
+  registerSlot('calendar.hours', null, hoursErr);
   return [
     h('div', { class: 'spacer' }),
-    textAt(cal, 'timeZone', {
-      label: 'Time zone',
-      path: 'calendar.timeZone',
-      placeholder: zone,
-      hint: `Blank: the spreadsheet's time zone (${zone}).`,
-    }),
+    zoneField(cal, zone),
     ...sectionTitle('Working hours', 'One or two spans a day, e.g. 09:00–12:30 and 14:00–18:00.'),
     h('ul', { class: 'week' }, ...WEEKDAYS.map((day) => dayRow(cal, day))),
+    hoursErr,
     ...sectionTitle('Holidays', 'No business hours on these days.'),
     cal.holidays.length
       ? h('ul', { class: 'holidays' }, ...cal.holidays.map((hol, i) => holidayRow(cal, hol, i)))

@@ -10,12 +10,15 @@ import { readInstant } from '../core/dates.ts';
 import { type ArgRef, errorText, InputError, inputError } from '../core/errors.ts';
 import { requireNonNegative } from '../core/numbers.ts';
 import { compileScoring, scoreRow } from '../core/scoring.ts';
+import { SETTINGS_VERSION_PARAM } from '../core/settingsVersion.ts';
 import type { CustomFunctionDef, FunctionEnv } from './types.ts';
 
 /**
  * Lead tracker custom functions. They only read: settings from the document properties, the
  * spreadsheet's time zone. Business hours follow the settings' calendar, in the settings' zone
  * (the spreadsheet's when blank); dates given as text or serial numbers are read in that zone.
+ * Each ends with the optional `settings_version` (SLA_SETTINGS_VERSION): it is not read, it only
+ * makes Sheets recalculate the cell when a settings save changes it.
  */
 
 const ref = (fn: string, arg: string): ArgRef => ({ fn, arg });
@@ -54,7 +57,7 @@ export const SLA_DEADLINE: CustomFunctionDef = {
   description:
     'The contact deadline: a hand-off date-time plus a number of business hours on the SLA calendar.',
   returns: 'the deadline, as a date-time',
-  example: 'SLA_DEADLINE(K2, 8)',
+  example: 'SLA_DEADLINE(K2, 8, SLA_SETTINGS_VERSION)',
   params: [
     {
       name: 'handed_off_at',
@@ -65,6 +68,7 @@ export const SLA_DEADLINE: CustomFunctionDef = {
       name: 'response_hours',
       description: 'Business hours allowed for the first contact, e.g. 8 (or a column of them).',
     },
+    SETTINGS_VERSION_PARAM,
   ],
   compute([handedOff, hours], env) {
     const fn = 'SLA_DEADLINE';
@@ -79,10 +83,11 @@ export const SLA_BUSINESS_HOURS: CustomFunctionDef = {
   name: 'SLA_BUSINESS_HOURS',
   description: 'Business hours elapsed between two date-times on the SLA calendar.',
   returns: 'business hours, a number (negative when end is before start)',
-  example: 'SLA_BUSINESS_HOURS(K2, L2)',
+  example: 'SLA_BUSINESS_HOURS(K2, L2, SLA_SETTINGS_VERSION)',
   params: [
     { name: 'start', description: 'The first date-time, or a column of them.', type: 'Date' },
     { name: 'end', description: 'The second date-time, or a column of them.', type: 'Date' },
+    SETTINGS_VERSION_PARAM,
   ],
   compute([start, end], env) {
     const fn = 'SLA_BUSINESS_HOURS';
@@ -107,7 +112,7 @@ export const SLA_SCORE: CustomFunctionDef = {
     'Scores leads with the criteria in the settings: Score, Fit, Interest and Qualification for each row.',
   returns:
     'one row per lead row: Score, Fit, Interest, Qualification (Lead, MQL or Hand off); blank rows stay blank',
-  example: 'SLA_SCORE(A1:Z1, A2:Z300)',
+  example: 'SLA_SCORE(A1:Z1, A2:Z300, SLA_SETTINGS_VERSION)',
   params: [
     {
       name: 'header_row',
@@ -119,6 +124,7 @@ export const SLA_SCORE: CustomFunctionDef = {
       description: 'The lead rows to score, as wide as header_row.',
       type: 'range',
     },
+    SETTINGS_VERSION_PARAM,
   ],
   rangeAware: true,
   compute([headerValue, rowsValue], env) {

@@ -10,6 +10,7 @@ import { AGREEMENT_SHEET } from '../core/leadColumns.ts';
 import type { Settings } from '../core/settings.ts';
 import { ensureColumns, ensureRows } from './grid.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
+import { besideNoticeOnce, ourSheet } from './ownedSheets.ts';
 import { readPlannedMonthlyMql } from './planning.ts';
 import { loadSettings } from './settingsStore.ts';
 
@@ -71,17 +72,20 @@ export function writeAgreementSheet(sheet: Sheet, settings: Settings): void {
 }
 
 /**
- * Clears and rewrites only the `SLA Agreement` sheet (created when missing). For the sidebar's
- * save; touches no other sheet.
+ * Clears and rewrites only our `SLA Agreement` sheet (created when missing; beside a user's
+ * sheet of that name, whose sign-off rows are carried over but never written). For the
+ * sidebar's save; touches no other sheet. Returns the notice to give once, or null.
  */
-export function regenerateAgreement(settings: Settings = loadSettings().settings): void {
+export function regenerateAgreement(settings: Settings = loadSettings().settings): string | null {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const existing = ss.getSheetByName(AGREEMENT_SHEET);
-  const signatures = existing ? readSignatures(existing) : new Map<string, unknown[]>();
-  const sheet = existing ?? ss.insertSheet(AGREEMENT_SHEET);
-  sheet.clear();
-  writeAgreementSheet(sheet, settings);
-  if (signatures.size) restoreSignatures(sheet, signatures);
+  const owned = ourSheet(ss, AGREEMENT_SHEET);
+  // Signatures come from our sheet, or on its first write from the sheet it was written beside.
+  const source = owned.created && owned.besideOf ? ss.getSheetByName(owned.besideOf) : owned.sheet;
+  const signatures = source ? readSignatures(source) : new Map<string, unknown[]>();
+  if (!owned.created) owned.sheet.clear();
+  writeAgreementSheet(owned.sheet, settings);
+  if (signatures.size) restoreSignatures(owned.sheet, signatures);
+  return besideNoticeOnce(owned);
 }
 
 const SIGN_SECTION = /sign-off$/i;

@@ -1,5 +1,6 @@
 import { effectiveTimeZone, type Settings } from '../core/settings.ts';
 import { offsetSourceClock, type ZoneClock } from '../core/zone.ts';
+import { checkTimeZone } from './timeZoneCheck.ts';
 
 /**
  * The Apps Script ZoneClock. Apps Script documents `Utilities.formatDate(date, zone, pattern)`
@@ -20,12 +21,23 @@ export function parseUtcOffset(text: string): number | null {
 
 const clocks = new Map<string, ZoneClock>();
 
-/** A clock for an IANA zone backed by `Utilities.formatDate` (one per zone per execution). */
+/**
+ * A clock for an IANA zone backed by `Utilities.formatDate` (one per zone per execution). The
+ * zone is read in the spelling Apps Script knows (a `europe/paris` saved before zones were
+ * checked is Paris); a zone it does not know at all is an error, never a silent GMT.
+ */
 export function appsScriptClock(zone: string): ZoneClock {
-  const z = zone.trim();
-  if (z === '') throw new Error('Time zone is blank: use an IANA name such as Europe/Paris');
-  const cached = clocks.get(z);
+  const typed = zone.trim();
+  if (typed === '') throw new Error('Time zone is blank: use an IANA name such as Europe/Paris');
+  const cached = clocks.get(typed);
   if (cached) return cached;
+  const known = checkTimeZone(typed);
+  if (!known.ok) {
+    throw new Error(
+      `The time zone "${typed}" is unknown to Apps Script (it would be read as GMT): set an IANA name such as Europe/Paris in SLA settings > Calendar, or leave it blank for the spreadsheet's`,
+    );
+  }
+  const z = known.zone;
   // Offsets are sampled a week apart (exact at transitions by bisection): no zone in use
   // changes its offset twice within a week, and a year of leads costs ~60 look-ups.
   const clock = offsetSourceClock(
@@ -38,7 +50,7 @@ export function appsScriptClock(zone: string): ZoneClock {
     },
     { bucketMinutes: 7 * 24 * 60 },
   );
-  clocks.set(z, clock);
+  clocks.set(typed, clock);
   return clock;
 }
 

@@ -14,7 +14,8 @@ import { toast } from './ui.ts';
  *   hour (5/10/15/30 minutes, allowed to a bound script) fall back to hourly when Apps Script
  *   refuses them (a published add-on may run at most hourly).
  * - The frequency of our trigger is remembered in the document properties under its unique
- *   id (Apps Script cannot tell a trigger's schedule).
+ *   id (Apps Script cannot tell a trigger's schedule), in one record shared by every user of the
+ *   document: each user updates only their own entries (`writeState`).
  * - `onSlaTimer` takes the document lock with `tryLock`; when another run holds it the tick is
  *   skipped and the run log says so. After the check it calls `afterCheckHooks` (the monthly
  *   review when it is due).
@@ -75,8 +76,17 @@ function readState(): Record<string, number> {
   }
 }
 
-function writeState(state: Record<string, number>): void {
+/**
+ * Updates the record of monitoring triggers: `removed` are the running user's deleted triggers,
+ * `added` their new one. Every user's triggers share this record, and a user sees only their own
+ * triggers: the others' entries are kept as they are, or their triggers could no longer be
+ * found and stopped (a bound script lists its time-driven triggers only through this record).
+ */
+function writeState(removed: readonly string[], added: Record<string, number> = {}): void {
   const props = PropertiesService.getDocumentProperties();
+  const state = readState();
+  for (const uid of removed) delete state[uid];
+  Object.assign(state, added);
   if (Object.keys(state).length === 0) props.deleteProperty(STATE_KEY);
   else props.setProperty(STATE_KEY, JSON.stringify(state));
 }
@@ -129,7 +139,10 @@ export function startMonitoring(): TriggerState {
   }
   for (const t of existing) ScriptApp.deleteTrigger(t);
   const created = createTrigger(wanted);
-  writeState({ [created.trigger.getUniqueId()]: created.minutes });
+  writeState(
+    existing.map((t) => t.getUniqueId()),
+    { [created.trigger.getUniqueId()]: created.minutes },
+  );
   const notes = [warning, created.note].filter((n): n is string => Boolean(n));
   appendRunLog({
     at: new Date().toISOString(),
@@ -147,7 +160,7 @@ export function startMonitoring(): TriggerState {
 export function stopMonitoring(): TriggerState {
   const existing = ourTriggers();
   for (const t of existing) ScriptApp.deleteTrigger(t);
-  writeState({});
+  writeState(existing.map((t) => t.getUniqueId()));
   if (existing.length) {
     appendRunLog({
       at: new Date().toISOString(),

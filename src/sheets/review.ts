@@ -11,6 +11,7 @@ import { appsScriptClock, settingsClock, spreadsheetLocale, spreadsheetTimeZone 
 import { findLeadsSheet } from './leadsSheet.ts';
 import { withDocumentLock } from './lock.ts';
 import { readEscalations } from './noticeStore.ts';
+import { besideNoticeOnce } from './ownedSheets.ts';
 import { readPlannedMonthlyMql } from './planning.ts';
 import { reviewSheetName, upsertHistory, writeReviewSheet } from './reviewSheet.ts';
 import { appendRunLog } from './runLog.ts';
@@ -21,8 +22,9 @@ import { alert, toast } from './ui.ts';
  * The monthly review entry points.
  *
  * - `runMonthlyReview(month?)`: from the menu (no month) it asks for the month with a prompt
- *   (default: last month, `YYYY-MM`); called with a month it runs for that month. Writes
- *   `SLA Review YYYY-MM` (replacing only that sheet) and upserts the month in `SLA History`.
+ *   (default: last month, `YYYY-MM`); called with a month it runs for that month. Writes our
+ *   `SLA Review YYYY-MM` (replacing only that sheet; beside a user's sheet of that name) and
+ *   upserts the month in our `SLA History`.
  *   Reads Leads with one getValues and never writes it.
  * - `runMonthlyReviewIfDue(now)`: the monitoring trigger's hook; on the first run of each month
  *   it creates last month's review once (the last month done is kept in the document
@@ -42,6 +44,8 @@ export interface ReviewRunResult {
   leads: number;
   historyRow: number;
   review: Review;
+  /** Said once: a user's sheet had our name, so ours was written beside it. */
+  notices: string[];
 }
 
 function lastMonth(ss: Spreadsheet, now: Date): ReviewMonth {
@@ -86,10 +90,13 @@ export function generateMonthlyReview(
   });
   const layout = reviewLayout(review, { generatedAt: now });
   if (rows.length > LONG_RUN_ROWS) toast(`Writing ${reviewSheetName(key)}…`, 'SLA monthly review');
-  writeReviewSheet(ss, review, layout);
-  const historyRow = upsertHistory(ss, review, now, clock);
+  const written = writeReviewSheet(ss, review, layout);
+  const history = upsertHistory(ss, review, now, clock);
 
-  const notes: string[] = [];
+  const notices = [written, history.owned]
+    .map(besideNoticeOnce)
+    .filter((n): n is string => n !== null);
+  const notes: string[] = [...notices];
   if (!leadsSheet) notes.push('No Leads sheet: the review is empty.');
   if ('warning' in loaded && loaded.warning) notes.push(loaded.warning);
   if (review.quality.unreadableRows) {
@@ -112,10 +119,11 @@ export function generateMonthlyReview(
   });
   return {
     month: key,
-    sheetName: reviewSheetName(key),
+    sheetName: written.sheet.getName(),
     leads: review.quality.rows,
-    historyRow,
+    historyRow: history.row,
     review,
+    notices,
   };
 }
 
@@ -164,7 +172,12 @@ export function runMonthlyReview(month?: unknown): ReviewRunResult | null {
       try {
         const result = generateMonthlyReview(target, 'manual', { ss });
         ss.getSheetByName(result.sheetName)?.activate();
-        toast(`${result.sheetName} is ready (${result.leads} leads read).`, 'SLA monthly review');
+        const ready = `${result.sheetName} is ready (${result.leads} leads read).`;
+        toast(
+          [ready, ...result.notices].join(' '),
+          'SLA monthly review',
+          result.notices.length ? 20 : 5,
+        );
         return result;
       } catch (error) {
         appendRunLog({

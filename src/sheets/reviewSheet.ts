@@ -6,10 +6,12 @@ import { HISTORY_FORMATS, HISTORY_HEADER, historyRow } from '../core/reviewHisto
 import type { ChartSpec, ReviewLayout } from '../core/reviewReport.ts';
 import type { ZoneClock } from '../core/zone.ts';
 import { ensureColumns, ensureRows } from './grid.ts';
+import { type OwnedSheet, ourSheet } from './ownedSheets.ts';
 
 /**
- * Writes the review sheet and the History row. Touches only `SLA Review YYYY-MM` and
- * `SLA History`; a constant number of calls per block whatever the number of leads.
+ * Writes the review sheet and the History row. Touches only our `SLA Review YYYY-MM` and
+ * `SLA History` (a user's sheet of that name is left alone: ours is written beside it, see
+ * ownedSheets.ts); a constant number of calls per block whatever the number of leads.
  */
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,14 +21,15 @@ export function reviewSheetName(month: string): string {
   return `${REVIEW_SHEET_PREFIX}${month}`;
 }
 
-/** The month's review sheet, emptied (values, formats, charts) when it exists, else created. */
-function freshSheet(ss: Spreadsheet, name: string): Sheet {
-  const existing = ss.getSheetByName(name);
-  if (!existing) return ss.insertSheet(name);
-  for (const chart of existing.getCharts()) existing.removeChart(chart);
-  existing.clear();
-  existing.setFrozenRows(0);
-  return existing;
+/** Our review sheet of the month, emptied (values, formats, charts) when it exists, else created. */
+function freshSheet(ss: Spreadsheet, name: string): OwnedSheet {
+  const owned = ourSheet(ss, name);
+  if (owned.created) return owned;
+  const sheet = owned.sheet;
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  sheet.clear();
+  sheet.setFrozenRows(0);
+  return owned;
 }
 
 function writeBlock(sheet: Sheet, b: SheetBlock): void {
@@ -56,9 +59,14 @@ function insertChart(sheet: Sheet, spec: ChartSpec): void {
   sheet.insertChart(chart);
 }
 
-/** Writes (or rewrites) `SLA Review YYYY-MM`; returns the sheet. */
-export function writeReviewSheet(ss: Spreadsheet, review: Review, layout: ReviewLayout): Sheet {
-  const sheet = freshSheet(ss, reviewSheetName(review.month));
+/** Writes (or rewrites) our `SLA Review YYYY-MM`; returns it. */
+export function writeReviewSheet(
+  ss: Spreadsheet,
+  review: Review,
+  layout: ReviewLayout,
+): OwnedSheet {
+  const owned = freshSheet(ss, reviewSheetName(review.month));
+  const sheet = owned.sheet;
   let rows = 1;
   let cols = 1;
   for (const b of layout.blocks) {
@@ -73,7 +81,7 @@ export function writeReviewSheet(ss: Spreadsheet, review: Review, layout: Review
     sheet.setColumnWidth(i + 1, w);
   });
   for (const chart of layout.charts) insertChart(sheet, chart);
-  return sheet;
+  return owned;
 }
 
 /** Month key of a History cell: text `2026-03`, or a Date Sheets made of it. */
@@ -87,17 +95,21 @@ function historyKey(value: unknown, clock: ZoneClock): string {
     .replace(/^'/, '');
 }
 
-/**
- * Upserts the month's row in `SLA History` (header row + one row per month, updated in place).
- * Returns the 1-based row written.
- */
+export interface HistoryWrite {
+  /** The 1-based row written. */
+  row: number;
+  owned: OwnedSheet;
+}
+
+/** Upserts the month's row in our `SLA History` (header row + one row per month, updated in place). */
 export function upsertHistory(
   ss: Spreadsheet,
   review: Review,
   generatedAt: Date,
   clock: ZoneClock,
-): number {
-  const sheet = ss.getSheetByName(HISTORY_SHEET) ?? ss.insertSheet(HISTORY_SHEET);
+): HistoryWrite {
+  const owned = ourSheet(ss, HISTORY_SHEET);
+  const sheet = owned.sheet;
   const width = HISTORY_HEADER.length;
   const lastRow = sheet.getLastRow();
   const keys =
@@ -119,5 +131,5 @@ export function upsertHistory(
   row.setNumberFormats([HISTORY_FORMATS.slice()]);
   // The month cell is formatted as text ('@') before the write: `2026-03` stays text, not a date.
   row.setValues([historyRow(review, generatedAt)]);
-  return target;
+  return { row: target, owned };
 }

@@ -1,15 +1,25 @@
 import {
+  kilobytes,
+  PROPERTY_STORE_LIMIT,
+  utf8Bytes,
+  utf8Chunks,
+  VALUE_BUDGET,
+} from '../core/propertyBytes.ts';
+import {
   defaultSettings,
   describeIssues,
   parseSettings,
   type Settings,
   type SettingsIssue,
 } from '../core/settings.ts';
+import { checkTimeZone } from './timeZoneCheck.ts';
 
 const KEY = 'sla.settings';
-/** Apps Script's limit is 9 KB a value; stay well under it. */
-const CHUNK = 8000;
-const MAX_TOTAL = 200_000;
+/**
+ * Largest settings document, in UTF-8 bytes. A save writes the new chunks before it deletes the
+ * old ones, so two documents must fit in the 500 KB store beside the run log and the rest.
+ */
+export const MAX_SETTINGS_BYTES = 200 * 1024;
 
 export interface LoadedSettings {
   settings: Settings;
@@ -76,44 +86,72 @@ export function loadSettings(
 
 export type SaveResult = { ok: true; settings: Settings } | { ok: false; issues: SettingsIssue[] };
 
+const refuse = (path: string, message: string): SaveResult => ({
+  ok: false,
+  issues: [{ path, message }],
+});
+
+/** Settings as the platform reads them: the calendar's zone checked by Utilities, canonically spelled. */
+function platformChecked(settings: Settings): SaveResult {
+  const zone = checkTimeZone(settings.calendar.timeZone);
+  if (!zone.ok) return refuse('calendar.timeZone', zone.message);
+  return {
+    ok: true,
+    settings: { ...settings, calendar: { ...settings.calendar, timeZone: zone.zone } },
+  };
+}
+
+function storeBytes(all: Record<string, string>): number {
+  let n = 0;
+  for (const [k, v] of Object.entries(all)) n += utf8Bytes(k) + utf8Bytes(v);
+  return n;
+}
+
 /**
- * Validates and stores settings. Large documents are split into chunks written under a new
- * generation before the pointer switches to them, so a failure never leaves them half-written.
+ * Validates and stores settings. A document over one value's budget is cut into chunks (by
+ * UTF-8 bytes, on character boundaries) written under a new generation before the pointer
+ * switches to them, so a failure never leaves them half-written.
  */
 export function saveSettings(
   input: unknown,
   props: Props = PropertiesService.getDocumentProperties(),
 ): SaveResult {
-  const result = parseSettings(input);
+  const parsed = parseSettings(input);
+  if (!parsed.ok) return parsed;
+  const result = platformChecked(parsed.settings);
   if (!result.ok) return result;
   const json = JSON.stringify(result.settings);
-  if (json.length > MAX_TOTAL) {
-    return {
-      ok: false,
-      issues: [
-        {
-          path: '',
-          message: `Settings are too large (${json.length} characters, max ${MAX_TOTAL})`,
-        },
-      ],
-    };
+  const bytes = utf8Bytes(json);
+  if (bytes > MAX_SETTINGS_BYTES) {
+    return refuse(
+      '',
+      `Settings are too large (${kilobytes(bytes)}, at most ${kilobytes(MAX_SETTINGS_BYTES)}): shorten the longest texts or remove criteria`,
+    );
   }
   const old = props.getProperties();
+  const writes: Record<string, string> = {};
   let keep = '';
-  if (json.length <= CHUNK) {
-    props.setProperty(KEY, json);
-  } else {
+  if (bytes <= VALUE_BUDGET) writes[KEY] = json;
+  else {
     const gen = Utilities.getUuid().slice(0, 8);
     keep = `${KEY}.${gen}.`;
-    const chunks: Record<string, string> = {};
-    const count = Math.ceil(json.length / CHUNK);
-    for (let i = 0; i < count; i++)
-      chunks[`${KEY}.${gen}.${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
-    props.setProperties(chunks);
-    props.setProperty(KEY, JSON.stringify({ gen, chunks: count } satisfies Pointer));
+    const chunks = utf8Chunks(json, VALUE_BUDGET);
+    chunks.forEach((chunk, i) => {
+      writes[`${keep}${i}`] = chunk;
+    });
+    writes[KEY] = JSON.stringify({ gen, chunks: chunks.length } satisfies Pointer);
   }
+  if (storeBytes(old) + storeBytes(writes) > PROPERTY_STORE_LIMIT) {
+    return refuse(
+      '',
+      `Settings (${kilobytes(bytes)}) do not fit in this spreadsheet's property store (${kilobytes(PROPERTY_STORE_LIMIT)}, ${kilobytes(storeBytes(old))} used): shorten the longest texts`,
+    );
+  }
+  const { [KEY]: pointer, ...chunks } = writes;
+  if (Object.keys(chunks).length) props.setProperties(chunks);
+  props.setProperty(KEY, pointer!);
   for (const key of Object.keys(old)) {
     if (key.startsWith(`${KEY}.`) && !(keep && key.startsWith(keep))) props.deleteProperty(key);
   }
-  return { ok: true, settings: result.settings };
+  return result;
 }

@@ -1,4 +1,5 @@
 import {
+  AGREEMENT_SHEET,
   LEAD_HEADERS,
   LEADS_SHEET,
   OWNED_COLUMN_WIDTHS,
@@ -12,7 +13,9 @@ import { TEAM_SHEET } from '../core/team.ts';
 import { writeAgreementSheet } from './agreement.ts';
 import { ensureColumns } from './grid.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
+import { besideNoticeOnce, findOurSheet, ourSheet } from './ownedSheets.ts';
 import { loadSettings } from './settingsStore.ts';
+import { ensureSettingsVersion } from './settingsVersion.ts';
 import { createTeamSheet } from './teamSheet.ts';
 import { toast } from './ui.ts';
 
@@ -23,7 +26,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** A typical B2B seasonality: quiet summer and late December. */
 const SEASONALITY = [9, 9, 10, 9, 9, 8, 5, 4, 9, 10, 10, 8];
 
-/** A sheet that exists and holds anything is the user's: never overwritten. */
+/** A sheet that holds anything is kept as it is (the user may have edited our Planning). */
 function hasData(sheet: Sheet): boolean {
   return sheet.getLastRow() > 0 || sheet.getLastColumn() > 0;
 }
@@ -100,40 +103,59 @@ export interface SetUpResult {
   kept: string[];
   /** The sheet the leads are read from when it is not `Leads` (a CRM export kept as it is). */
   leadsFrom?: string;
+  /** Said once: a user's sheet had the name of one of ours, so ours was written beside it. */
+  notices: string[];
+}
+
+/** Writes our generated sheet `name` unless ours is already there with data. */
+function setUpGenerated(
+  ss: Spreadsheet,
+  name: string,
+  write: (sheet: Sheet) => void,
+  result: SetUpResult,
+): void {
+  const existing = findOurSheet(ss, name);
+  if (existing && hasData(existing)) {
+    result.kept.push(existing.getName());
+    return;
+  }
+  const owned = existing ? { sheet: existing, created: false, besideOf: null } : ourSheet(ss, name);
+  write(owned.sheet);
+  result.created.push(owned.sheet.getName());
+  const notice = besideNoticeOnce(owned);
+  if (notice) result.notices.push(notice);
 }
 
 /**
- * Creates whichever of Planning, Leads, SLA Agreement and SLA Team is missing; never touches a
- * sheet with data (SLA Team: never touches a sheet of that name).
+ * Creates whichever of Planning, Leads, SLA Agreement and SLA Team is missing. Planning and the
+ * agreement are ours (marked, written beside a user's sheet of that name); `Leads` is the user's
+ * table: headers are written only into a missing or empty one, and none is made when the leads
+ * are already in another sheet (a CRM export); SLA Team is made once, never touched after.
  */
 export function setUpSheets(
   ss: Spreadsheet,
   settings: Settings,
   writeAgreement: (sheet: Sheet, settings: Settings) => void,
 ): SetUpResult {
-  const result: SetUpResult = { created: [], kept: [] };
-  const plan: Array<[string, (sheet: Sheet) => void]> = [
-    [PLANNING_SHEET, (sheet) => writePlanning(sheet, settings)],
-    [LEADS_SHEET, writeLeadsHeaders],
-    ['SLA Agreement', (sheet) => writeAgreement(sheet, settings)],
-  ];
+  const result: SetUpResult = { created: [], kept: [], notices: [] };
+  setUpGenerated(ss, PLANNING_SHEET, (sheet) => writePlanning(sheet, settings), result);
   // Leads already in another sheet (a CRM export, or the sheet named in the settings): no
   // empty Leads sheet, which would be read instead of them.
   const found = findLeadsSheet(ss, settings.mapping);
-  if (found.sheet && found.sheet.getName() !== LEADS_SHEET)
-    result.leadsFrom = found.sheet.getName();
-  for (const [name, write] of plan) {
-    if (name === LEADS_SHEET && result.leadsFrom) continue;
-    const existing = ss.getSheetByName(name);
-    if (existing && hasData(existing)) {
-      result.kept.push(name);
-      continue;
+  if (found.sheet && found.name !== LEADS_SHEET) result.leadsFrom = found.name;
+  else {
+    const leads = found.sheet;
+    if (leads && hasData(leads)) result.kept.push(leads.getName());
+    else {
+      writeLeadsHeaders(leads ?? ss.insertSheet(LEADS_SHEET));
+      result.created.push(LEADS_SHEET);
     }
-    write(existing ?? ss.insertSheet(name));
-    result.created.push(name);
   }
+  setUpGenerated(ss, AGREEMENT_SHEET, (sheet) => writeAgreement(sheet, settings), result);
   if (createTeamSheet(ss)) result.created.push(TEAM_SHEET);
   else result.kept.push(TEAM_SHEET);
+  const version = ensureSettingsVersion(ss);
+  if (version) result.notices.push(version);
   return result;
 }
 
@@ -162,11 +184,11 @@ export function setUpWorkbook(): SetUpResult {
     ? ` Kept ${result.kept.join(', ')} as ${pluralWord(result.kept.length, 'it is', 'they are')}.`
     : '';
   const leads = result.leadsFrom ? ` Leads are read from "${result.leadsFrom}".` : '';
-  const recalc = ` ${recalculateEveryMinute(ss)}`;
-  toast(
-    `${created}${kept}${leads}${recalc}${loaded.warning ? ` ${loaded.warning}` : ''}`,
-    'SLA Sheets',
-    10,
-  );
+  const notes = [
+    recalculateEveryMinute(ss),
+    ...result.notices,
+    ...(loaded.warning ? [loaded.warning] : []),
+  ];
+  toast(`${created}${kept}${leads}${notes.map((n) => ` ${n}`).join('')}`, 'SLA Sheets', 20);
   return result;
 }

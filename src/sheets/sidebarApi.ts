@@ -13,6 +13,7 @@ import { localeDateOrder } from '../core/dateOrder.ts';
 import { errorText, InputError } from '../core/errors.ts';
 import { resolveFields } from '../core/fields.ts';
 import { isGeneratedSheetName } from '../core/leadsSheetChoice.ts';
+import { utf8Bytes } from '../core/propertyBytes.ts';
 import { previewRules } from '../core/rulesPreview.ts';
 import {
   describeIssues,
@@ -34,6 +35,7 @@ import { withDocumentLock } from './lock.ts';
 import { monitoringState, startMonitoring, stopMonitoring } from './monitoring.ts';
 import { appendRunLog, readRunLog } from './runLog.ts';
 import { loadSettings, saveSettings } from './settingsStore.ts';
+import { bumpSettingsVersion } from './settingsVersion.ts';
 
 /** Largest settings document the sidebar may send (UTF-8 bytes). */
 export const MAX_PAYLOAD_BYTES = 100 * 1024;
@@ -50,20 +52,6 @@ function typeName(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (Object.prototype.toString.call(value) === '[object Date]') return 'a date';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-function utf8Bytes(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 interface ReadSettings {
@@ -207,6 +195,15 @@ export function sidebarPreview(settingsJson: string): SidebarPreviewResult {
   };
 }
 
+/** Bumps the settings-version cell (formulas passing it recalculate); a message when it could not. */
+function settingsVersionNotice(): string | null {
+  try {
+    return bumpSettingsVersion(SpreadsheetApp.getActiveSpreadsheet());
+  } catch (error) {
+    return `Formulas passing SLA_SETTINGS_VERSION could not be told of the change: ${errorText(error)}`;
+  }
+}
+
 function changedSections(before: Settings, after: Settings): string[] {
   const keys = Object.keys(after) as Array<keyof Settings>;
   return keys.filter(
@@ -240,12 +237,17 @@ export function sidebarSave(settingsJson: string): SidebarSaveResult {
       runLog: [],
     };
     if (migratedFrom !== undefined) result.migratedFrom = migratedFrom;
+    const notices: string[] = [];
     try {
-      regenerateAgreement(saved.settings);
+      const notice = regenerateAgreement(saved.settings);
+      if (notice) notices.push(notice);
     } catch (error) {
       result.agreement = 'failed';
       result.warning = `Settings saved, but the SLA Agreement sheet could not be updated: ${errorText(error)}`;
     }
+    const recalc = settingsVersionNotice();
+    if (recalc) notices.push(recalc);
+    if (notices.length && !result.warning) result.warning = `Saved. ${notices.join(' ')}`;
     const changed = changedSections(before, saved.settings);
     const c = saved.settings.scoring;
     const notes = [
@@ -254,7 +256,8 @@ export function sidebarSave(settingsJson: string): SidebarSaveResult {
     ];
     if (result.agreement === 'updated') notes.push('SLA Agreement updated');
     const entry: RunLogEntry = { at: savedAt, kind: 'settings', trigger: 'sidebar', notes };
-    if (result.warning) entry.error = result.warning;
+    if (result.agreement === 'failed' && result.warning) entry.error = result.warning;
+    notes.push(...notices);
     appendRunLog(entry);
     // A running trigger follows a new frequency (startMonitoring keeps it when unchanged).
     if (before.monitoring.frequencyMinutes !== saved.settings.monitoring.frequencyMinutes) {

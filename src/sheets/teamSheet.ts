@@ -12,6 +12,7 @@ import {
 } from '../core/team.ts';
 import type { ZoneClock } from '../core/zone.ts';
 import { appsScriptClock, parseUtcOffset } from './clock.ts';
+import { markAsOurs } from './ownedSheets.ts';
 
 /**
  * The `SLA Team` sheet: created once by setUpWorkbook (with an example row), read by every
@@ -42,6 +43,7 @@ const DIGEST_KEY = 'sla.team';
 export function createTeamSheet(ss: Spreadsheet): Sheet | null {
   if (ss.getSheetByName(TEAM_SHEET)) return null;
   const sheet = ss.insertSheet(TEAM_SHEET);
+  markAsOurs(sheet, TEAM_SHEET);
   const header = TEAM_HEADER_LIST.slice();
   sheet.getRange(1, 1, 2, header.length).setValues([header, EXAMPLE_ROW]);
   sheet.getRange(1, 1, 1, header.length).setFontWeight('bold');

@@ -9,6 +9,7 @@ import { type BrowserContext, chromium, type Locator, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, type Runtime } from '../../runtime/index.ts';
 import { type PreviewServer, startPreviewServer } from '../../scripts/preview.ts';
+import { UNKNOWN_ZONE_MESSAGE } from '../../src/core/timeZoneName.ts';
 import { runLog } from '../fixtures/properties.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -251,6 +252,37 @@ describe('sidebar in Chromium at 300 px', { timeout: 90_000 }, () => {
     await poll(async () => rt.triggers().map((t) => t.handler)).toEqual(['onSlaTimer']);
     await page.getByLabel('Check leads automatically').uncheck();
     await poll(async () => rt.triggers().length).toBe(0);
+    await page.close();
+  });
+
+  it('writes a zone as Apps Script spells it, refuses an unknown one and a week with no hours', async () => {
+    const { page, rt } = await openSidebar();
+    const save = page.getByRole('button', { name: 'Save' });
+    await page.getByRole('tab', { name: /Calendar/ }).click();
+    const zone = page.getByLabel('Time zone', { exact: true });
+    await zone.fill('Mars/Olympus');
+    expect(await errorFor(page, 'Time zone')).toBe(UNKNOWN_ZONE_MESSAGE);
+    await poll(() => save.isDisabled()).toBe(true);
+    await zone.fill('america/new_york');
+    await zone.blur();
+    await poll(() => zone.inputValue()).toBe('America/New_York');
+    expect(await errorFor(page, 'Time zone')).toBe('');
+    // closing every day leaves no business hours: said under the week, Save off
+    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'])
+      await page.getByRole('button', { name: `Remove ${day} hours` }).click();
+    await poll(() => text(page.locator('#panel-calendar'))).toContain(
+      'Add working hours to at least one day',
+    );
+    await poll(() => save.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Add hours on Wednesday' }).click();
+    await poll(() => save.isEnabled()).toBe(true);
+    await save.click();
+    await poll(() => text(page.locator('.status'))).toContain('Saved at');
+    const stored = JSON.parse(rt.documentProperties.getProperty('sla.settings')!) as {
+      calendar: { timeZone: string; hours: Record<string, unknown[]> };
+    };
+    expect(stored.calendar.timeZone).toBe('America/New_York');
+    expect(Object.values(stored.calendar.hours).filter((d) => d.length)).toHaveLength(1);
     await page.close();
   });
 

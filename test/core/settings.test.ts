@@ -54,6 +54,34 @@ describe('the settings schema: each message at the path of its field', () => {
     ]);
   });
 
+  it('a calendar with no working span on any day', () => {
+    const closed = (s: Settings) => {
+      for (const day of Object.keys(s.calendar.hours) as Array<keyof typeof s.calendar.hours>)
+        s.calendar.hours[day] = [];
+    };
+    expect(issuesAfter(closed)).toEqual([
+      {
+        path: 'calendar.hours',
+        message: 'Add working hours to at least one day: without any, no deadline can be computed',
+      },
+    ]);
+    expect(
+      issuesAfter((s) => (s.calendar.hours = { ...s.calendar.hours, mon: [], tue: [] })),
+    ).toEqual([]);
+  });
+
+  it('a holiday that is no day of the calendar', () => {
+    const shorter = 'No such day: that month is shorter (e.g. 2026-02-28, not 2026-02-31)';
+    for (const date of ['2026-02-31', '2026-02-29', '2026-04-31']) {
+      expect(issuesAfter((s) => (s.calendar.holidays = [{ date, name: 'Bad' }]))).toEqual([
+        { path: 'calendar.holidays.0.date', message: shorter },
+      ]);
+    }
+    expect(
+      issuesAfter((s) => (s.calendar.holidays = [{ date: '2028-02-29', name: 'Leap' }])),
+    ).toEqual([]);
+  });
+
   it('a fractional number of attempts', () => {
     expect(issuesAfter((s) => (s.handoff.maxAttempts = 2.5))).toEqual([
       { path: 'handoff.maxAttempts', message: 'Attempts must be a whole number' },

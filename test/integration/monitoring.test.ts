@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { ownedSheetNames } from '../../src/core/ownedSheets.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
 import { LAST_AUTO_REVIEW_KEY } from '../../src/sheets/review.ts';
 import { rowOf } from '../fixtures/leads.ts';
@@ -85,6 +86,47 @@ describe('monitoring trigger', () => {
     rt.fireTimeTriggers(new Date(NOW.getTime() + 3600_000));
     expect(reviewChecks()).toHaveLength(2);
     expect(reviews()).toHaveLength(1);
+  });
+
+  it('a failing monthly review is tried once per tick and logged once', () => {
+    const { rt } = leadsRuntime(rows());
+    rt.call('startMonitoring');
+    // a user's sheet holds every name the review could take: the review cannot be written
+    for (const name of ownedSheetNames('SLA Review 2026-10')) rt.addSheet(name, [['mine']]);
+    rt.fireTimeTriggers(NOW);
+    const failures = runLog(rt, 'review').filter((e) => e.error);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]!.error).toMatch(/^Monthly review failed: Every name SLA Sheets can give/);
+    expect(rt.spreadsheet.getSheetByName('SLA Review 2026-10')!.getRange('A1').getValue()).toBe(
+      'mine',
+    );
+  });
+
+  it("two users: the second user's start keeps the first user's trigger findable and stoppable", () => {
+    const { rt } = leadsRuntime(rows(), { persistentGlobals: true });
+    const sla = () => (rt.context() as unknown as { SLA: { monitoringState(): unknown } }).SLA;
+    rt.setUser('ann@example.com');
+    rt.call('startMonitoring');
+    rt.setUser('bob@example.com');
+    saveFrequency(rt, 30);
+    rt.call('startMonitoring');
+    expect(
+      rt
+        .triggers()
+        .map((t) => t.owner)
+        .sort(),
+    ).toEqual(['ann@example.com', 'bob@example.com']);
+    // Ann's trigger is still hers, found through the shared record, and she can stop it
+    rt.setUser('ann@example.com');
+    expect(sla().monitoringState()).toEqual({ on: true, minutes: 60 });
+    rt.call('stopMonitoring');
+    expect(rt.triggers().map((t) => t.owner)).toEqual(['bob@example.com']);
+    expect(sla().monitoringState()).toEqual({ on: false, minutes: null });
+    rt.setUser('bob@example.com');
+    expect(sla().monitoringState()).toEqual({ on: true, minutes: 30 });
+    rt.call('stopMonitoring');
+    expect(rt.triggers()).toEqual([]);
+    expect(rt.documentProperties.getProperty('sla.monitoring')).toBeNull();
   });
 
   it('skips the tick (logged) when another run holds the document lock', () => {

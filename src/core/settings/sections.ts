@@ -8,7 +8,7 @@ import {
   WEEKDAYS,
   type Weekday,
 } from './choices.ts';
-import { finite, HHMM, ISO_DATE, positive, rate, text } from './fields.ts';
+import { finite, HHMM, ISO_DATE, isRealIsoDate, positive, rate, text } from './fields.ts';
 
 /**
  * One schema builder per section of the settings document. Only `settingsSchemas()` calls them,
@@ -24,7 +24,13 @@ export function calendarSchemas() {
     .check(z.refine((s) => s.start < s.end, { error: 'End must be after start', path: ['end'] }));
 
   const holiday = z.strictObject({
-    date: z.string().check(z.regex(ISO_DATE, 'Use YYYY-MM-DD, e.g. 2026-12-25')),
+    date: z.string().check(
+      z.regex(ISO_DATE, 'Use YYYY-MM-DD, e.g. 2026-12-25'),
+      z.refine(
+        (d) => !ISO_DATE.test(d) || isRealIsoDate(d),
+        'No such day: that month is shorter (e.g. 2026-02-28, not 2026-02-31)',
+      ),
+    ),
     name: text('Holiday name', 80),
   });
 
@@ -32,10 +38,19 @@ export function calendarSchemas() {
     WEEKDAYS.map((d) => [d, z.array(timeSpan).check(z.maxLength(4, 'At most 4 spans a day'))]),
   ) as Record<Weekday, z.ZodMiniArray<typeof timeSpan>>;
 
+  const hours = z
+    .strictObject(weekHours)
+    .check(
+      z.refine(
+        (h) => WEEKDAYS.some((d) => h[d].length > 0),
+        'Add working hours to at least one day: without any, no deadline can be computed',
+      ),
+    );
+
   const calendar = z.strictObject({
-    /** IANA zone; blank means the spreadsheet's own time zone. */
+    /** IANA zone; blank means the spreadsheet's own time zone. Checked by the shell (timeZoneCheck). */
     timeZone: text('Time zone', 64),
-    hours: z.strictObject(weekHours),
+    hours,
     holidays: z.array(holiday).check(z.maxLength(120, 'At most 120 holidays')),
   });
   return { timeSpan, holiday, calendar };

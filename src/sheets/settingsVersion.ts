@@ -1,0 +1,56 @@
+/**
+ * The settings-version cell (see core/settingsVersion.ts): `SLA Settings`!B1, named
+ * SLA_SETTINGS_VERSION, on a hidden sheet of ours. A named range of that name the add-in did
+ * not make is the user's: it is never moved or written.
+ */
+import {
+  nextSettingsVersion,
+  SETTINGS_VERSION_NAME,
+  SETTINGS_VERSION_SHEET,
+  settingsVersionRows,
+} from '../core/settingsVersion.ts';
+import { besideNoticeOnce, isOurSheet, ourSheet } from './ownedSheets.ts';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The cell, or why it cannot be used; `message` is also set once when written beside a user's sheet. */
+type VersionCell = { cell: Range | null; message: string | null };
+
+/** Our version cell, created (with its sheet and name) when missing. */
+function versionCell(ss: Spreadsheet): VersionCell {
+  const named = ss.getRangeByName(SETTINGS_VERSION_NAME);
+  if (named) {
+    return isOurSheet(named.getSheet(), SETTINGS_VERSION_SHEET)
+      ? { cell: named, message: null }
+      : {
+          cell: null,
+          message: `The named range ${SETTINGS_VERSION_NAME} was not made by SLA Sheets: it is left as it is, so formulas passing it do not follow settings saves. Rename it to let the add-in make its own.`,
+        };
+  }
+  const owned = ourSheet(ss, SETTINGS_VERSION_SHEET);
+  const sheet = owned.sheet;
+  if (owned.created) {
+    sheet.getRange(1, 1, 2, 2).setValues(settingsVersionRows(1));
+    sheet.getRange('A1').setFontWeight('bold');
+    sheet.hideSheet();
+  }
+  const cell = sheet.getRange('B1');
+  ss.setNamedRange(SETTINGS_VERSION_NAME, cell);
+  return { cell, message: besideNoticeOnce(owned) };
+}
+
+/** Makes sure the cell exists (setup): formulas may name it from the start. */
+export function ensureSettingsVersion(ss: Spreadsheet): string | null {
+  return versionCell(ss).message;
+}
+
+/**
+ * After a settings save: a new number in the cell, so that every formula passing it is
+ * recalculated. Returns a message when it could not (the sidebar says so).
+ */
+export function bumpSettingsVersion(ss: Spreadsheet): string | null {
+  const { cell, message } = versionCell(ss);
+  cell?.setValue(nextSettingsVersion(cell.getValue()));
+  return message;
+}
