@@ -83,12 +83,19 @@ export function readNotes(
 ): string[] {
   const notes: string[] = [];
   const f = read.fields;
-  const renamed = f.found.filter((x) => x.header !== FIELD_LABELS[x.field]);
-  // a few fields per note: the run log keeps notes short
-  for (let i = 0; i < renamed.length; i += 4) {
-    const part = renamed.slice(i, i + 4).map((x) => `${FIELD_LABELS[x.field]} ← "${x.header}"`);
-    notes.push(`Columns read: ${part.join(', ')}.`);
+  // the most useful first: the run log keeps a few notes a run
+  const q = read.quality;
+  if (q.unreadableRows) {
+    const by = Object.entries(q.byHeader)
+      .map(([h, n]) => `${h} ${n.toLocaleString('en-US')}`)
+      .join(', ');
+    notes.push(`${count(q.unreadableRows, 'row')} with values that could not be read (${by}).`);
   }
+  notes.push(
+    read.clock
+      ? `The SLA clock starts at "${read.clock.header}".`
+      : 'No column starts the SLA clock (no hand-off, MQL or creation date): no lead could be timed.',
+  );
   const missing = f.missing.filter((m) => relevant.includes(m));
   if (missing.length) notes.push(`Not found: ${missing.map((m) => FIELD_LABELS[m]).join(', ')}.`);
   for (const c of f.conflicts) {
@@ -106,23 +113,17 @@ export function readNotes(
       `${FIELD_LABELS[s.field]}: the chosen column "${s.header}" is gone; found it as usual.`,
     );
   }
-  notes.push(
-    read.clock
-      ? `The SLA clock starts at "${read.clock.header}".`
-      : 'No column starts the SLA clock (no hand-off, MQL or creation date): no lead could be timed.',
-  );
   for (const field of DATE_FIELDS) {
     const order = read.dateOrders[field];
     if (!order || order.dayFirst + order.monthFirst + order.ambiguous === 0) continue;
     const header = f.found.find((x) => x.field === field)?.header ?? FIELD_LABELS[field];
     notes.push(`Dates in "${header}": ${describeDateOrder(order, locale)}.`);
   }
-  const q = read.quality;
-  if (q.unreadableRows) {
-    const by = Object.entries(q.byHeader)
-      .map(([h, n]) => `${h} ${n.toLocaleString('en-US')}`)
-      .join(', ');
-    notes.push(`${count(q.unreadableRows, 'row')} with values that could not be read (${by}).`);
+  const renamed = f.found.filter((x) => x.header !== FIELD_LABELS[x.field]);
+  // a few fields per note: the run log cuts long notes
+  for (let i = 0; i < renamed.length; i += 5) {
+    const part = renamed.slice(i, i + 5).map((x) => `${FIELD_LABELS[x.field]} ← "${x.header}"`);
+    notes.push(`Columns read: ${part.join(', ')}.`);
   }
   return notes;
 }

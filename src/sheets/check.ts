@@ -112,7 +112,8 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
         `Added the ${pluralWord(table.created.length, 'column')} ${table.created.join(', ')}.`,
       );
     const computed = computeLeads(table, ctx);
-    notes.push(...readNotes(computed.read, locale), ...computed.notes);
+    // what was read goes after what the write says (rows moved): the log keeps the first notes
+    const readPart = [...readNotes(computed.read, locale), ...computed.notes];
     read = readReport(found.name, computed.read, locale);
     counts = computed.counts;
     extras = computed.extras;
@@ -121,7 +122,7 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
     if (hook) hook(table);
     const live = liveRuleInput(table, computed.read, loaded.settings);
     const report = writeLeads(table, computed.outputs, live);
-    notes.push(...report.notes);
+    notes.push(...report.notes, ...readPart);
     if (team.team && options.notify !== false) {
       const settings = loaded.settings;
       const run = { team: team.team, computed, ctx, settings, ss, leadsSheet: found.sheet };

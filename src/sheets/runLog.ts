@@ -7,7 +7,7 @@ const MAX_ENTRIES = 50;
 /** One note or error of an entry, at most (a long note is cut, never the entry dropped). */
 const MAX_TEXT_BYTES = 600;
 /** Notes of one entry, at most. */
-const MAX_NOTES = 8;
+const MAX_NOTES = 14;
 
 type Props = GoogleAppsScript.Properties.Properties;
 

@@ -125,6 +125,7 @@ describe('npm start gives the team workbook back intact', { timeout: 180_000 }, 
       'Planning',
       'SLA Agreement',
       'SLA Team',
+      'SLA Settings',
       'SLA Review 2026-10',
       'SLA History',
     ]);
