@@ -63,7 +63,8 @@ export interface TeamReadOptions {
   /** The spreadsheet's zone: the away dates are typed in it. */
   clock: ZoneClock;
   /** True for a time zone Apps Script knows (the shell decides how to tell). */
-  knownZone: (zone: string) => boolean;
+  /** The zone as the platform spells it (`europe/paris` → `Europe/Paris`), null when unknown. */
+  zoneId: (typed: string) => string | null;
   /** The clock of a known zone, for away days counted on the owner's clock. */
   clockOf: (zone: string) => ZoneClock;
 }
@@ -156,9 +157,10 @@ function readMember(
       `Manager email ${showValue(cell(row, cols.managerEmail))} is not an e-mail address`,
     );
   }
-  const timeZone = text(cell(row, cols.timeZone));
-  if (timeZone && !options.knownZone(timeZone)) {
-    return skip(`time zone "${timeZone}" is unknown (use an IANA name such as Europe/Paris)`);
+  const typedZone = text(cell(row, cols.timeZone));
+  const timeZone = typedZone ? (options.zoneId(typedZone) ?? '') : '';
+  if (typedZone && !timeZone) {
+    return skip(`time zone "${typedZone}" is unknown (use an IANA name such as Europe/Paris)`);
   }
   const zoneClock = timeZone ? options.clockOf(timeZone) : options.clock;
   const away = readAway(row, cols, options.clock, zoneClock);
@@ -256,49 +258,4 @@ export function ownersMissingFromTeam(owners: Iterable<string>, team: Team): str
     missing.set(key, owner);
   }
   return [...missing.values()];
-}
-
-/** Zones whose offset is 0 all year: an unknown zone also reads as +0000 in Apps Script. */
-const ALWAYS_UTC = new Set(
-  [
-    'UTC',
-    'GMT',
-    'UCT',
-    'Zulu',
-    'Universal',
-    'Greenwich',
-    'Etc/UTC',
-    'Etc/GMT',
-    'Etc/UCT',
-    'Etc/Zulu',
-    'Etc/Universal',
-    'Etc/Greenwich',
-    'Africa/Abidjan',
-    'Africa/Accra',
-    'Africa/Bamako',
-    'Africa/Banjul',
-    'Africa/Bissau',
-    'Africa/Conakry',
-    'Africa/Dakar',
-    'Africa/Freetown',
-    'Africa/Lome',
-    'Africa/Monrovia',
-    'Africa/Nouakchott',
-    'Africa/Ouagadougou',
-    'Africa/Sao_Tome',
-    'America/Danmarkshavn',
-    'Atlantic/Reykjavik',
-    'Atlantic/St_Helena',
-  ].map((z) => z.toLowerCase()),
-);
-
-/**
- * Is a zone known, given its UTC offsets in January and July? Apps Script (like Java) reads an
- * unknown zone as GMT without a word, so a zone that is +0000 all year must be one of those
- * that really are; any other offset proves the name was recognised.
- */
-export function isKnownZone(zone: string, offsetsMinutes: readonly number[]): boolean {
-  const z = zone.trim();
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(z)) return false;
-  return offsetsMinutes.some((o) => o !== 0) || ALWAYS_UTC.has(z.toLowerCase());
 }

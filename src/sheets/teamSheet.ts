@@ -2,17 +2,11 @@ import { createCalendar } from '../core/calendar.ts';
 import { errorText } from '../core/errors.ts';
 import type { CheckContext } from '../core/leadCheck.ts';
 import { decodeDigest, ownerLookup, type TeamDigest, teamDigest } from '../core/ownerClocks.ts';
-import {
-  isKnownZone,
-  readTeam,
-  TEAM_HEADER_LIST,
-  TEAM_HEADERS,
-  TEAM_SHEET,
-  type Team,
-} from '../core/team.ts';
+import { readTeam, TEAM_HEADER_LIST, TEAM_HEADERS, TEAM_SHEET, type Team } from '../core/team.ts';
 import type { ZoneClock } from '../core/zone.ts';
-import { appsScriptClock, parseUtcOffset } from './clock.ts';
+import { appsScriptClock } from './clock.ts';
 import { markAsOurs } from './ownedSheets.ts';
+import { checkTimeZone } from './timeZoneCheck.ts';
 
 /**
  * The `SLA Team` sheet: created once by setUpWorkbook (with an example row), read by every
@@ -55,25 +49,6 @@ export function createTeamSheet(ss: Spreadsheet): Sheet | null {
   return sheet;
 }
 
-const zoneChecks = new Map<string, boolean>();
-
-/** Is the zone one Apps Script knows? (an unknown one reads as GMT there: see core/team.ts) */
-export function knownTimeZone(zone: string): boolean {
-  let known = zoneChecks.get(zone);
-  if (known === undefined) {
-    const year = new Date().getUTCFullYear();
-    const offsets = [0, 6].map((month) =>
-      parseUtcOffset(Utilities.formatDate(new Date(Date.UTC(year, month, 15)), zone, 'Z')),
-    );
-    known = isKnownZone(
-      zone,
-      offsets.map((o) => o ?? 0),
-    );
-    zoneChecks.set(zone, known);
-  }
-  return known;
-}
-
 /** SLA Team as read now, or null when the spreadsheet has no such sheet. */
 export function readTeamSheet(ss: Spreadsheet, sheetClock: ZoneClock): Team | null {
   const sheet = ss.getSheetByName(TEAM_SHEET);
@@ -81,7 +56,10 @@ export function readTeamSheet(ss: Spreadsheet, sheetClock: ZoneClock): Team | nu
   const values = sheet.getDataRange().getValues();
   return readTeam(values[0] ?? [], values.slice(1), {
     clock: sheetClock,
-    knownZone: knownTimeZone,
+    zoneId: (typed) => {
+      const check = checkTimeZone(typed);
+      return check.ok ? check.zone : null;
+    },
     clockOf: appsScriptClock,
   });
 }

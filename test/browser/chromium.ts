@@ -16,7 +16,8 @@ export interface SidebarBrowser {
   close(): Promise<void>;
 }
 
-export async function launchSidebarBrowser(height = 900): Promise<SidebarBrowser> {
+/** A fresh Chromium at the sidebar's 300 px (or another width, for a full page). */
+export async function launchSidebarBrowser(height = 900, width = 300): Promise<SidebarBrowser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium is missing at ${CHROMIUM}: install it with "apt-get update && apt-get install -y chromium"`,
@@ -26,7 +27,7 @@ export async function launchSidebarBrowser(height = 900): Promise<SidebarBrowser
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 300, height },
+    viewport: { width, height },
     args: [
       '--headless',
       '--no-sandbox',

@@ -1,33 +1,19 @@
 /** The review's HTML page opened in Chromium: user text stays text, nothing is fetched. */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARKUP_NAME, reviewPage } from '../fixtures/reviewPage.ts';
+import { launchSidebarBrowser, type SidebarBrowser } from './chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
+let chromiumBrowser: SidebarBrowser;
 let browser: BrowserContext;
-let profile: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}: install it with "apt-get update && apt-get install -y chromium"`,
-    );
-  }
-  profile = mkdtempSync(join(tmpdir(), 'sla-review-page-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  chromiumBrowser = await launchSidebarBrowser(900, 1400);
+  browser = chromiumBrowser.context;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await chromiumBrowser?.close();
 });
 
 describe('the review page in a browser', () => {

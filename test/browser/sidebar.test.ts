@@ -2,52 +2,30 @@
  * The sidebar in a real browser (Debian Chromium through playwright-core), talking to
  * dist/Code.js in our runtime through the preview server's google.script.run bridge.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, type Runtime } from '../../runtime/index.ts';
+import type { Runtime } from '../../runtime/index.ts';
 import { type PreviewServer, startPreviewServer } from '../../scripts/preview.ts';
 import { UNKNOWN_ZONE_MESSAGE } from '../../src/core/timeZoneName.ts';
 import { runLog } from '../fixtures/properties.ts';
+import { ARTIFACTS, launchSidebarBrowser, type SidebarBrowser } from './chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
 const XSS = '<img src=x onerror=alert(1)>';
 
+let chromiumBrowser: SidebarBrowser;
 let browser: BrowserContext;
-let profile: string;
 const servers: PreviewServer[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}: install it with "apt-get update && apt-get install -y chromium"`,
-    );
-  }
-  profile = mkdtempSync(join(tmpdir(), 'sla-chromium-'));
-  // A fresh profile directory: launchPersistentContext passes it as --user-data-dir.
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 300, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  chromiumBrowser = await launchSidebarBrowser();
+  browser = chromiumBrowser.context;
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await chromiumBrowser?.close();
   for (const s of servers) await s.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 interface Opened {

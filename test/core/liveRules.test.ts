@@ -127,7 +127,7 @@ describe("the owners' clocks", () => {
       ['Bob', '', '', 'no', '', new Date('2026-11-22T23:00:00Z'), ''],
       ['Cat', '', '', 'no', '', '', ''],
     ],
-    { clock, knownZone: () => true, clockOf: intlZoneClock },
+    { clock, zoneId: (z) => z, clockOf: intlZoneClock },
   );
 
   it('digest the zones and absences only, and read back what they stored', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   isAway,
-  isKnownZone,
   ownersMissingFromTeam,
   readEmail,
   readTeam,
@@ -13,7 +12,7 @@ import { paris } from '../fixtures/dates.ts';
 
 const OPTIONS: TeamReadOptions = {
   clock: intlZoneClock('Europe/Paris'),
-  knownZone: (z) => z !== 'Mars/Olympus',
+  zoneId: (z: string) => (z === 'Mars/Olympus' ? null : z),
   clockOf: intlZoneClock,
 };
 
@@ -206,13 +205,12 @@ describe('owners missing from SLA Team', () => {
   });
 });
 
-describe('known time zones', () => {
-  it('trusts any zone with an offset, and a +0000 one only when it is really UTC all year', () => {
-    expect(isKnownZone('Europe/Paris', [60, 120])).toBe(true);
-    expect(isKnownZone('Europe/London', [0, 60])).toBe(true);
-    expect(isKnownZone('UTC', [0, 0])).toBe(true);
-    expect(isKnownZone('Atlantic/Reykjavik', [0, 0])).toBe(true);
-    expect(isKnownZone('Europe/Pari', [0, 0])).toBe(false);
-    expect(isKnownZone('Paris; drop table', [60, 60])).toBe(false);
+describe('time zones of the team', () => {
+  it('keeps a zone as the platform spells it', () => {
+    const team = readTeam(TEAM_HEADER_LIST, [row({ ...ann, 'Time zone': 'america/new_york' })], {
+      ...OPTIONS,
+      zoneId: (z) => (z.toLowerCase() === 'america/new_york' ? 'America/New_York' : null),
+    });
+    expect(team.members[0]!.timeZone).toBe('America/New_York');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../runtime/index.ts';
 import { paris } from '../fixtures/dates.ts';
 import { rowOf } from '../fixtures/leads.ts';
+import { TEAM_HEADER } from '../fixtures/team.ts';
 import {
   byLeadId,
   EVERY_STATUS,
@@ -11,15 +12,6 @@ import {
   workbookSheet,
 } from './leadsHelpers.ts';
 
-const TEAM_HEADER = [
-  'Owner',
-  'Email',
-  'Manager email',
-  'Notify',
-  'Time zone',
-  'Away from',
-  'Away until',
-];
 const WITH_OWNER = [...HEADER.slice(0, 3), 'Owner', ...HEADER.slice(3)];
 
 function everyStatusRows(header = HEADER): unknown[][] {

@@ -3,6 +3,7 @@ import { createRuntime, type Runtime, type SentMail } from '../../runtime/index.
 import { paris } from '../fixtures/dates.ts';
 import { rowOf } from '../fixtures/leads.ts';
 import { runLog } from '../fixtures/properties.ts';
+import { TEAM_HEADER } from '../fixtures/team.ts';
 import { byLeadId, workbookSheet } from './leadsHelpers.ts';
 
 const HOUR = 3_600_000;
@@ -15,15 +16,6 @@ const HEADER = [
   'Stage',
   'Handed off at',
   'First contact at',
-];
-const TEAM_HEADER = [
-  'Owner',
-  'Email',
-  'Manager email',
-  'Notify',
-  'Time zone',
-  'Away from',
-  'Away until',
 ];
 
 const TEAM = [

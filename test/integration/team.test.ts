@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../runtime/index.ts';
 import type { TeamView } from '../../src/sidebarContract.ts';
 import { paris } from '../fixtures/dates.ts';
-
-const TEAM_HEADER = [
-  'Owner',
-  'Email',
-  'Manager email',
-  'Notify',
-  'Time zone',
-  'Away from',
-  'Away until',
-];
+import { TEAM_HEADER } from '../fixtures/team.ts';
 
 function runtime() {
   const rt = createRuntime({ timeZone: 'Europe/Paris' });
