@@ -83,6 +83,9 @@ function readLines(check: CheckOutcome): string[] {
   );
   for (const [header, how] of Object.entries(read.dateOrders))
     lines.push(`  Dates in "${header}": ${how}`);
+  if (read.footerRows) {
+    lines.push(`  ${read.footerRows} report footer rows (totals, copyright) not read as leads`);
+  }
   if (read.unreadableRows) {
     const by = Object.entries(read.unreadableByHeader)
       .map(([h, n]) => `${h} ${n}`)

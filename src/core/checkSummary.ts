@@ -91,6 +91,11 @@ export function readNotes(
       .join(', ');
     notes.push(`${count(q.unreadableRows, 'row')} with values that could not be read (${by}).`);
   }
+  if (q.footerRows) {
+    notes.push(
+      `${count(q.footerRows, 'report footer row')} (totals, copyright) not read as leads.`,
+    );
+  }
   notes.push(
     read.clock
       ? `The SLA clock starts at "${read.clock.header}".`
@@ -154,6 +159,7 @@ export function readReport(
     dateOrders,
     unreadableRows: read.quality.unreadableRows,
     unreadableByHeader: { ...read.quality.byHeader },
+    footerRows: read.quality.footerRows,
   };
 }
 
@@ -166,4 +172,6 @@ export interface ReadReportData {
   dateOrders: Record<string, string>;
   unreadableRows: number;
   unreadableByHeader: Record<string, number>;
+  /** Report footer lines (totals, copyright) under the data, not read as leads. */
+  footerRows: number;
 }

@@ -117,3 +117,27 @@ describe('what makes a row a lead', () => {
     expect(read.records.map((r) => r !== null)).toEqual([true, false]);
   });
 });
+
+describe('report exports', () => {
+  it('does not read the footer lines of a CRM report as leads', () => {
+    const header = ['Lead Owner', 'Lead Status', 'Create Date'];
+    const read = readLeadSheet(
+      header,
+      [
+        ['Marc', 'Open - Not Contacted', '2026-11-20 10:00'],
+        ['Grand Totals (1 records)', '', ''],
+        ['Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved.', '', ''],
+        ['Confidential Information - Do Not Distribute', '', ''],
+        ['Total', '', ''],
+      ],
+      options,
+    );
+    expect(read.records.map((r) => r !== null)).toEqual([true, false, false, false, false]);
+    expect(read.quality).toMatchObject({ rows: 1, footerRows: 4 });
+  });
+
+  it('still reads a lead whose owner is called Total when the row has more', () => {
+    const read = readLeadSheet(['Lead Owner', 'Lead Status'], [['Total', 'New']], options);
+    expect(read.records[0]).not.toBeNull();
+  });
+});
