@@ -241,7 +241,7 @@ function deadlineItems(r: Rows, settings: Settings, clock: ClockSource): void {
   r.add(
     'item',
     'Tracking window',
-    `A lead never contacted whose clock started more than ${n(h.trackingDays)} days ago is counted as missed, not as today's work.`,
+    `A lead with no contact recorded whose clock started more than ${n(h.trackingDays)} days ago is counted as missed, not as today's work.`,
   );
   const zone = cal.timeZone.trim() || "the spreadsheet's time zone";
   r.add('item', 'Business hours', `${describeWeek(cal.hours)} (${zone}).`);

@@ -46,7 +46,7 @@ export function summaryText(f: CheckFigures): string {
   const other: string[] = [];
   if (extras.untracked) {
     other.push(
-      `${count(extras.untracked, 'lead')} never contacted, started over ${f.trackingDays} days ago (not tracked)`,
+      `${count(extras.untracked, 'lead')} with no contact recorded, started over ${f.trackingDays} days ago (not tracked)`,
     );
   }
   if (extras.untimed)

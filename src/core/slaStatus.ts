@@ -336,7 +336,7 @@ function openResult(
       return {
         ...result(
           'Missed',
-          `never contacted; clock started ${started}, over ${trackingDays} days ago (not tracked)`,
+          `no contact recorded; clock started ${started}, over ${trackingDays} days ago (not tracked)`,
           deadline,
           null,
         ),

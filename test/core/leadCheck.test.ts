@@ -77,7 +77,7 @@ describe('the summary toast', () => {
       extras: { untracked: 4, untimed: 2 },
     };
     expect(summaryText(f)).toBe(
-      'Checked 7 leads: 1 timed lead on time, 4 leads never contacted, started over 60 days ago (not tracked), 2 contacted leads with no contact time (not judged)',
+      'Checked 7 leads: 1 timed lead on time, 4 leads with no contact recorded, started over 60 days ago (not tracked), 2 contacted leads with no contact time (not judged)',
     );
   });
 });

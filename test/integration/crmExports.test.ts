@@ -107,7 +107,7 @@ describe('honest messages on exports', () => {
     const rt = exportRuntime(e);
     rt.call('checkLeadsNow');
     expect(rt.ui.toasts.at(-1)!.message).toBe(
-      'Checked 10 leads: 1 overdue, 2 rows to check, 1 lead never contacted, started over 60 days ago (not tracked), 2 contacted leads with no contact time (not judged)',
+      'Checked 10 leads: 1 overdue, 2 rows to check, 1 lead with no contact recorded, started over 60 days ago (not tracked), 2 contacted leads with no contact time (not judged)',
     );
   });
 });
