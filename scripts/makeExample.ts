@@ -183,6 +183,36 @@ const SOURCES: ReadonlyArray<readonly [string, number]> = [
   ['Referral', 10],
 ];
 const OWNERS = ['Camille Roche', 'Julien Masson', 'Sophie Marchand', 'Thomas Klein'];
+
+/**
+ * The team as a sales manager fills SLA Team: who gets notices, their manager, one rep away
+ * (her open leads go to the manager at once). Addresses are example.com: nothing real is sent.
+ */
+function teamSheet() {
+  const email = (name: string) => `${name.toLowerCase().replace(/\s+/g, '.')}@example.com`;
+  const manager = 'nadia.benali@example.com';
+  const away: Record<string, [string, string]> = {
+    'Julien Masson': ['2026-11-20', '2026-11-27'],
+  };
+  const values = [
+    ['Owner', 'Email', 'Manager email', 'Notify', 'Time zone', 'Away from', 'Away until'],
+    ...OWNERS.map((o, i) => [
+      o,
+      email(o),
+      manager,
+      i === 3 ? 'no' : 'yes',
+      '',
+      ...(away[o] ?? ['', '']),
+    ]),
+  ];
+  return {
+    name: 'SLA Team',
+    values,
+    fontWeights: values.map((_, r) => values[0]!.map(() => (r === 0 ? 'bold' : 'normal'))),
+    frozenRows: 1,
+    columnWidths: { 1: 140, 2: 220, 3: 220, 6: 110, 7: 110 },
+  };
+}
 const REJECT_REASONS = [
   'Student project, no budget',
   'Outside our market (B2C)',
@@ -512,6 +542,7 @@ async function main(): Promise<void> {
         frozenRows: 1,
         columnWidths: { 2: 150, 3: 170, 4: 240, 27: 220, ...dateColumnWidths },
       },
+      teamSheet(),
     ],
   });
   rt.load();
