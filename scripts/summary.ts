@@ -76,6 +76,8 @@ function readLines(check: CheckOutcome): string[] {
     lines.push(`  ${field.padEnd(24)}← "${header}"`);
   }
   if (read.missing.length) lines.push(`  Not found: ${read.missing.join(', ')}`);
+  if (read.unplaced.length)
+    lines.push(`  Not read: ${read.unplaced.map((h) => `"${h}"`).join(', ')}`);
   lines.push(
     read.clock
       ? `  The SLA clock starts at "${read.clock}"`

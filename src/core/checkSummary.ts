@@ -124,6 +124,11 @@ export function readNotes(
     const header = f.found.find((x) => x.field === field)?.header ?? FIELD_LABELS[field];
     notes.push(`Dates in "${header}": ${describeDateOrder(order, locale)}.`);
   }
+  if (read.unplaced.length) {
+    notes.push(
+      `Columns not read (yours, or map them in Fields): ${list(read.unplaced.slice(0, 12))}${read.unplaced.length > 12 ? ', …' : ''}.`,
+    );
+  }
   const renamed = f.found.filter((x) => x.header !== FIELD_LABELS[x.field]);
   // a few fields per note: the run log cuts long notes
   for (let i = 0; i < renamed.length; i += 5) {
@@ -160,6 +165,7 @@ export function readReport(
     unreadableRows: read.quality.unreadableRows,
     unreadableByHeader: { ...read.quality.byHeader },
     footerRows: read.quality.footerRows,
+    unplaced: [...read.unplaced],
   };
 }
 
@@ -174,4 +180,6 @@ export interface ReadReportData {
   unreadableByHeader: Record<string, number>;
   /** Report footer lines (totals, copyright) under the data, not read as leads. */
   footerRows: number;
+  /** Headers no field or scoring criterion reads. */
+  unplaced: string[];
 }

@@ -14,7 +14,8 @@ import {
   type FieldResolution,
   resolveFields,
 } from './fields.ts';
-import type { Stage } from './leadColumns.ts';
+import { headerKey } from './headers.ts';
+import { OWNED_HEADER_LIST, type Stage } from './leadColumns.ts';
 import type { Priority } from './settings.ts';
 import { createValueMap, type StageMeaning, type ValueChoices, type ValueMap } from './valueMap.ts';
 import { DAY_MS, type ZoneClock } from './zone.ts';
@@ -96,6 +97,8 @@ export interface LeadSheet {
   /** One per data row; null for a blank row. */
   records: Array<LeadRecord | null>;
   quality: ReadQuality;
+  /** Headers of row 1 no field or scoring criterion reads (the user's own columns, or a label to map). */
+  unplaced: string[];
 }
 
 /** Dates before this are typos or placeholders (a CRM that existed then is not our user). */
@@ -301,7 +304,19 @@ export function readLeadSheet(
     dateOrders,
     records,
     quality,
+    unplaced: unplacedHeaders(header, compiled.leadCols),
   };
+}
+
+/** Row 1's headers that feed no field, no scoring criterion and are not ours: named, not guessed. */
+function unplacedHeaders(header: readonly unknown[], used: readonly number[]): string[] {
+  const ours = new Set(OWNED_HEADER_LIST.map(headerKey));
+  const out: string[] = [];
+  header.forEach((h, c) => {
+    const text = String(h ?? '').trim();
+    if (text !== '' && !used.includes(c) && !ours.has(headerKey(text))) out.push(text);
+  });
+  return out;
 }
 
 /**

@@ -141,3 +141,14 @@ describe('report exports', () => {
     expect(read.records[0]).not.toBeNull();
   });
 });
+
+describe('headers the map does not place', () => {
+  it('names them, leaving out the fields, the scoring columns and ours', () => {
+    const header = ['Lead Owner', 'Notes', 'Job title', 'SLA status', 'Lead Temp'];
+    const read = readLeadSheet(header, [['Ann', 'x', 'CEO', '', 'warm']], {
+      ...options,
+      extraColumns: [2],
+    });
+    expect(read.unplaced).toEqual(['Notes', 'Lead Temp']);
+  });
+});

@@ -54,6 +54,16 @@ describe.each(CRM_EXPORTS.map((e) => [e.crm, e] as const))('a %s export as it is
     for (const read of e.reads) expect(notes).toContain(read);
   });
 
+  it('names the columns it does not read, never guessing', () => {
+    const rt = exportRuntime(e);
+    rt.call('checkLeadsNow');
+    const notes = runLogNotes(rt);
+    const read = new Set(e.reads.map((r) => r.split('"')[1]!));
+    const unread =
+      /Columns not read \(yours, or map them in Fields\): (.*)\./.exec(notes)?.[1] ?? '';
+    for (const header of read) expect(unread).not.toContain(`"${header}"`);
+  });
+
   it('writes only its own columns', () => {
     const rt = exportRuntime(e);
     const before = userCells(rt, e.sheet);
