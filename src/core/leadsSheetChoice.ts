@@ -32,9 +32,13 @@ function sameName(a: string, b: string): boolean {
 /** Sheets the add-in writes itself: never read as leads. */
 export function isGeneratedSheetName(name: string): boolean {
   return (
-    [PLANNING_SHEET, AGREEMENT_SHEET, HISTORY_SHEET, 'SLA Team'].some((n) => sameName(n, name)) ||
+    [PLANNING_SHEET, AGREEMENT_SHEET, HISTORY_SHEET, 'SLA Team', 'SLA Settings'].some((n) =>
+      sameName(n, name),
+    ) ||
     name.startsWith(REVIEW_SHEET_PREFIX) ||
-    name.startsWith('_')
+    name.startsWith('_') ||
+    // ours, written beside a user's sheet of the same name (ownedSheets.ts)
+    /\(SLA Sheets(?: \d+)?\)$/.test(name)
   );
 }
 
