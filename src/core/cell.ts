@@ -15,6 +15,11 @@ export function isBlank(value: unknown): boolean {
   );
 }
 
+/** The cell of a row at a 0-based column, '' when the column is absent (-1). */
+export function cellAt(row: readonly unknown[], col: number): unknown {
+  return col < 0 ? '' : row[col];
+}
+
 /** True when every cell of the row is blank. */
 export function isBlankRow(row: readonly unknown[]): boolean {
   for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;

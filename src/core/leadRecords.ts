@@ -1,4 +1,4 @@
-import { isBlank, showValue } from './cell.ts';
+import { cellAt, isBlank, showValue } from './cell.ts';
 import { readPlainNumber } from './cellValues.ts';
 import { type ColumnDateOrder, inferDateOrder, type LocaleOrder } from './dateOrder.ts';
 import { type DateRead, readInstant } from './dates.ts';
@@ -369,10 +369,6 @@ class RowMemo {
   }
 }
 
-function cellOf(row: readonly unknown[], c: number): unknown {
-  return c < 0 ? '' : row[c];
-}
-
 function readRow(
   row: readonly unknown[],
   index: number,
@@ -385,8 +381,8 @@ function readRow(
   const problem = (field: FieldId, reason: string) =>
     problems.push({ field, header: headers[field], reason });
 
-  const stageCell = cellOf(row, col.stage);
-  const statusCell = cellOf(row, col.leadStatus);
+  const stageCell = cellAt(row, col.stage);
+  const statusCell = cellAt(row, col.leadStatus);
   const stageRead = memo.stage(stageCell);
   const statusRead = memo.stage(statusCell);
   if (!stageRead.ok) problem('stage', stageRead.reason);
@@ -395,7 +391,7 @@ function readRow(
     stageRead.ok ? stageRead.value : null,
     statusRead.ok ? statusRead.value : null,
   );
-  const priorityRead = memo.priority(cellOf(row, col.priority));
+  const priorityRead = memo.priority(cellAt(row, col.priority));
   if (!priorityRead.ok) problem('priority', priorityRead.reason);
 
   const dates = {
@@ -412,9 +408,9 @@ function readRow(
     if (r.kind === 'instant') dates[d.field] = r.ms;
     else if (r.kind === 'unreadable') problem(d.field, r.reason);
   }
-  const attempts = readAttempts(cellOf(row, col.attempts));
+  const attempts = readAttempts(cellAt(row, col.attempts));
   if (typeof attempts === 'string') problem('attempts', attempts);
-  const dealCell = cellOf(row, col.dealValue);
+  const dealCell = cellAt(row, col.dealValue);
   const dealValue = readPlainNumber(dealCell);
   if (dealValue === null && !isBlank(dealCell))
     problem('dealValue', `${showValue(dealCell)} is not a number`);
@@ -424,15 +420,15 @@ function readRow(
     : '';
   return {
     index,
-    leadId: text(cellOf(row, col.leadId)),
+    leadId: text(cellAt(row, col.leadId)),
     name:
-      text(cellOf(row, col.name)) ||
-      [text(cellOf(row, col.firstName)), text(cellOf(row, col.lastName))].filter(Boolean).join(' '),
-    company: text(cellOf(row, col.company)),
-    email: text(cellOf(row, col.email)),
-    source: text(cellOf(row, col.source)),
-    owner: text(cellOf(row, col.owner)),
-    rejectedReason: text(cellOf(row, col.rejectedReason)),
+      text(cellAt(row, col.name)) ||
+      [text(cellAt(row, col.firstName)), text(cellAt(row, col.lastName))].filter(Boolean).join(' '),
+    company: text(cellAt(row, col.company)),
+    email: text(cellAt(row, col.email)),
+    source: text(cellAt(row, col.source)),
+    owner: text(cellAt(row, col.owner)),
+    rejectedReason: text(cellAt(row, col.rejectedReason)),
     priority: priorityRead.ok ? priorityRead.value : memo.defaultPriority,
     stage: meaning?.stage ?? null,
     contacted: meaning?.contacted ?? false,

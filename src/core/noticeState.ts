@@ -1,3 +1,4 @@
+import { VALUE_BUDGET } from './propertyBytes.ts';
 import { MINUTE_MS } from './zone.ts';
 
 /**
@@ -29,8 +30,8 @@ export interface NoticeEntry {
 /** Hash → entry. */
 export type NoticeMemory = Map<string, NoticeEntry>;
 
-/** Apps Script allows 9 KB a property value; each chunk stays under it. */
-export const NOTICE_CHUNK_BYTES = 9000;
+/** Each chunk stays within what the add-in writes in one property value (propertyBytes.ts). */
+export const NOTICE_CHUNK_BYTES = VALUE_BUDGET;
 /** The whole memory: 8 chunks. */
 export const NOTICE_MAX_BYTES = 8 * NOTICE_CHUNK_BYTES;
 

@@ -191,21 +191,12 @@ export function evaluateLead(input: LeadSlaInput, ctx: SlaContext): LeadSlaResul
       clock: ctx.clock,
       nowMs: ctx.nowMs,
     });
-    const record = sheet.records[0] ?? blankRecord();
-    return evaluateRecord(record, ctx);
+    const record = sheet.records[0];
+    // a row with nothing in it is no lead: not handed off yet
+    return record ? evaluateRecord(record, ctx) : result('Waiting', '', null, null);
   } catch (e) {
     return checkData('', errorText(e));
   }
-}
-
-function blankRecord(): LeadRecord {
-  return readLeadSheet(['Lead ID'], [['-']], {
-    clockStart: 'handedOffAt',
-    defaultPriority: 'Warm',
-    localeOrder: 'dmy',
-    clock: { zone: 'UTC', offsetMinutes: () => 0 },
-    nowMs: 0,
-  }).records[0]!;
 }
 
 /** Evaluates one lead read by leadRecords.ts. Never throws. */

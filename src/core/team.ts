@@ -1,4 +1,4 @@
-import { isBlank, showValue } from './cell.ts';
+import { cellAt, isBlank, showValue } from './cell.ts';
 import { normalizeText, readYesNo } from './cellValues.ts';
 import { readInstant } from './dates.ts';
 import { findColumn, indexHeaders } from './headers.ts';
@@ -133,10 +133,6 @@ function problem(row: number, owner: string, what: string, skipped: boolean): Te
   return { row, owner, message: `SLA Team row ${row} (${owner}): ${what}${tail}`, skipped };
 }
 
-function cell(row: readonly unknown[], col: number): unknown {
-  return col < 0 ? '' : row[col];
-}
-
 function readMember(
   row: readonly unknown[],
   sheetRow: number,
@@ -149,15 +145,15 @@ function readMember(
     problems.push(problem(sheetRow, owner, what, true));
     return null;
   };
-  const email = readAddress(cell(row, cols.email));
-  if (email === null) return skip(`${showValue(cell(row, cols.email))} is not an e-mail address`);
-  const managerEmail = readAddress(cell(row, cols.managerEmail));
+  const email = readAddress(cellAt(row, cols.email));
+  if (email === null) return skip(`${showValue(cellAt(row, cols.email))} is not an e-mail address`);
+  const managerEmail = readAddress(cellAt(row, cols.managerEmail));
   if (managerEmail === null) {
     return skip(
-      `Manager email ${showValue(cell(row, cols.managerEmail))} is not an e-mail address`,
+      `Manager email ${showValue(cellAt(row, cols.managerEmail))} is not an e-mail address`,
     );
   }
-  const typedZone = text(cell(row, cols.timeZone));
+  const typedZone = text(cellAt(row, cols.timeZone));
   const timeZone = typedZone ? (options.zoneId(typedZone) ?? '') : '';
   if (typedZone && !timeZone) {
     return skip(`time zone "${typedZone}" is unknown (use an IANA name such as Europe/Paris)`);
@@ -165,8 +161,8 @@ function readMember(
   const zoneClock = timeZone ? options.clockOf(timeZone) : options.clock;
   const away = readAway(row, cols, options.clock, zoneClock);
   if (typeof away === 'string') return skip(away);
-  let notify = readYesNo(cell(row, cols.notify)) ?? false;
-  const notifyCell = cell(row, cols.notify);
+  let notify = readYesNo(cellAt(row, cols.notify)) ?? false;
+  const notifyCell = cellAt(row, cols.notify);
   if (!isBlank(notifyCell) && readYesNo(notifyCell) === null) {
     problems.push(
       problem(sheetRow, owner, `Notify ${showValue(notifyCell)} is not yes or no`, false),
@@ -204,8 +200,8 @@ function readAway(
   sheetClock: ZoneClock,
   ownerClock: ZoneClock,
 ): { from: number; until: number } | null | string {
-  const fromCell = cell(row, cols.awayFrom);
-  const untilCell = cell(row, cols.awayUntil);
+  const fromCell = cellAt(row, cols.awayFrom);
+  const untilCell = cellAt(row, cols.awayUntil);
   if (isBlank(fromCell) && isBlank(untilCell)) return null;
   const from = readDay(fromCell, sheetClock, ownerClock, 0);
   if (typeof from === 'string') return `Away from ${from}`;
