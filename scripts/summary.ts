@@ -64,7 +64,17 @@ function statusLines(check: CheckOutcome): string[] {
   return Object.entries(check.counts)
     .filter(([, n]) => n > 0)
     .sort((a, b) => order(a[0]) - order(b[0]))
-    .map(([word, n]) => `  ${word.padEnd(24)}${n.toLocaleString('en-US')}`);
+    .map(([word, n]) => `  ${word.padEnd(24)}${n.toLocaleString('en-US')}${apart(check, word)}`);
+}
+
+/** The leads a status word holds that were not judged against a deadline, said beside it. */
+function apart(check: CheckOutcome, word: string): string {
+  const { untimed, untracked } = check.extras;
+  if (word === 'Met' && untimed)
+    return ` (${untimed} contacted with no contact time: on time not proven)`;
+  if (word === 'Missed' && untracked)
+    return ` (${untracked} with no contact recorded, older than the tracking window)`;
+  return '';
 }
 
 /** Which header fed each field, what was not found, how dates were read. */
