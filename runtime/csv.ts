@@ -4,9 +4,9 @@
  * tab) taken from the header line. The rows become one sheet named after the file.
  */
 
-import { inferDateOrder, localeDateOrder } from '../src/core/dateOrder.ts';
-import { parseDateText } from '../src/core/dates.ts';
-import { intlZoneClock, MINUTE_MS } from '../src/core/zone.ts';
+import { inferDateOrder, localeDateOrder } from '../src/core/read/dateOrder.ts';
+import { parseDateText } from '../src/core/read/dates.ts';
+import { intlZoneClock, MINUTE_MS } from '../src/core/time/zone.ts';
 import type { Cell } from './format.ts';
 
 const DELIMITERS = [',', ';', '\t'] as const;
@@ -93,7 +93,7 @@ const DATE_COLUMN_SHARE = 0.8;
 
 /**
  * The result file's date cells of a CSV column: each text value that reads as a date in the
- * column's order (the add-in's rule: core/dateOrder.ts), as the wall time Excel shows; null for a
+ * column's order (the add-in's rule: core/read/dateOrder.ts), as the wall time Excel shows; null for a
  * column that is not mostly dates, and for cells that do not read as dates (they stay text).
  */
 export function csvDateColumn(

@@ -1,5 +1,5 @@
 /** Time-zone helpers backed by Node's Intl (full ICU). */
-import { intlWallFormat, utcMs } from '../src/core/zone.ts';
+import { intlWallFormat, utcMs } from '../src/core/time/zone.ts';
 
 export interface WallClock {
   year: number;
@@ -12,7 +12,7 @@ export interface WallClock {
   weekday: number; // 1 = Monday ... 7 = Sunday
 }
 
-export { MONTH_NAMES } from '../src/core/names.ts';
+export { MONTH_NAMES } from '../src/core/time/names.ts';
 
 /** English day names, Monday first (WallClock.weekday 1 is Monday). */
 export const DAY_NAMES = [

@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { columnToLetters, createRuntime, REPO_ROOT, type Runtime } from '../runtime/index.ts';
-import { type Criterion, defaultSettings, type Settings } from '../src/core/settings.ts';
+import { type Criterion, defaultSettings, type Settings } from '../src/core/settings/index.ts';
 import { hubspotExport, LEADS_HEADER, leadRows } from './benchData.ts';
 import { naiveCheck } from './benchNaive.ts';
 

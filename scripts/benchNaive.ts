@@ -4,11 +4,11 @@
  */
 
 import type { Runtime } from '../runtime/index.ts';
-import { createCalendar } from '../src/core/calendar.ts';
-import { headerKey } from '../src/core/headers.ts';
-import { defaultSettings } from '../src/core/settings.ts';
-import { evaluateLead, statusColor } from '../src/core/slaStatus.ts';
-import { intlZoneClock } from '../src/core/zone.ts';
+import { headerKey } from '../src/core/common/headers.ts';
+import { defaultSettings } from '../src/core/settings/index.ts';
+import { createCalendar } from '../src/core/sla/calendar.ts';
+import { evaluateLead, statusColor } from '../src/core/sla/status.ts';
+import { intlZoneClock } from '../src/core/time/zone.ts';
 
 export function naiveCheck(rt: Runtime): void {
   const sheet = rt.spreadsheet.getSheetByName('Leads')!;

@@ -7,8 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { REPO_ROOT, type Runtime } from '../runtime/index.ts';
-import { errorText } from '../src/core/errors.ts';
-import { fromWall, intlZoneClock } from '../src/core/zone.ts';
+import { errorText } from '../src/core/common/errors.ts';
+import { fromWall, intlZoneClock } from '../src/core/time/zone.ts';
 import type { SidebarState } from '../src/sidebarContract.ts';
 import { EXAMPLE_NOW, EXAMPLE_PATH } from './example.ts';
 

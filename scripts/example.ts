@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { REPO_ROOT } from '../runtime/index.ts';
-import { LEAD_HEADERS, SCORING_ATTRIBUTE_HEADERS } from '../src/core/leadColumns.ts';
+import { LEAD_HEADERS, SCORING_ATTRIBUTE_HEADERS } from '../src/core/read/leadColumns.ts';
 
 /** The bundled example workbook and the instant its leads are dated around (Monday 10:00, Paris). */
 export const EXAMPLE_PATH = join(REPO_ROOT, 'examples', 'example.xlsx');

@@ -8,9 +8,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRuntime, REPO_ROOT, saveWorkbook } from '../runtime/index.ts';
-import { errorText } from '../src/core/errors.ts';
-import { DATE_TIME_COLUMN_WIDTH } from '../src/core/leadColumns.ts';
-import { fromWall, intlZoneClock } from '../src/core/zone.ts';
+import { errorText } from '../src/core/common/errors.ts';
+import { DATE_TIME_COLUMN_WIDTH } from '../src/core/read/leadColumns.ts';
+import { fromWall, intlZoneClock } from '../src/core/time/zone.ts';
 import { LEADS_HEADER } from './example.ts';
 import { prng } from './random.ts';
 

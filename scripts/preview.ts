@@ -25,7 +25,7 @@ import {
   type Runtime,
   runtimeFromXlsx,
 } from '../runtime/index.ts';
-import { errorText } from '../src/core/errors.ts';
+import { errorText } from '../src/core/common/errors.ts';
 import { UsageError } from './cli.ts';
 import {
   openPreviewRuntime,

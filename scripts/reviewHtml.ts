@@ -13,7 +13,7 @@ import { chartsBySheet } from '../runtime/chartCells.ts';
 import { displayValue, isDate } from '../runtime/format.ts';
 import type { FakeSheet } from '../runtime/sheet.ts';
 import type { FakeSpreadsheet } from '../runtime/spreadsheet.ts';
-import { REVIEW_SHEET_PREFIX } from '../src/core/leadColumns.ts';
+import { REVIEW_SHEET_PREFIX } from '../src/core/read/leadColumns.ts';
 import { escapeHtml } from './html.ts';
 import { chartSvg } from './svgChart.ts';
 

@@ -8,9 +8,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openWorkbook } from '../runtime/index.ts';
 import { describeOutbox, writeOutbox } from '../runtime/outbox.ts';
-import { errorText } from '../src/core/errors.ts';
-import { addMonths, monthKey, monthOf } from '../src/core/reviewData.ts';
-import { intlZoneClock } from '../src/core/zone.ts';
+import { errorText } from '../src/core/common/errors.ts';
+import { addMonths, monthKey, monthOf } from '../src/core/review/leadFacts.ts';
+import { intlZoneClock } from '../src/core/time/zone.ts';
 import type { CheckOutcome } from '../src/sidebarContract.ts';
 import {
   applyRunSettings,

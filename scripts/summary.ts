@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import type { FormulaError, Runtime } from '../runtime/index.ts';
-import { STATUS_WORDS } from '../src/core/slaStatus.ts';
+import { STATUS_WORDS } from '../src/core/sla/status.ts';
 import type { CheckOutcome } from '../src/sidebarContract.ts';
 
 /** What one offline run did, filled in as it goes (a failed run leaves the rest undefined). */

@@ -3,7 +3,7 @@
  * the settings path the schema reports issues at; `showFieldIssues` fills the slots. User text
  * only goes into `value` or text nodes.
  */
-import type { SettingsIssue } from '../src/core/settings.ts';
+import type { SettingsIssue } from '../src/core/settings/index.ts';
 import { type Attrs, type Child, h, uid } from './dom.ts';
 import { readNumberText, showNumber } from './format.ts';
 import { ui } from './state.ts';

@@ -1,7 +1,7 @@
 /** The sticky footer: issues with no field on screen, the status line, Discard and Save. */
 
-import { errorText } from '../src/core/errors.ts';
-import { plural } from '../src/core/plural.ts';
+import { errorText } from '../src/core/common/errors.ts';
+import { plural } from '../src/core/common/plural.ts';
 import { h, replaceChildren } from './dom.ts';
 import { formatTime } from './format.ts';
 import { server } from './server.ts';

@@ -11,7 +11,7 @@
  * footer.ts (Save, Discard, status).
  */
 
-import { errorText } from '../src/core/errors.ts';
+import { errorText } from '../src/core/common/errors.ts';
 import { type Child, h, replaceChildren } from './dom.ts';
 import { runRefreshers, showFieldIssues } from './fields.ts';
 import { buildFooter, showGeneralIssues, updateFooter } from './footer.ts';

@@ -3,7 +3,7 @@
  * the latest answer is shown). The Scoring tab shows the counts; the Fields tab, through
  * `onPreview`, what each column and value reads as.
  */
-import { errorText } from '../src/core/errors.ts';
+import { errorText } from '../src/core/common/errors.ts';
 import type { SidebarPreviewResult } from '../src/sidebarContract.ts';
 import { type Child, h, replaceChildren } from './dom.ts';
 import { fmtNumber } from './format.ts';

@@ -4,7 +4,7 @@
  * sidebar contract: `import type` only, so no server code reaches the sidebar's bundle.
  * Arguments and results are JSON values only (dates travel as ISO strings).
  */
-import { errorText } from '../src/core/errors.ts';
+import { errorText } from '../src/core/common/errors.ts';
 import type { SidebarFunctions } from '../src/entryPoints.ts';
 
 type ServerName = keyof SidebarFunctions;

@@ -2,8 +2,8 @@
  * The sidebar's state: what the server sent, the draft settings being edited, the saved
  * baseline (dirty tracking) and the validation issues by settings path.
  */
-import { headerKey } from '../src/core/headers.ts';
-import { parseSettings, type Settings, type SettingsIssue } from '../src/core/settings.ts';
+import { headerKey } from '../src/core/common/headers.ts';
+import { parseSettings, type Settings, type SettingsIssue } from '../src/core/settings/index.ts';
 import type { SidebarState } from '../src/sidebarContract.ts';
 
 export type TabId =

@@ -6,10 +6,11 @@
  * Which server functions the sidebar may call, with which arguments, is not written here: it
  * is derived from the entry-point table (`SidebarFunctions` in entryPoints.ts).
  */
-import type { ReadReportData } from './core/checkSummary.ts';
-import type { CheckExtras, StatusCounts } from './core/leadCheck.ts';
-import type { RulesPreview } from './core/rulesPreview.ts';
-import type { Settings } from './core/settings.ts';
+
+import type { RulesPreview } from './core/scoring/rulesPreview.ts';
+import type { Settings } from './core/settings/index.ts';
+import type { ReadReportData } from './core/sla/checkSummary.ts';
+import type { CheckExtras, StatusCounts } from './core/sla/leadCheck.ts';
 
 /** One line of the run log (newest first), kept in the document properties. */
 export interface RunLogEntry {

@@ -1,13 +1,14 @@
 /** Calendar tab: time zone, working hours (one or two spans a day), holidays. */
-import { WEEKDAY_NAMES } from '../../src/core/names.ts';
+
 import {
   type CalendarSettings,
   type Holiday,
   type TimeSpan,
   WEEKDAYS,
   type Weekday,
-} from '../../src/core/settings.ts';
-import { intlZoneSpelling, UNKNOWN_ZONE_MESSAGE } from '../../src/core/timeZoneName.ts';
+} from '../../src/core/settings/index.ts';
+import { WEEKDAY_NAMES } from '../../src/core/time/names.ts';
+import { intlZoneSpelling, UNKNOWN_ZONE_MESSAGE } from '../../src/core/time/timeZoneName.ts';
 import { type Child, h, uid } from '../dom.ts';
 import {
   button,

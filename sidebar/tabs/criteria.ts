@@ -1,6 +1,6 @@
 /** The fit and interest criteria lists of the Scoring tab: collapsible cards. */
-import { headerKey } from '../../src/core/headers.ts';
-import { type Criterion, OPERATORS, type Operator } from '../../src/core/settings.ts';
+import { headerKey } from '../../src/core/common/headers.ts';
+import { type Criterion, OPERATORS, type Operator } from '../../src/core/settings/index.ts';
 import { type Child, h, uid } from '../dom.ts';
 import {
   button,

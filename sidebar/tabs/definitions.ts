@@ -1,5 +1,5 @@
 /** Definitions tab: what both teams mean by each funnel word. */
-import type { Definitions } from '../../src/core/settings.ts';
+import type { Definitions } from '../../src/core/settings/index.ts';
 import type { Child } from '../dom.ts';
 import { sectionTitle, textArea } from '../fields.ts';
 import { state } from '../state.ts';

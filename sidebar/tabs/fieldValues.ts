@@ -5,11 +5,11 @@
  * `settings.mapping.stageValues` / `priorityValues`. A value nobody knows is flagged: its rows
  * are Check data until it is mapped here.
  */
-import { normalizeText } from '../../src/core/cellValues.ts';
-import type { ValueRow } from '../../src/core/fieldsReport.ts';
-import { STAGE_CHOICES } from '../../src/core/leadColumns.ts';
-import { plural } from '../../src/core/plural.ts';
-import { PRIORITIES } from '../../src/core/settings.ts';
+import { normalizeText } from '../../src/core/common/cellValues.ts';
+import { plural } from '../../src/core/common/plural.ts';
+import type { ValueRow } from '../../src/core/read/fieldsReport.ts';
+import { STAGE_CHOICES } from '../../src/core/read/leadColumns.ts';
+import { PRIORITIES } from '../../src/core/settings/index.ts';
 import { type Child, h, uid } from '../dom.ts';
 import { onRefresh, removeButton } from '../fields.ts';
 import { state, ui } from '../state.ts';

@@ -8,10 +8,16 @@
  * unsaved settings). A new answer with the same row 1, sheets and values only refreshes the
  * counts; a different one rebuilds the panel (focus kept).
  */
-import { CLOCK_FIELDS, FIELD_IDS, FIELD_LABELS, type FieldId } from '../../src/core/fields.ts';
-import { type FieldRow, type FieldsReport, MAX_VALUES } from '../../src/core/fieldsReport.ts';
-import { headerKey } from '../../src/core/headers.ts';
-import { plural, pluralWord } from '../../src/core/plural.ts';
+
+import { headerKey } from '../../src/core/common/headers.ts';
+import { plural, pluralWord } from '../../src/core/common/plural.ts';
+import {
+  CLOCK_FIELDS,
+  FIELD_IDS,
+  FIELD_LABELS,
+  type FieldId,
+} from '../../src/core/read/fieldMap.ts';
+import { type FieldRow, type FieldsReport, MAX_VALUES } from '../../src/core/read/fieldsReport.ts';
 import { type Child, h, replaceChildren, uid } from '../dom.ts';
 import {
   errorSlot,

@@ -1,5 +1,5 @@
 /** Hand-off tab: first-contact deadlines by priority, at-risk share, attempts. */
-import { PRIORITIES } from '../../src/core/settings.ts';
+import { PRIORITIES } from '../../src/core/settings/index.ts';
 import { type Child, h } from '../dom.ts';
 import { numberAt, sectionTitle, selectAt } from '../fields.ts';
 import { state } from '../state.ts';

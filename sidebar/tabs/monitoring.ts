@@ -1,7 +1,7 @@
 /** Monitoring tab: the timer on/off and its frequency, "Check leads now", the run log. */
 
-import { errorText } from '../../src/core/errors.ts';
-import { MONITORING_FREQUENCIES, type Settings } from '../../src/core/settings.ts';
+import { errorText } from '../../src/core/common/errors.ts';
+import { MONITORING_FREQUENCIES, type Settings } from '../../src/core/settings/index.ts';
 import type { RunLogEntry } from '../../src/sidebarContract.ts';
 import { type Child, h, uid } from '../dom.ts';
 import { button, checkField, sectionTitle, selectField } from '../fields.ts';

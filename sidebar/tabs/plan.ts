@@ -3,10 +3,11 @@
  * stage rates, capacity, monthly MQL target) and the monthly cost of each lead source, with a
  * live line computed by the same pure functions as the custom formulas.
  */
-import { repsNeeded, weekly } from '../../src/core/capacity.ts';
-import { headerKey } from '../../src/core/headers.ts';
-import { planMqlFromRevenue, planYearlyMql } from '../../src/core/plan.ts';
-import type { Settings, SettingsIssue } from '../../src/core/settings.ts';
+
+import { headerKey } from '../../src/core/common/headers.ts';
+import { repsNeeded, weekly } from '../../src/core/plan/capacity.ts';
+import { planMqlFromRevenue, planYearlyMql } from '../../src/core/plan/plan.ts';
+import type { Settings, SettingsIssue } from '../../src/core/settings/index.ts';
 import { type Child, h } from '../dom.ts';
 import {
   button,

@@ -2,7 +2,7 @@
  * The team section (shown in the Monitor tab): the escalation delay, SLA Team as the server read
  * it (its unusable rows named), and the owners of Leads that SLA Team does not list.
  */
-import { errorText } from '../../src/core/errors.ts';
+import { errorText } from '../../src/core/common/errors.ts';
 import type { TeamMemberView, TeamView } from '../../src/sidebarContract.ts';
 import { type Child, h } from '../dom.ts';
 import { button, numberAt, sectionTitle } from '../fields.ts';

@@ -1,16 +1,15 @@
+import { isBlankRow } from '../core/common/cell.ts';
+import { type ArgRef, errorText, InputError, inputError } from '../core/common/errors.ts';
+import { requireNonNegative } from '../core/common/numbers.ts';
+import { readInstant } from '../core/read/dates.ts';
+import { compileScoring, scoreRow } from '../core/scoring/scoring.ts';
+import { SETTINGS_VERSION_PARAM } from '../core/settings/versionCell.ts';
 import {
   addBusinessHours,
   type BusinessCalendar,
   businessHoursBetween,
   createCalendar,
-} from '../core/calendar.ts';
-import { isBlankRow } from '../core/cell.ts';
-
-import { readInstant } from '../core/dates.ts';
-import { type ArgRef, errorText, InputError, inputError } from '../core/errors.ts';
-import { requireNonNegative } from '../core/numbers.ts';
-import { compileScoring, scoreRow } from '../core/scoring.ts';
-import { SETTINGS_VERSION_PARAM } from '../core/settingsVersion.ts';
+} from '../core/sla/calendar.ts';
 import type { CustomFunctionDef, FunctionEnv } from './types.ts';
 
 /**

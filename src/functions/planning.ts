@@ -1,13 +1,5 @@
-import { REP_ROUNDINGS, type RepRounding, repsNeeded, weekly } from '../core/capacity.ts';
-import { isBlank } from '../core/cell.ts';
-import { type ArgRef, InputError, inputError } from '../core/errors.ts';
-import {
-  backwardsFunnel,
-  customersNeeded,
-  FUNNEL_STAGES,
-  leadsGoal,
-  mqlNeeded,
-} from '../core/funnel.ts';
+import { isBlank } from '../core/common/cell.ts';
+import { type ArgRef, InputError, inputError } from '../core/common/errors.ts';
 import {
   ceilCount,
   optionalShare,
@@ -16,8 +8,16 @@ import {
   requireNumber,
   requirePositive,
   requireRate,
-} from '../core/numbers.ts';
-import { spread } from '../core/spread.ts';
+} from '../core/common/numbers.ts';
+import { REP_ROUNDINGS, type RepRounding, repsNeeded, weekly } from '../core/plan/capacity.ts';
+import {
+  backwardsFunnel,
+  customersNeeded,
+  FUNNEL_STAGES,
+  leadsGoal,
+  mqlNeeded,
+} from '../core/plan/funnel.ts';
+import { spread } from '../core/plan/spread.ts';
 import type { CustomFunctionDef } from './types.ts';
 
 const ref = (fn: string, arg: string): ArgRef => ({ fn, arg });

@@ -1,5 +1,5 @@
-import { isBlank } from '../core/cell.ts';
-import { InputError } from '../core/errors.ts';
+import { isBlank } from '../core/common/cell.ts';
+import { InputError } from '../core/common/errors.ts';
 
 import type { CustomFunctionDef, FunctionEnv } from './types.ts';
 

@@ -1,5 +1,5 @@
-import type { Settings } from '../core/settings.ts';
-import type { ZoneClock } from '../core/zone.ts';
+import type { Settings } from '../core/settings/index.ts';
+import type { ZoneClock } from '../core/time/zone.ts';
 
 export interface ParamDef {
   name: string;

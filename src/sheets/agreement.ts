@@ -3,11 +3,11 @@ import {
   type AgreementStyle,
   buildAgreement,
   type ClockSource,
-} from '../core/agreement.ts';
-import { userText } from '../core/cell.ts';
-import { clockField, resolveFields } from '../core/fields.ts';
-import { AGREEMENT_SHEET } from '../core/leadColumns.ts';
-import type { Settings } from '../core/settings.ts';
+} from '../core/agreement/agreement.ts';
+import { userText } from '../core/common/cell.ts';
+import { clockField, resolveFields } from '../core/read/fieldMap.ts';
+import { AGREEMENT_SHEET } from '../core/read/leadColumns.ts';
+import type { Settings } from '../core/settings/index.ts';
 import { ensureColumns, ensureRows } from './grid.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
 import { besideNoticeOnce, ourSheet } from './ownedSheets.ts';

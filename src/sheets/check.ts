@@ -1,15 +1,15 @@
-import { createCalendar } from '../core/calendar.ts';
-import { readNotes, readReport, summaryText } from '../core/checkSummary.ts';
-import { localeDateOrder, once } from '../core/dateOrder.ts';
-import { errorText } from '../core/errors.ts';
+import { errorText } from '../core/common/errors.ts';
+import { pluralWord } from '../core/common/plural.ts';
+import { localeDateOrder, once } from '../core/read/dateOrder.ts';
+import { effectiveTimeZone, type Settings } from '../core/settings/index.ts';
+import { createCalendar } from '../core/sla/calendar.ts';
+import { readNotes, readReport, summaryText } from '../core/sla/checkSummary.ts';
 import {
   type CheckContext,
   type CheckExtras,
   computeLeads,
   emptyCounts,
-} from '../core/leadCheck.ts';
-import { pluralWord } from '../core/plural.ts';
-import { effectiveTimeZone, type Settings } from '../core/settings.ts';
+} from '../core/sla/leadCheck.ts';
 import type { CheckOutcome, ReadReport, RunLogEntry } from '../sidebarContract.ts';
 import { appsScriptClock, spreadsheetLocale, spreadsheetTimeZone } from './clock.ts';
 import {

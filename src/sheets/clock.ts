@@ -1,5 +1,5 @@
-import { effectiveTimeZone, type Settings } from '../core/settings.ts';
-import { offsetSourceClock, type ZoneClock } from '../core/zone.ts';
+import { effectiveTimeZone, type Settings } from '../core/settings/index.ts';
+import { offsetSourceClock, type ZoneClock } from '../core/time/zone.ts';
 import { checkTimeZone } from './timeZoneCheck.ts';
 
 /**

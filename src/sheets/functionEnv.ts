@@ -1,4 +1,4 @@
-import type { ZoneClock } from '../core/zone.ts';
+import type { ZoneClock } from '../core/time/zone.ts';
 import type { FunctionEnv } from '../functions/types.ts';
 import { settingsClock } from './clock.ts';
 import { loadSettings } from './settingsStore.ts';

@@ -1,12 +1,13 @@
-import type { FieldChoices } from '../core/fields.ts';
-import { type LeadOutput, outputCell } from '../core/leadCheck.ts';
-import { LEADS_SHEET, OWNED_COLUMN_WIDTHS, OWNED_HEADERS } from '../core/leadColumns.ts';
-import type { LeadSheet } from '../core/leadRecords.ts';
+import type { FieldChoices } from '../core/read/fieldMap.ts';
+import { LEADS_SHEET, OWNED_COLUMN_WIDTHS, OWNED_HEADERS } from '../core/read/leadColumns.ts';
+import type { LeadSheet } from '../core/read/leadRecords.ts';
 import {
   isGeneratedSheetName,
   likeliestLeadsSheet,
   namedLeadsSheet,
-} from '../core/leadsSheetChoice.ts';
+} from '../core/read/leadsSheetChoice.ts';
+import type { HandoffSettings, Settings } from '../core/settings/index.ts';
+import { type LeadOutput, outputCell } from '../core/sla/leadCheck.ts';
 import {
   hasLeadHeaders,
   indexLeadTable,
@@ -18,7 +19,7 @@ import {
   ownedColumns,
   ownedHeadersToCreate,
   tableKeys,
-} from '../core/leadTable.ts';
+} from '../core/sla/leadTable.ts';
 import {
   isLiveRuleFormula,
   type LiveColumns,
@@ -26,16 +27,15 @@ import {
   liveRules,
   type PriorityTexts,
   settingsPriorityTexts,
-} from '../core/liveRules.ts';
-import { placeOutputs } from '../core/placement.ts';
-import type { HandoffSettings, Settings } from '../core/settings.ts';
+} from '../core/sla/liveRules.ts';
+import { placeOutputs } from '../core/sla/placement.ts';
 
 /**
  * The `Leads` sheet adapter: reads the whole sheet once, writes only the add-in's own columns,
  * and places every result on the row its lead is on at write time.
  *
  * Decisions:
- * - The sheet is read as it is (field map, value map: core/leadRecords.ts). Row 1 must name
+ * - The sheet is read as it is (field map, value map: core/read/leadRecords.ts). Row 1 must name
  *   at least one SLA field (by its header, a CRM's label or the user's choice); otherwise
  *   nothing at all is written (not even our headers).
  * - Our headers are appended after the last used column, in one write, when missing.
@@ -43,14 +43,14 @@ import type { HandoffSettings, Settings } from '../core/settings.ts';
  *   only the user's own columns (notes, formulas filled down) is blank: our cells there are
  *   cleared.
  * - Before writing, row 1 and the rows' keys are read again (the Lead ID column alone when
- *   every lead has an ID, else the whole data range: core/leadTable.ts). When the keys are
+ *   every lead has an ID, else the whole data range: core/sla/leadTable.ts). When the keys are
  *   unchanged (the usual case) results are written by position. When someone sorted, inserted,
  *   deleted or edited rows meanwhile, each result goes to the row now holding its key; rows
  *   whose key is unknown keep what our columns hold now; a duplicate ID gets the duplicate
  *   status without a score (which of the two rows is which is unknowable).
  * - Writes: one `setValues` per contiguous block of our columns, one `setBackgrounds` for the
  *   status column, one `setNumberFormat` per date column, one conditional-format update
- *   (our live rules, core/liveRules.ts: replaced in place, the user's rules kept).
+ *   (our live rules, core/sla/liveRules.ts: replaced in place, the user's rules kept).
  */
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -110,7 +110,7 @@ export function liveRuleInput(
 }
 
 /**
- * The sheet holding the leads (core/leadsSheetChoice.ts). The usual case costs one call (the
+ * The sheet holding the leads (core/read/leadsSheetChoice.ts). The usual case costs one call (the
  * named sheet); row 1 of the other sheets is read only when no sheet has that name.
  */
 export function findLeadsSheet(
@@ -289,7 +289,7 @@ export function writeLeads(
   return { written: n, skipped, moved, notes };
 }
 
-/** True for a conditional-format rule this add-in installs (core/liveRules.ts). */
+/** True for a conditional-format rule this add-in installs (core/sla/liveRules.ts). */
 export function isOurRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {
   try {
     const condition = rule.getBooleanCondition();

@@ -1,4 +1,4 @@
-import { errorText } from '../core/errors.ts';
+import { errorText } from '../core/common/errors.ts';
 import { runCheck } from './check.ts';
 import { withDocumentLock } from './lock.ts';
 import { runMonthlyReviewIfDue } from './review.ts';

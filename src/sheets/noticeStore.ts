@@ -7,7 +7,7 @@ import {
   NOTICE_CHUNK_BYTES,
   NOTICE_MAX_BYTES,
   type NoticeMemory,
-} from '../core/noticeState.ts';
+} from '../core/notices/memory.ts';
 
 /**
  * The notices' state in the document properties, in one place with its own byte bound: the
@@ -49,7 +49,7 @@ export function readNoticeState(
   };
 }
 
-/** Stores what changed. The memory's size was bounded when it was filled (core/notices.ts). */
+/** Stores what changed. The memory's size was bounded when it was filled (core/notices/notices.ts). */
 export function writeNoticeState(
   state: NoticeState,
   props: Props = PropertiesService.getDocumentProperties(),

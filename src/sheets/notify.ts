@@ -1,17 +1,22 @@
-import { businessMsBetween } from '../core/calendar.ts';
-import { errorText } from '../core/errors.ts';
-import type { CheckContext, ComputedLeads } from '../core/leadCheck.ts';
-import { type MailContext, renderMail } from '../core/noticeMail.ts';
-import { countEscalation, markSent } from '../core/noticeState.ts';
-import { type NoticeLead, openLeads, type PlannedMail, planNotices } from '../core/notices.ts';
-import { plural } from '../core/plural.ts';
-import { monthKey, monthOf } from '../core/reviewData.ts';
-import type { Settings } from '../core/settings.ts';
-import { ownerKey, type Team, teamByOwner } from '../core/team.ts';
+import { errorText } from '../core/common/errors.ts';
+import { plural } from '../core/common/plural.ts';
+import { type MailContext, renderMail } from '../core/notices/mail.ts';
+import { countEscalation, markSent } from '../core/notices/memory.ts';
+import {
+  type NoticeLead,
+  openLeads,
+  type PlannedMail,
+  planNotices,
+} from '../core/notices/notices.ts';
+import { ownerKey, type Team, teamByOwner } from '../core/notices/team.ts';
+import { monthKey, monthOf } from '../core/review/leadFacts.ts';
+import type { Settings } from '../core/settings/index.ts';
+import { businessMsBetween } from '../core/sla/calendar.ts';
+import type { CheckContext, ComputedLeads } from '../core/sla/leadCheck.ts';
 import { readNoticeState, writeNoticeState } from './noticeStore.ts';
 
 /**
- * Sends the notices of a check (core/notices.ts plans them): the most urgent first, as many as
+ * Sends the notices of a check (core/notices/notices.ts plans them): the most urgent first, as many as
  * `MailApp.getRemainingDailyQuota()` allows; the rest are logged and planned again next run,
  * since only what was sent is remembered. A mail that fails is logged, never thrown: a run
  * never fails on mail. Nothing is sent to an address that SLA Team does not hold.

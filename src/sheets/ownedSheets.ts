@@ -4,7 +4,7 @@
  * developer-metadata mark `OWNED_SHEET_KEY` with its base name as value (a copy renamed by the
  * user keeps the mark of another name, so it is not taken for ours).
  */
-import { besideNotice, OWNED_SHEET_KEY, ownedSheetNames } from '../core/ownedSheets.ts';
+import { besideNotice, OWNED_SHEET_KEY, ownedSheetNames } from '../core/common/ownedSheetNames.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

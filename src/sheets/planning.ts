@@ -1,5 +1,5 @@
-import { PLANNING_SHEET } from '../core/leadColumns.ts';
-import { plannedMonthlyMql } from '../core/planningSheet.ts';
+import { plannedMonthlyMql } from '../core/plan/planningSheet.ts';
+import { PLANNING_SHEET } from '../core/read/leadColumns.ts';
 import { readableSheet } from './ownedSheets.ts';
 
 /**

@@ -1,11 +1,17 @@
-import { createCalendar } from '../core/calendar.ts';
-import { localeDateOrder } from '../core/dateOrder.ts';
-import { errorText, InputError } from '../core/errors.ts';
-import { plural } from '../core/plural.ts';
-import { computeReview, type Review } from '../core/review.ts';
-import { addMonths, monthKey, monthOf, parseMonth, type ReviewMonth } from '../core/reviewData.ts';
-import { reviewLayout } from '../core/reviewReport.ts';
-import type { Settings } from '../core/settings.ts';
+import { errorText, InputError } from '../core/common/errors.ts';
+import { plural } from '../core/common/plural.ts';
+import { localeDateOrder } from '../core/read/dateOrder.ts';
+import { reviewLayout } from '../core/review/layout.ts';
+import {
+  addMonths,
+  monthKey,
+  monthOf,
+  parseMonth,
+  type ReviewMonth,
+} from '../core/review/leadFacts.ts';
+import { computeReview, type Review } from '../core/review/review.ts';
+import type { Settings } from '../core/settings/index.ts';
+import { createCalendar } from '../core/sla/calendar.ts';
 import type { RunLogEntry } from '../sidebarContract.ts';
 import { appsScriptClock, settingsClock, spreadsheetLocale, spreadsheetTimeZone } from './clock.ts';
 import { findLeadsSheet } from './leadsSheet.ts';

@@ -1,10 +1,14 @@
-import { DATE_TIME_COLUMN_WIDTH, HISTORY_SHEET, REVIEW_SHEET_PREFIX } from '../core/leadColumns.ts';
-import type { Review } from '../core/review.ts';
-import type { SheetBlock } from '../core/reviewBlocks.ts';
-import { monthKey, monthOf } from '../core/reviewData.ts';
-import { HISTORY_FORMATS, HISTORY_HEADER, historyRow } from '../core/reviewHistory.ts';
-import type { ChartSpec, ReviewLayout } from '../core/reviewReport.ts';
-import type { ZoneClock } from '../core/zone.ts';
+import {
+  DATE_TIME_COLUMN_WIDTH,
+  HISTORY_SHEET,
+  REVIEW_SHEET_PREFIX,
+} from '../core/read/leadColumns.ts';
+import type { SheetBlock } from '../core/review/blocks.ts';
+import { HISTORY_FORMATS, HISTORY_HEADER, historyRow } from '../core/review/history.ts';
+import type { ChartSpec, ReviewLayout } from '../core/review/layout.ts';
+import { monthKey, monthOf } from '../core/review/leadFacts.ts';
+import type { Review } from '../core/review/review.ts';
+import type { ZoneClock } from '../core/time/zone.ts';
 import { ensureColumns, ensureRows } from './grid.ts';
 import { type OwnedSheet, ourSheet } from './ownedSheets.ts';
 

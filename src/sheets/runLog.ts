@@ -1,5 +1,5 @@
 /** A bounded log of monitoring and review runs, kept in the document properties. */
-import { utf8Bytes, utf8Truncate, VALUE_BUDGET } from '../core/propertyBytes.ts';
+import { utf8Bytes, utf8Truncate, VALUE_BUDGET } from '../core/common/propertyBytes.ts';
 import type { RunLogEntry } from '../sidebarContract.ts';
 
 const KEY = 'sla.runLog';

@@ -4,14 +4,14 @@ import {
   utf8Bytes,
   utf8Chunks,
   VALUE_BUDGET,
-} from '../core/propertyBytes.ts';
+} from '../core/common/propertyBytes.ts';
 import {
   defaultSettings,
   describeIssues,
   parseSettings,
   type Settings,
   type SettingsIssue,
-} from '../core/settings.ts';
+} from '../core/settings/index.ts';
 import { checkTimeZone } from './timeZoneCheck.ts';
 
 const KEY = 'sla.settings';

@@ -1,5 +1,5 @@
 /**
- * The settings-version cell (see core/settingsVersion.ts): `SLA Settings`!B1, named
+ * The settings-version cell (see core/settings/versionCell.ts): `SLA Settings`!B1, named
  * SLA_SETTINGS_VERSION, on a hidden sheet of ours. A named range of that name the add-in did
  * not make is the user's: it is never moved or written.
  */
@@ -8,7 +8,7 @@ import {
   SETTINGS_VERSION_NAME,
   SETTINGS_VERSION_SHEET,
   settingsVersionRows,
-} from '../core/settingsVersion.ts';
+} from '../core/settings/versionCell.ts';
 import { besideNoticeOnce, isOurSheet, ourSheet } from './ownedSheets.ts';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;

@@ -1,3 +1,5 @@
+import { pluralWord } from '../core/common/plural.ts';
+import { TEAM_SHEET } from '../core/notices/team.ts';
 import {
   AGREEMENT_SHEET,
   LEAD_HEADERS,
@@ -6,10 +8,8 @@ import {
   OWNED_HEADER_LIST,
   PLANNING_SHEET,
   SCORING_ATTRIBUTE_HEADERS,
-} from '../core/leadColumns.ts';
-import { pluralWord } from '../core/plural.ts';
-import type { Settings } from '../core/settings.ts';
-import { TEAM_SHEET } from '../core/team.ts';
+} from '../core/read/leadColumns.ts';
+import type { Settings } from '../core/settings/index.ts';
 import { writeAgreementSheet } from './agreement.ts';
 import { ensureColumns } from './grid.ts';
 import { findLeadsSheet } from './leadsSheet.ts';

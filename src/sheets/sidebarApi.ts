@@ -8,19 +8,19 @@
  * contract (sidebarContract.ts).
  */
 
-import { distinctTexts } from '../core/cellValues.ts';
-import { localeDateOrder } from '../core/dateOrder.ts';
-import { errorText, InputError } from '../core/errors.ts';
-import { resolveFields } from '../core/fields.ts';
-import { isGeneratedSheetName } from '../core/leadsSheetChoice.ts';
-import { utf8Bytes } from '../core/propertyBytes.ts';
-import { previewRules } from '../core/rulesPreview.ts';
+import { distinctTexts } from '../core/common/cellValues.ts';
+import { errorText, InputError } from '../core/common/errors.ts';
+import { utf8Bytes } from '../core/common/propertyBytes.ts';
+import { localeDateOrder } from '../core/read/dateOrder.ts';
+import { resolveFields } from '../core/read/fieldMap.ts';
+import { isGeneratedSheetName } from '../core/read/leadsSheetChoice.ts';
+import { previewRules } from '../core/scoring/rulesPreview.ts';
 import {
   describeIssues,
   MONITORING_FREQUENCIES,
   parseSettings,
   type Settings,
-} from '../core/settings.ts';
+} from '../core/settings/index.ts';
 import type {
   MonitoringState,
   RunLogEntry,

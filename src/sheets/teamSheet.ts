@@ -1,9 +1,20 @@
-import { createCalendar } from '../core/calendar.ts';
-import { errorText } from '../core/errors.ts';
-import type { CheckContext } from '../core/leadCheck.ts';
-import { decodeDigest, ownerLookup, type TeamDigest, teamDigest } from '../core/ownerClocks.ts';
-import { readTeam, TEAM_HEADER_LIST, TEAM_HEADERS, TEAM_SHEET, type Team } from '../core/team.ts';
-import type { ZoneClock } from '../core/zone.ts';
+import { errorText } from '../core/common/errors.ts';
+import {
+  decodeDigest,
+  ownerLookup,
+  type TeamDigest,
+  teamDigest,
+} from '../core/notices/ownerClocks.ts';
+import {
+  readTeam,
+  TEAM_HEADER_LIST,
+  TEAM_HEADERS,
+  TEAM_SHEET,
+  type Team,
+} from '../core/notices/team.ts';
+import { createCalendar } from '../core/sla/calendar.ts';
+import type { CheckContext } from '../core/sla/leadCheck.ts';
+import type { ZoneClock } from '../core/time/zone.ts';
 import { appsScriptClock } from './clock.ts';
 import { markAsOurs } from './ownedSheets.ts';
 import { checkTimeZone } from './timeZoneCheck.ts';

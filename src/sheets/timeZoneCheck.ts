@@ -8,7 +8,7 @@ import {
   UNKNOWN_ZONE_MESSAGE,
   ZONE_PROBES,
   zoneSpellings,
-} from '../core/timeZoneName.ts';
+} from '../core/time/timeZoneName.ts';
 
 export type ZoneCheck = { ok: true; zone: string } | { ok: false; message: string };
 

@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../runtime/index.ts';
 import { type PreviewServer, startPreviewServer } from '../../scripts/preview.ts';
-import { defaultSettings } from '../../src/core/settings.ts';
+import { defaultSettings } from '../../src/core/settings/index.ts';
 import { exportRows, HUBSPOT } from '../fixtures/crmExports.ts';
 import { ARTIFACTS, launchSidebarBrowser, type SidebarBrowser } from './chromium.ts';
 

@@ -8,7 +8,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../runtime/index.ts';
 import { type PreviewServer, startPreviewServer } from '../../scripts/preview.ts';
-import { UNKNOWN_ZONE_MESSAGE } from '../../src/core/timeZoneName.ts';
+import { UNKNOWN_ZONE_MESSAGE } from '../../src/core/time/timeZoneName.ts';
 import { runLog } from '../fixtures/properties.ts';
 import { ARTIFACTS, launchSidebarBrowser, type SidebarBrowser } from './chromium.ts';
 

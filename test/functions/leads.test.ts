@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../runtime/index.ts';
-import { defaultSettings, WEEKDAYS } from '../../src/core/settings.ts';
-import { intlZoneClock } from '../../src/core/zone.ts';
+import { defaultSettings, WEEKDAYS } from '../../src/core/settings/index.ts';
+import { intlZoneClock } from '../../src/core/time/zone.ts';
 import type { FunctionEnv } from '../../src/functions/types.ts';
 import { parseUtcOffset } from '../../src/sheets/clock.ts';
 import { paris } from '../fixtures/dates.ts';

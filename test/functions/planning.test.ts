@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../src/core/settings.ts';
+import { defaultSettings } from '../../src/core/settings/index.ts';
 import type { FunctionEnv } from '../../src/functions/types.ts';
 import { customFunctionCaller } from '../fixtures/functions.ts';
 import { SEEDS_FUNNEL } from '../fixtures/planning.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../runtime/index.ts';
-import { defaultSettings } from '../../src/core/settings.ts';
+import { defaultSettings } from '../../src/core/settings/index.ts';
 import { CRM_EXPORTS, type CrmExport, exportRows, HUBSPOT, OLIST } from '../fixtures/crmExports.ts';
 import { NOW, OWNED, userCells, workbookSheet } from './leadsHelpers.ts';
 

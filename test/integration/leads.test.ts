@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../runtime/index.ts';
-import { STATUS_WORDS } from '../../src/core/slaStatus.ts';
+import { STATUS_WORDS } from '../../src/core/sla/status.ts';
 import { paris } from '../fixtures/dates.ts';
 import { rowOf } from '../fixtures/leads.ts';
 import { runLog } from '../fixtures/properties.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STATUS_WORDS } from '../../src/core/slaStatus.ts';
+import { STATUS_WORDS } from '../../src/core/sla/status.ts';
 import { runLog } from '../fixtures/properties.ts';
 import { HEADER, leadsRuntime, userCells, workbookSheet } from './leadsHelpers.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ownedSheetNames } from '../../src/core/ownedSheets.ts';
-import { defaultSettings } from '../../src/core/settings.ts';
+import { ownedSheetNames } from '../../src/core/common/ownedSheetNames.ts';
+import { defaultSettings } from '../../src/core/settings/index.ts';
 import { LAST_AUTO_REVIEW_KEY } from '../../src/sheets/review.ts';
 import { rowOf } from '../fixtures/leads.ts';
 import { runLog, storeSettings } from '../fixtures/properties.ts';

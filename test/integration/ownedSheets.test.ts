@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRuntime, openWorkbook, type Runtime, saveWorkbook } from '../../runtime/index.ts';
-import { OWNED_SHEET_KEY } from '../../src/core/ownedSheets.ts';
-import { defaultSettings } from '../../src/core/settings.ts';
+import { OWNED_SHEET_KEY } from '../../src/core/common/ownedSheetNames.ts';
+import { defaultSettings } from '../../src/core/settings/index.ts';
 import type { SidebarSaveResult } from '../../src/sidebarContract.ts';
 import { rowOf } from '../fixtures/leads.ts';
 import { runLog } from '../fixtures/properties.ts';

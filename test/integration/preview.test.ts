@@ -15,7 +15,7 @@ import {
   parsePreviewArgs,
   writeSettingsOnSave,
 } from '../../scripts/previewCli.ts';
-import type { Settings } from '../../src/core/settings.ts';
+import type { Settings } from '../../src/core/settings/index.ts';
 import type {
   CheckOutcome,
   SidebarPreviewResult,

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRuntime, REPO_ROOT, type Runtime, type WorkbookData } from '../../runtime/index.ts';
-import { defaultSettings } from '../../src/core/settings.ts';
+import { defaultSettings } from '../../src/core/settings/index.ts';
 import { paris } from '../fixtures/dates.ts';
 import { EVIL, REVIEW_HEADER, rowOf } from '../fixtures/leads.ts';
 import { storeSettings } from '../fixtures/properties.ts';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chartsBySheet } from '../../runtime/chartCells.ts';
 import { blocksOf } from '../../scripts/reviewHtml.ts';
 import { valueScale } from '../../scripts/svgChart.ts';
-import { RAG_COLOURS } from '../../src/core/reviewBlocks.ts';
+import { RAG_COLOURS } from '../../src/core/review/blocks.ts';
 import { REVIEW_MONTH, reviewedRuntime, reviewPage } from '../fixtures/reviewPage.ts';
 
 describe('the review page', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conditionalFormattings } from '../../runtime/excelInternals.ts';
 import { loadXlsx, REPO_ROOT, saveXlsx } from '../../runtime/index.ts';
-import { OWNED_COLUMN_WIDTHS, OWNED_HEADER_LIST } from '../../src/core/leadColumns.ts';
+import { OWNED_COLUMN_WIDTHS, OWNED_HEADER_LIST } from '../../src/core/read/leadColumns.ts';
 import { DECORATED_NOW, decoratedWorkbook, TRICKY_CSV } from '../fixtures/decoratedWorkbook.ts';
 import { compareRoundTrip, readBook } from '../fixtures/xlsxCompare.ts';
 

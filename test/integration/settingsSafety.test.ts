@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../runtime/index.ts';
-import { utf8Bytes } from '../../src/core/propertyBytes.ts';
-import { type Criterion, defaultSettings, type Settings } from '../../src/core/settings.ts';
-import { UNKNOWN_ZONE_MESSAGE } from '../../src/core/timeZoneName.ts';
+import { utf8Bytes } from '../../src/core/common/propertyBytes.ts';
+import { type Criterion, defaultSettings, type Settings } from '../../src/core/settings/index.ts';
+import { UNKNOWN_ZONE_MESSAGE } from '../../src/core/time/timeZoneName.ts';
 import type { CheckOutcome, SidebarSaveResult, SidebarState } from '../../src/sidebarContract.ts';
 import { rowOf } from '../fixtures/leads.ts';
 import { runLog, storeSettings } from '../fixtures/properties.ts';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../runtime/index.ts';
-import { defaultSettings } from '../../src/core/settings.ts';
+import { defaultSettings } from '../../src/core/settings/index.ts';
 import type { SidebarSaveResult } from '../../src/sidebarContract.ts';
 import { paris } from '../fixtures/dates.ts';
 import { rowOf } from '../fixtures/leads.ts';

@@ -1,7 +1,7 @@
 /** The sidebar's server functions, through dist/Code.js in our runtime (as google.script.run calls them). */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type Cell, createRuntime, type Runtime } from '../../runtime/index.ts';
-import { defaultSettings, SETTINGS_VERSION, type Settings } from '../../src/core/settings.ts';
+import { defaultSettings, SETTINGS_VERSION, type Settings } from '../../src/core/settings/index.ts';
 import type {
   CheckOutcome,
   MonitoringState,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadXlsx, REPO_ROOT } from '../../runtime/index.ts';
-import { STATUS_WORDS } from '../../src/core/slaStatus.ts';
+import { STATUS_WORDS } from '../../src/core/sla/status.ts';
 
 const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 const start = (...args: string[]) =>

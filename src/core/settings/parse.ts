@@ -1,4 +1,4 @@
-import { pluralWord } from '../plural.ts';
+import { pluralWord } from '../common/plural.ts';
 import { defaultSettings } from './defaults.ts';
 import { SETTINGS_VERSION, type SettingsDocument, upgrade } from './migrations.ts';
 import { settingsSchemas } from './schema.ts';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { CLOCK_FIELDS, FIELD_IDS } from '../fields.ts';
-import { STAGE_CHOICES } from '../leadColumns.ts';
+import { CLOCK_FIELDS, FIELD_IDS } from '../read/fieldMap.ts';
+import { STAGE_CHOICES } from '../read/leadColumns.ts';
 import {
   MONITORING_FREQUENCIES,
   OPERATORS,
@@ -8,7 +8,7 @@ import {
   WEEKDAYS,
   type Weekday,
 } from './choices.ts';
-import { finite, HHMM, ISO_DATE, isRealIsoDate, positive, rate, text } from './fields.ts';
+import { finite, HHMM, ISO_DATE, isRealIsoDate, positive, rate, text } from './fieldSchemas.ts';
 
 /**
  * One schema builder per section of the settings document. Only `settingsSchemas()` calls them,

@@ -1,0 +1,189 @@
+import { headerKey } from '../common/headers.ts';
+import { ATTRIBUTE_SYNONYMS, FIELD_SYNONYMS } from './fieldSynonyms.ts';
+import { LEAD_HEADERS } from './leadColumns.ts';
+
+/**
+ * The SLA fields and where each is found in the user's sheet: the **field map**.
+ *
+ * A field is found, in this order: the user's choice in the sidebar (a header, or none);
+ * else the canonical header (`Owner`); else the built-in synonyms of the CRMs' export labels
+ * (`fieldSynonyms.ts`: `Lead Owner`, `Contact owner`, `Deal - Owner`…). Headers are compared
+ * case, accents, punctuation and spacing ignored. When two columns claim one field, the
+ * canonical header beats the synonyms, an earlier synonym beats a later one, and the leftmost
+ * column wins a tie; the others are reported, never used silently. A column feeds one field.
+ */
+
+/** The canonical lead fields (public headers), plus three that CRM exports need. */
+export const FIELD_LABELS = {
+  ...LEAD_HEADERS,
+  /** A second status column (HubSpot's `Lead Status` beside `Lifecycle Stage`). */
+  leadStatus: 'Lead status',
+  firstName: 'First name',
+  lastName: 'Last name',
+} as const;
+
+export type FieldId = keyof typeof FIELD_LABELS;
+export const FIELD_IDS = Object.keys(FIELD_LABELS) as FieldId[];
+
+export const DATE_FIELDS = [
+  'createdAt',
+  'mqlAt',
+  'handedOffAt',
+  'firstContactAt',
+  'lastAttemptAt',
+  'wonAt',
+] as const satisfies readonly FieldId[];
+export type DateField = (typeof DATE_FIELDS)[number];
+
+/** The fields that can start the SLA clock, in the default order of preference. */
+export const CLOCK_FIELDS = ['handedOffAt', 'mqlAt', 'createdAt'] as const satisfies DateField[];
+export type ClockField = (typeof CLOCK_FIELDS)[number];
+
+/** The user's choices: a header for the field, or '' for "this sheet has none". */
+export type FieldChoices = Partial<Record<FieldId, string>>;
+
+export interface FoundField {
+  field: FieldId;
+  /** 0-based column. */
+  column: number;
+  /** The header as written in row 1. */
+  header: string;
+  via: 'user' | 'canonical' | 'synonym';
+}
+
+export interface FieldConflict {
+  field: FieldId;
+  used: string;
+  ignored: string[];
+}
+
+export interface FieldResolution {
+  /** 0-based column of each field, -1 when the sheet has none. */
+  columns: Record<FieldId, number>;
+  found: FoundField[];
+  /** Fields with no column (including those the user set to none). */
+  missing: FieldId[];
+  conflicts: FieldConflict[];
+  /** Headers the user chose that row 1 no longer has (the field was looked up as usual). */
+  staleChoices: Array<{ field: FieldId; header: string }>;
+  /** Synonym columns left out because their values are not of the field's kind. */
+  dropped: Array<{ field: FieldId; header: string; example: string }>;
+}
+
+interface Candidate {
+  column: number;
+  rank: number;
+}
+
+function headerText(value: unknown): string {
+  return String(value ?? '').trim();
+}
+
+let nameKeys: Record<FieldId, string[]> | null = null;
+
+/** Each field's names as header keys, canonical first (computed once). */
+export function fieldNameKeys(): Readonly<Record<FieldId, readonly string[]>> {
+  nameKeys ??= Object.fromEntries(
+    FIELD_IDS.map((f) => [f, [FIELD_LABELS[f], ...(FIELD_SYNONYMS[f] ?? [])].map(headerKey)]),
+  ) as Record<FieldId, string[]>;
+  return nameKeys;
+}
+
+/** Every column whose header is one of the field's names, best first. */
+function candidates(field: FieldId, keys: readonly string[]): Candidate[] {
+  const names = fieldNameKeys()[field];
+  const found: Candidate[] = [];
+  keys.forEach((key, column) => {
+    const rank = key === '' ? -1 : names.indexOf(key);
+    if (rank >= 0) found.push({ column, rank });
+  });
+  return found.sort((x, y) => x.rank - y.rank || x.column - y.column);
+}
+
+/** Finds every field's column in a header row, with the user's choices first. */
+export function resolveFields(
+  header: readonly unknown[],
+  choices: FieldChoices = {},
+): FieldResolution {
+  const keys = header.map(headerKey);
+  const taken = new Set<number>();
+  const columns = {} as Record<FieldId, number>;
+  const result: FieldResolution = {
+    columns,
+    found: [],
+    missing: [],
+    conflicts: [],
+    staleChoices: [],
+    dropped: [],
+  };
+  const place = (field: FieldId, column: number, via: FoundField['via']): void => {
+    columns[field] = column;
+    taken.add(column);
+    result.found.push({ field, column, header: headerText(header[column]), via });
+  };
+  const auto: FieldId[] = [];
+  for (const field of FIELD_IDS) {
+    columns[field] = -1;
+    const choice = choices[field];
+    if (choice === undefined) auto.push(field);
+    else if (choice.trim() === '') continue;
+    else {
+      const column = keys.indexOf(headerKey(choice));
+      if (column >= 0 && !taken.has(column)) place(field, column, 'user');
+      else {
+        result.staleChoices.push({ field, header: choice });
+        auto.push(field);
+      }
+    }
+  }
+  for (const field of auto) {
+    const all = candidates(field, keys).filter((c) => !taken.has(c.column));
+    const best = all[0];
+    if (!best) continue;
+    place(field, best.column, best.rank === 0 ? 'canonical' : 'synonym');
+    if (all.length > 1) {
+      result.conflicts.push({
+        field,
+        used: headerText(header[best.column]),
+        ignored: all.slice(1).map((c) => headerText(header[c.column])),
+      });
+    }
+  }
+  result.missing = FIELD_IDS.filter((f) => columns[f] < 0);
+  result.found.sort((a, b) => FIELD_IDS.indexOf(a.field) - FIELD_IDS.indexOf(b.field));
+  return result;
+}
+
+/** The clock field a sheet uses: the setting's, else the first of CLOCK_FIELDS it has. */
+export function clockField(
+  columns: Readonly<Record<FieldId, number>>,
+  setting: ClockField | 'auto',
+): ClockField | null {
+  if (setting !== 'auto') return columns[setting] >= 0 ? setting : null;
+  return CLOCK_FIELDS.find((f) => columns[f] >= 0) ?? null;
+}
+
+/**
+ * The column a scoring criterion looks at: its header as named in the criterion, else the
+ * CRMs' labels for that attribute (`Company size` → `Number of Employees`…), else -1.
+ */
+export function findAttributeColumn(header: readonly unknown[], name: string): number {
+  const keys = header.map(headerKey);
+  const exact = keys.indexOf(headerKey(name));
+  if (exact >= 0 || headerKey(name) === '') return exact;
+  for (const synonym of ATTRIBUTE_SYNONYMS[headerKey(name)] ?? []) {
+    const c = keys.indexOf(headerKey(synonym));
+    if (c >= 0) return c;
+  }
+  return -1;
+}
+
+/** Leaves a found field out (its values are not of its kind), saying so. */
+export function dropField(resolution: FieldResolution, field: FieldId, example: string): void {
+  const found = resolution.found.find((f) => f.field === field);
+  if (!found) return;
+  resolution.found = resolution.found.filter((f) => f !== found);
+  resolution.columns[field] = -1;
+  resolution.dropped.push({ field, header: found.header, example });
+  resolution.missing = FIELD_IDS.filter((f) => resolution.columns[f] < 0);
+}

@@ -1,0 +1,280 @@
+import { normalizeText } from '../common/cellValues.ts';
+import { FIELD_LABELS, type FieldId } from '../read/fieldMap.ts';
+import type { Stage } from '../read/leadColumns.ts';
+import {
+  type LeadRecord,
+  type LeadSheet,
+  type ReadOptions,
+  readLeadSheet,
+} from '../read/leadRecords.ts';
+import type { Priority } from '../settings/index.ts';
+import { MONTH_NAMES } from '../time/names.ts';
+import { fromWall, toWall, type ZoneClock } from '../time/zone.ts';
+
+/**
+ * The review's view of the Leads sheet: calendar months in the spreadsheet's zone, and each
+ * row read once into plain facts. Pure; never throws on cell content.
+ */
+
+export interface ReviewMonth {
+  year: number;
+  /** 1-12 */
+  month: number;
+}
+
+/** `2026-03` → { year: 2026, month: 3 }; null when it is not a YYYY-MM month. */
+export function parseMonth(text: unknown): ReviewMonth | null {
+  if (typeof text !== 'string') return null;
+  const m = /^\s*(\d{4})-(\d{1,2})\s*$/.exec(text);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12 || year < 1900) return null;
+  return { year, month };
+}
+
+export function monthKey(m: ReviewMonth): string {
+  return `${m.year}-${String(m.month).padStart(2, '0')}`;
+}
+
+export function addMonths(m: ReviewMonth, delta: number): ReviewMonth {
+  const index = m.year * 12 + (m.month - 1) + delta;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+/** The calendar month an instant falls in, in the clock's zone. */
+export function monthOf(clock: ZoneClock, instantMs: number): ReviewMonth {
+  const w = toWall(clock, instantMs);
+  return { year: w.year, month: w.month };
+}
+
+/** [start, end) instants of a month: from the 1st at 00:00 to the next 1st at 00:00 (wall). */
+export function monthBounds(clock: ZoneClock, m: ReviewMonth): { start: number; end: number } {
+  const next = addMonths(m, 1);
+  return {
+    start: fromWall(clock, { year: m.year, month: m.month, day: 1 }),
+    end: fromWall(clock, { year: next.year, month: next.month, day: 1 }),
+  };
+}
+
+/** `March 2026` */
+export function monthLabel(m: ReviewMonth): string {
+  return `${MONTH_NAMES[m.month - 1]} ${m.year}`;
+}
+
+// ------------------------------------------------------------------------------------------
+// Leads
+
+/** How far a lead got: 0 lead, 1 MQL, 2 SQL, 3 opportunity, 4 customer. */
+export type StageRank = 0 | 1 | 2 | 3 | 4;
+
+export interface LeadFacts {
+  /** 0-based index in the data rows (sheet row = index + 2). */
+  index: number;
+  /** Lead ID, name and company: read for rejected leads only (the review lists those). */
+  identity: { leadId: string; name: string; company: string } | null;
+  /** Display text as typed (trimmed); '' when blank. */
+  source: string;
+  owner: string;
+  priority: Priority;
+  stage: Stage | null;
+  /** Furthest stage reached, from Stage and the dates (see `reachedRank`). */
+  rank: StageRank;
+  rejected: boolean;
+  rejectedReason: string;
+  createdAt: number | null;
+  mqlAt: number | null;
+  /** When the SLA clock started (hand-off, else MQL, else creation: the sheet's clock column). */
+  handedOffAt: number | null;
+  firstContactAt: number | null;
+  wonAt: number | null;
+  /** A status says sales was in touch, and there is no contact time: left out of timings. */
+  contactedUntimed: boolean;
+  /** Attempts as a number; blank = 0; null when unreadable. */
+  attempts: number | null;
+  /** Deal value; null when blank or unreadable. */
+  dealValue: number | null;
+}
+
+/** The inputs a review figure can need: a field's column, or the SLA clock (any clock column). */
+export type FigureInput = FieldId | 'clock' | 'status';
+
+export interface DataQuality {
+  /** Lead rows read (the whole sheet, as the lead check reads it). */
+  rows: number;
+  /** Lead rows with a value that could not be read (the same count as the lead check's). */
+  unreadableRows: number;
+  /** Values that could not be read, per header (`Created Time`: 2). */
+  unreadableByColumn: Record<string, number>;
+  /** Sheet rows (1-based) with a value that could not be read, first 20. */
+  unreadableRowNumbers: number[];
+  /** First contact dated before the clock start (time to contact counted as 0). */
+  contactBeforeHandoff: number;
+  /** Leads a status says were contacted, with no contact time (left out of the timings). */
+  untimedContacts: number;
+  /** The labels of the fields the review reads that the sheet has no column for. */
+  missingColumns: string[];
+  /** The inputs the sheet lacks, for the figures that need them (reviewKpis.ts `needs`). */
+  missing: FigureInput[];
+  /** The header that starts the SLA clock ("hand-offs" are leads whose clock started). */
+  clockHeader: string | null;
+  /** The earliest date read in the sheet (any date field), null when none. */
+  firstDate: number | null;
+}
+
+export interface ReadLeadsResult {
+  leads: LeadFacts[];
+  quality: DataQuality;
+}
+
+const STAGE_RANK: Record<Stage, StageRank> = {
+  Lead: 0,
+  MQL: 1,
+  SQL: 2,
+  Opportunity: 3,
+  Customer: 4,
+  // Lost is a closed-lost opportunity: it reached the opportunity stage.
+  Lost: 3,
+  // Recycled and rejected leads were handed to sales, so they were MQL.
+  Recycled: 1,
+  Rejected: 1,
+};
+
+/** The fields the review reads: their absence is named in the data-quality line. */
+const REVIEW_FIELDS: readonly FieldId[] = [
+  'source',
+  'owner',
+  'stage',
+  'createdAt',
+  'mqlAt',
+  'firstContactAt',
+  'attempts',
+  'wonAt',
+  'dealValue',
+];
+
+function missingInputs(read: LeadSheet): FigureInput[] {
+  const missing: FigureInput[] = [...read.fields.missing];
+  if (!read.clock) missing.push('clock');
+  const c = read.fields.columns;
+  if (c.stage < 0 && c.leadStatus < 0 && c.rejectedReason < 0) missing.push('status');
+  return missing;
+}
+
+function factsOf(record: LeadRecord): LeadFacts {
+  const d = record.dates;
+  const rejected = record.stage === 'Rejected' || record.rejectedReason !== '';
+  let rank: StageRank = record.stage ? STAGE_RANK[record.stage] : 0;
+  if (rank < 1 && (d.mqlAt !== null || record.clockStartAt !== null)) rank = 1;
+  if (d.wonAt !== null) rank = 4;
+  const attemptsUnreadable = record.problems.some((p) => p.field === 'attempts');
+  return {
+    index: record.index,
+    identity: rejected
+      ? { leadId: record.leadId, name: record.name, company: record.company }
+      : null,
+    source: record.source,
+    owner: record.owner,
+    priority: record.priority,
+    stage: record.stage,
+    rank,
+    rejected,
+    rejectedReason: record.rejectedReason,
+    createdAt: d.createdAt,
+    mqlAt: d.mqlAt,
+    handedOffAt: record.clockStartAt,
+    firstContactAt: d.firstContactAt,
+    contactedUntimed: d.firstContactAt === null && record.contacted,
+    wonAt: d.wonAt,
+    attempts: attemptsUnreadable ? null : record.attempts,
+    dealValue: record.dealValue,
+  };
+}
+
+/**
+ * The review's view of a sheet read by leadRecords.ts (the one reader the lead check uses): a
+ * lead with no date inside `window` (when given) is left out of `leads`; the data quality
+ * covers the whole sheet, with the same counts the lead check reports.
+ */
+export function reviewLeads(
+  read: LeadSheet,
+  window?: { start: number; end: number },
+): ReadLeadsResult {
+  const from = window?.start ?? -Infinity;
+  const to = window?.end ?? Infinity;
+  const leads: LeadFacts[] = [];
+  let contactBeforeHandoff = 0;
+  let untimedContacts = 0;
+  let firstDate: number | null = null;
+  for (const record of read.records) {
+    if (!record) continue;
+    const facts = factsOf(record);
+    const dates = [
+      facts.createdAt,
+      facts.mqlAt,
+      facts.handedOffAt,
+      facts.firstContactAt,
+      facts.wonAt,
+    ];
+    for (const at of dates)
+      if (at !== null && (firstDate === null || at < firstDate)) firstDate = at;
+    if (!dates.some((at) => at !== null && at >= from && at < to)) continue;
+    if (
+      facts.handedOffAt !== null &&
+      facts.firstContactAt !== null &&
+      facts.firstContactAt < facts.handedOffAt
+    ) {
+      contactBeforeHandoff++;
+    }
+    if (facts.contactedUntimed) untimedContacts++;
+    leads.push(facts);
+  }
+  const q = read.quality;
+  return {
+    leads,
+    quality: {
+      rows: q.rows,
+      unreadableRows: q.unreadableRows,
+      unreadableByColumn: { ...q.byHeader },
+      unreadableRowNumbers: [...q.rowNumbers],
+      contactBeforeHandoff,
+      untimedContacts,
+      missingColumns: read.fields.missing
+        .filter((f) => REVIEW_FIELDS.includes(f))
+        .map((f) => FIELD_LABELS[f]),
+      missing: missingInputs(read),
+      clockHeader: read.clock?.header ?? null,
+      firstDate,
+    },
+  };
+}
+
+/** Reads the table and gives the review's view of it (the canonical headers, default maps). */
+export function readLeads(
+  header: readonly unknown[],
+  rows: ReadonlyArray<readonly unknown[]>,
+  options: ReadOptions,
+  window?: { start: number; end: number },
+): ReadLeadsResult {
+  return reviewLeads(readLeadSheet(header, rows, options), window);
+}
+
+/**
+ * Sales-sourced rule: a source is SALES-sourced when, case and accents ignored, it starts with
+ * "sales", contains "outbound", "prospecting" or "cold call"/"cold email", or names a rep's
+ * referral ("rep referral", "referral by rep"). Every other source, blank included, is
+ * MARKETING-sourced.
+ */
+export function isSalesSourced(source: string): boolean {
+  const s = normalizeText(source);
+  if (!s) return false;
+  return (
+    s.startsWith('sales') ||
+    s.includes('outbound') ||
+    s.includes('prospecting') ||
+    s.includes('cold call') ||
+    s.includes('cold email') ||
+    s.includes('rep referral') ||
+    s.includes('referral by rep')
+  );
+}

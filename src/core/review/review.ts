@@ -1,0 +1,184 @@
+import type { LocaleOrder } from '../read/dateOrder.ts';
+import type { Settings } from '../settings/index.ts';
+import type { BusinessCalendar } from '../sla/calendar.ts';
+import { readLeadTable } from '../sla/leadCheck.ts';
+import { toWall, type ZoneClock } from '../time/zone.ts';
+import { type MonthFigures, monthContext, monthFigures, type ReviewContext } from './figures.ts';
+import { byOwner, bySource, type GroupRow, type OwnerEscalations } from './groups.ts';
+import {
+  addMonths,
+  type DataQuality,
+  monthBounds,
+  monthKey,
+  monthLabel,
+  type ReviewMonth,
+  reviewLeads,
+} from './leadFacts.ts';
+import { type RejectedLead, rejectedLeads } from './rejected.ts';
+import {
+  type NoData,
+  noDataReasons,
+  type Scorecards,
+  scorecards,
+  type TrendRow,
+  trendRows,
+} from './scorecards.ts';
+
+/**
+ * Monthly review KPIs. Pure: the Leads rows, the settings and the month in; plain figures out.
+ * The pieces: reviewData.ts (months, each lead read once), reviewFigures.ts (a month's figures),
+ * reviewGroups.ts (by source, by owner), reviewKpis.ts (the KPI table), reviewScorecards.ts
+ * (the scorecards and the trend, derived from it), reviewRejected.ts (the rejected leads).
+ *
+ * Definitions (one calendar month M in the spreadsheet's time zone, [1st 00:00, next 1st 00:00)):
+ * - Every row is read as the lead check reads it (leadRecords.ts: field map, value map, date
+ *   orders). New leads: `Created at` in M. MQL delivered: `MQL at` in M. Hand-offs: the SLA
+ *   clock's start in M (the sheet's clock column: `Handed off at`, else `MQL at`, else
+ *   `Created at`, or the one the settings name).
+ * - Monthly MQL target: `plan.monthlyMqlTarget` when set; else the Planning sheet's monthly
+ *   `MQL target` row (the annual MQL spread by its seasonality weights); otherwise the plan's annual MQL
+ *   (mqlNeeded from the revenue goal, average deal, MQL→SQL, SQL→opportunity and
+ *   opportunity→customer rates, marketing share) spread over 12 EQUAL months with
+ *   largest-remainder rounding (the odd units go to the earliest months). No revenue goal → no
+ *   target.
+ * - Rejected by sales: hand-offs of M whose Stage is `Rejected` or that have a `Rejected reason`;
+ *   share = rejected ÷ hand-offs of M.
+ * - Funnel (conversion): the COHORT of leads created in M, counted by the furthest stage each has
+ *   reached so far (Stage, plus: an `MQL at` or `Handed off at` date means at least MQL, a `Won
+ *   at` date means customer; `Lost` counts as a lost opportunity, `Recycled`/`Rejected` as MQL).
+ *   Recent cohorts are immature: their later stages keep growing.
+ * - Sales: for each hand-off of M, deadline = addBusinessHours(handed off, deadlineHours[priority])
+ *   (blank or unknown priority = the default priority). On time = first contact at or before
+ *   the deadline. Pending = not contacted and the deadline is still ahead (now): left out of the
+ *   on-time share. On-time share = on time ÷ (hand-offs − pending). Never contacted = no first
+ *   contact and the deadline has passed. Time to first contact = business hours from hand-off to
+ *   first contact (0 when the contact is dated before the hand-off); median and 90th percentile
+ *   are PERCENTILE.INC, as in Sheets. Average attempts over the hand-offs (blank = 0 attempts;
+ *   unreadable values are left out and counted in data quality). Recycled: hand-offs of M whose
+ *   Stage is `Recycled`.
+ * - Revenue: deals won = `Won at` in M; value = sum of `Deal value`. Sourcing by `isSalesSourced`
+ *   (Source starting with "Sales", or containing "outbound", "prospecting", "cold call",
+ *   "cold email", "rep referral"/"referral by rep" is sales-sourced; everything else, blank
+ *   included, is marketing-sourced). Days from MQL to customer: calendar days from `MQL at` to
+ *   `Won at`, median over the deals won in M that have both.
+ * - Monthly revenue target: plan revenue goal ÷ 12.
+ * - By source / by owner: the same figures on that source's / owner's leads (sources and owners
+ *   matched case- and accent-insensitively), with the 90th percentile of business hours to first
+ *   contact; by owner also the leads escalated to the manager in M and, of those, the ones
+ *   escalated because the owner was away (to reassign), as the notices counted them when they
+ *   were sent (core/notices/notices.ts; an e-mail that was not sent is not counted); cost per lead = `plan.costPerSource[source]` ÷ new
+ *   leads of M from it, cost per customer = that cost ÷ its deals won in M.
+ * - Trend: each headline figure for M, M−1, and the average of M−1..M−3 over the months that
+ *   had any activity (a lead created, MQL, hand-off or deal won in it).
+ * - Speed to lead: see speedToLead.ts. The MQL→opportunity rate is the month's MQL cohort's
+ *   (share of `MQL at` in M that reached opportunity) when that cohort has at least one
+ *   opportunity; otherwise the plan's MQL→SQL × SQL→opportunity.
+ * - Rejected leads listed: rejected leads whose hand-off (else MQL, else creation) is in M.
+ * - Unreadable values are counted over the whole sheet, as the lead check counts them.
+ * - A lead a status says was contacted, with no contact time, is left out of the on-time share
+ *   and the timings (`untimed`), never counted on time.
+ * - A figure whose column the sheet lacks (reviewKpis.ts `needs`) is "no data (no X column)",
+ *   without a verdict.
+ */
+
+export interface Review {
+  month: string;
+  label: string;
+  timeZone: string;
+  start: number;
+  end: number;
+  /** True when nothing happened in the month: the review says "no data". */
+  empty: boolean;
+  current: MonthFigures;
+  previous: MonthFigures;
+  /** M−1, M−2, M−3 (newest first). */
+  earlier: MonthFigures[];
+  scorecards: Scorecards;
+  trend: TrendRow[];
+  bySource: GroupRow[];
+  byOwner: GroupRow[];
+  rejected: RejectedLead[];
+  quality: DataQuality;
+  /** The KPIs without a figure, and why (reviewScorecards.ts `noDataReasons`). */
+  noData: NoData;
+}
+
+export interface ReviewInput {
+  header: readonly unknown[];
+  rows: ReadonlyArray<readonly unknown[]>;
+  settings: Settings;
+  month: ReviewMonth;
+  /** The spreadsheet's zone: month boundaries and reading dates. */
+  clock: ZoneClock;
+  /** The business calendar (settings.calendar in its zone): deadlines and business hours. */
+  calendar: BusinessCalendar;
+  /** Now, to tell pending hand-offs from missed ones. */
+  nowMs: number;
+  /** The order of ambiguous numeric text dates when a column does not prove one (the locale's). */
+  localeOrder: LocaleOrder;
+  /** The Planning sheet's monthly MQL targets (January first), when it has them. */
+  plannedMonthlyMql?: readonly number[] | null;
+  /** The month's escalations and reassignments by owner, as the notices counted them. */
+  escalations?: OwnerEscalations;
+}
+
+/** Computes the whole review for one month. Never throws on cell content. */
+export function computeReview(input: ReviewInput): Review {
+  const { settings, clock } = input;
+  // Only leads with a date from the start of M−3 to the end of M can count anywhere.
+  const window = {
+    start: monthBounds(clock, addMonths(input.month, -3)).start,
+    end: monthBounds(clock, input.month).end,
+  };
+  // read as the lead check reads (field map, value map, clock column, date orders)
+  const read = readLeadTable(input.header, input.rows, {
+    settings,
+    clock,
+    nowMs: input.nowMs,
+    localeOrder: input.localeOrder,
+  });
+  const { leads, quality } = reviewLeads(read, window);
+  const shared: ReviewContext = {
+    settings,
+    clock,
+    calendar: input.calendar,
+    nowMs: input.nowMs,
+    plannedMonthlyMql: input.plannedMonthlyMql ?? null,
+  };
+  const ctx = monthContext(shared, input.month);
+  const noData = noDataReasons(quality.missing, uncoveredReason(quality, ctx.end, clock));
+  const current = monthFigures(leads, ctx);
+  const earlier = [1, 2, 3].map((k) =>
+    monthFigures(leads, monthContext(shared, addMonths(input.month, -k))),
+  );
+  return {
+    month: monthKey(input.month),
+    label: monthLabel(input.month),
+    timeZone: clock.zone,
+    start: ctx.start,
+    end: ctx.end,
+    empty: !current.active,
+    current,
+    previous: earlier[0]!,
+    earlier,
+    scorecards: scorecards(current, settings, noData),
+    trend: trendRows(current, earlier, quality.missing),
+    bySource: bySource(leads, ctx),
+    byOwner: byOwner(leads, ctx, input.escalations),
+    rejected: rejectedLeads(leads, ctx),
+    quality,
+    noData,
+  };
+}
+
+/**
+ * Why the month cannot be judged at all: the sheet's dates start after it (an export of recent
+ * leads reviewed for last month); null when the sheet has dates up to the month.
+ */
+function uncoveredReason(quality: DataQuality, end: number, clock: ZoneClock): string | null {
+  if (quality.firstDate === null) return 'no lead has a readable date';
+  if (quality.firstDate < end) return null;
+  const w = toWall(clock, quality.firstDate);
+  const day = `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+  return `the sheet's leads are dated from ${day}`;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { HISTORY_FORMATS, HISTORY_HEADER, historyRow } from '../../../src/core/review/history.ts';
+import { KPI_IDS, KPIS } from '../../../src/core/review/kpis.ts';
+import { NOW, ROWS, review } from '../../fixtures/review.ts';
+
+describe('SLA History', () => {
+  const r = review(ROWS, '2026-03');
+
+  it('a History row per month', () => {
+    const row = historyRow(r, new Date(NOW));
+    expect(row[0]).toBe('2026-03');
+    expect(row[2]).toBe(7);
+    expect(row.length).toBe(20);
+  });
+
+  it('keeps the column headers of the History sheets already written', () => {
+    expect(HISTORY_HEADER).toEqual([
+      'Month',
+      'New leads',
+      'MQL delivered',
+      'MQL target',
+      'MQL vs target',
+      'Hand-offs',
+      'Rejected share',
+      'Contacted within deadline',
+      'Median h to first contact',
+      '90th percentile h to first contact',
+      'Average attempts',
+      'Never contacted',
+      'Recycled',
+      'Deals won',
+      'Value won',
+      'Marketing-sourced share of value',
+      'Median days MQL to customer',
+      'Est. opportunities lost to late contact',
+      'Leads with unreadable values',
+      'Generated at',
+    ]);
+  });
+
+  it('has one format per column', () => {
+    expect(HISTORY_FORMATS).toHaveLength(HISTORY_HEADER.length);
+    expect(HISTORY_FORMATS[0]).toBe('@'); // the month stays text
+    expect(HISTORY_FORMATS.at(-1)).toBe('yyyy-mm-dd hh:mm');
+  });
+
+  it('writes every KPI of the table, in its order, between the month and the data quality', () => {
+    const row = historyRow(r, new Date(NOW));
+    expect(row.slice(1, -2)).toEqual(KPI_IDS.map((id) => KPIS[id].get(r.current) ?? ''));
+    expect(row.at(-2)).toBe(r.quality.unreadableRows);
+  });
+
+  it('leaves a figure the month does not have blank', () => {
+    const quiet = review(ROWS, '2026-04');
+    const row = historyRow(quiet, new Date(NOW));
+    expect(row[HISTORY_HEADER.indexOf('Contacted within deadline')]).toBe('');
+    expect(row[HISTORY_HEADER.indexOf('New leads')]).toBe(0);
+  });
+
+  it("leaves every figure blank for a month before the sheet's first date", () => {
+    const before = review(ROWS, '2025-06');
+    const row = historyRow(before, new Date(NOW));
+    expect(row[HISTORY_HEADER.indexOf('New leads')]).toBe('');
+  });
+});

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { decodeDigest, ownerLookup, teamDigest } from '../../../src/core/notices/ownerClocks.ts';
+import { readTeam, TEAM_HEADER_LIST } from '../../../src/core/notices/team.ts';
+import { defaultSettings } from '../../../src/core/settings/index.ts';
+import { createCalendar } from '../../../src/core/sla/calendar.ts';
+import { mayHoldLeads, slaInputColumns, touchesColumns } from '../../../src/core/sla/liveEdit.ts';
+import {
+  columnName,
+  isLiveRuleFormula,
+  liveRules,
+  priorityTexts,
+  settingsPriorityTexts,
+} from '../../../src/core/sla/liveRules.ts';
+import { intlZoneClock } from '../../../src/core/time/zone.ts';
+
+const HANDOFF = defaultSettings().handoff;
+const NO_TEXTS = { Hot: [], Warm: [], Cold: [] };
+
+describe('the live rules', () => {
+  it('compare the deadline cell with NOW() and read the status word, marked as ours', () => {
+    const rules = liveRules({ status: 17, deadline: 16, priority: -1 }, HANDOFF, NO_TEXTS);
+    expect(rules.map((r) => [r.id, r.target, r.background])).toEqual([
+      ['overdueRow', 'row', '#f4cccc'],
+      ['overdueStatus', 'status', '#ea9999'],
+      ['atRiskStatus', 'status', '#fce8b2'],
+    ]);
+    expect(rules[0]!.formula).toBe(
+      '=AND(N("SLA Sheets: overdue row")=0,OR(LEFT($R2,7)="Overdue",AND(ISNUMBER($Q2),NOW()>$Q2,OR(LEFT($R2,3)="Due",LEFT($R2,7)="At risk"))))',
+    );
+    // no Priority column: every lead at risk for the default priority's last quarter (Warm: 2 h)
+    expect(rules[2]!.formula).toContain('NOW()>=$Q2-2/24');
+  });
+
+  it('take the at-risk span from the Priority cell, with the texts the check saw', () => {
+    const texts = { Hot: ['Hot', 'Urgent "A"'], Warm: ['Warm'], Cold: ['Low'] };
+    const [, , atRisk] = liveRules({ status: 2, deadline: 1, priority: 0 }, HANDOFF, texts);
+    expect(atRisk!.formula).toContain(
+      '$B2-IF(OR(TRIM($A2)="Low"),4/24,IF(OR(TRIM($A2)="Hot",TRIM($A2)="Urgent ""A"""),0.25/24,2/24))',
+    );
+  });
+
+  it('leave out the at-risk rule when there is no at-risk share', () => {
+    const rules = liveRules(
+      { status: 2, deadline: 1, priority: 0 },
+      { ...HANDOFF, atRiskShare: 0 },
+      NO_TEXTS,
+    );
+    expect(rules.map((r) => r.id)).toEqual(['overdueRow', 'overdueStatus']);
+  });
+
+  it('are recognised by their marker wherever Sheets moved them, and so is the old rule', () => {
+    for (const r of liveRules({ status: 30, deadline: 29, priority: 3 }, HANDOFF, NO_TEXTS))
+      expect(isLiveRuleFormula(r.formula.replace(/2\b/g, '14'))).toBe(true);
+    expect(isLiveRuleFormula('=LEFT($P2,7)="Overdue"')).toBe(true);
+    expect(isLiveRuleFormula('=LEFT($P5,7)="Overdue"')).toBe(true);
+    expect(isLiveRuleFormula('=$B2="Alice"')).toBe(false);
+    expect(isLiveRuleFormula('=LEFT($P2,7)="Overdue"+1')).toBe(false);
+  });
+
+  it('name columns past Z', () => {
+    expect([0, 25, 26, 51, 52, 701, 702].map(columnName)).toEqual([
+      'A',
+      'Z',
+      'AA',
+      'AZ',
+      'BA',
+      'ZZ',
+      'AAA',
+    ]);
+  });
+
+  it('group the priority texts by meaning, each once, blanks and unknown words left out', () => {
+    const rows = [['Hot'], ['HIGH'], ['Hot'], [''], ['banana'], [3], ['Chaud'], ['low']];
+    const settings = defaultSettings();
+    settings.mapping.priorityValues = { '3': 'Cold' };
+    expect(settingsPriorityTexts(rows, 0, settings)).toEqual({
+      Hot: ['Hot', 'HIGH', 'Chaud'],
+      Warm: [],
+      Cold: ['3', 'low'],
+    });
+    expect(priorityTexts(rows, -1, () => 'Hot')).toEqual(NO_TEXTS);
+  });
+});
+
+describe('what the edit trigger answers', () => {
+  const header = [
+    'Lead ID',
+    'Owner',
+    'Notes',
+    'Stage',
+    'Handed off at',
+    'First contact at',
+    'SLA status',
+  ];
+
+  it('the columns that decide a lead’s SLA: the clock’s date and the SLA fields', () => {
+    expect(slaInputColumns(header, {}, 'auto').sort()).toEqual([1, 3, 4, 5]);
+    expect(slaInputColumns(['Lead ID', 'Notes'], {}, 'auto')).toEqual([]);
+    expect(slaInputColumns(header, { handedOffAt: 'Notes' }, 'handedOffAt')).toContain(2);
+  });
+
+  it('an edit touches them when its columns overlap', () => {
+    expect(touchesColumns([1, 3], 2, 2)).toBe(false);
+    expect(touchesColumns([1, 3], 2, 3)).toBe(true);
+    expect(touchesColumns([], 0, 100)).toBe(false);
+  });
+
+  it('the sheets that may hold the leads', () => {
+    const none = () => false;
+    expect(mayHoldLeads('Leads', '', none)).toBe(true);
+    expect(mayHoldLeads(' leads ', '', none)).toBe(true);
+    expect(mayHoldLeads('Pipeline', 'pipeline', none)).toBe(true);
+    expect(mayHoldLeads('Leads', 'Pipeline', none)).toBe(false);
+    expect(mayHoldLeads('hubspot-export', '', () => false)).toBe(true);
+    expect(mayHoldLeads('hubspot-export', '', () => true)).toBe(false);
+    expect(mayHoldLeads('SLA Team', '', none)).toBe(false);
+    expect(mayHoldLeads('SLA Review 2026-10', '', none)).toBe(false);
+  });
+});
+
+describe("the owners' clocks", () => {
+  const clock = intlZoneClock('Europe/Paris');
+  const team = readTeam(
+    TEAM_HEADER_LIST,
+    [
+      ['Ann', '', '', 'no', 'America/New_York', '', ''],
+      ['Bob', '', '', 'no', '', new Date('2026-11-22T23:00:00Z'), ''],
+      ['Cat', '', '', 'no', '', '', ''],
+    ],
+    { clock, zoneId: (z) => z, clockOf: intlZoneClock },
+  );
+
+  it('digest the zones and absences only, and read back what they stored', () => {
+    const digest = teamDigest(team);
+    expect(digest).toEqual({
+      ann: { zone: 'America/New_York' },
+      bob: { away: [Date.parse('2026-11-22T23:00:00Z'), null] },
+    });
+    expect(decodeDigest(JSON.stringify(digest))).toEqual(digest);
+    expect(decodeDigest('{"x": 3, "y": {"zone": 7, "away": ["a", 5]}}')).toEqual({
+      y: { away: [null, 5] },
+    });
+    expect(decodeDigest('oops')).toEqual({});
+  });
+
+  it('stay within their bound', () => {
+    expect(Object.keys(teamDigest(team, 40))).toEqual(['ann']);
+  });
+
+  it('give each owner a calendar on their own clock, built once per zone, and whether they are away', () => {
+    let built = 0;
+    const lookup = ownerLookup(teamDigest(team), Date.parse('2026-11-23T10:00:00Z'), (zone) => {
+      built++;
+      return createCalendar(defaultSettings().calendar, intlZoneClock(zone));
+    });
+    expect(lookup('ANN')!.calendar!.clock.zone).toBe('America/New_York');
+    expect(lookup('Ann')!.away).toBe(false);
+    expect(lookup('Bob')).toEqual({ calendar: null, away: true });
+    expect(lookup('Cat')).toBeNull();
+    expect(built).toBe(1);
+  });
+});
