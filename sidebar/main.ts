@@ -13,9 +13,9 @@
 
 import { errorText } from '../src/core/common/errors.ts';
 import { type Child, h, replaceChildren } from './dom.ts';
-import { runRefreshers, showFieldIssues } from './fields.ts';
 import { buildFooter, showGeneralIssues, updateFooter } from './footer.ts';
-import { schedulePreview } from './preview.ts';
+import { runRefreshers, showFieldIssues } from './formFields.ts';
+import { schedulePreview } from './livePreview.ts';
 import { server } from './server.ts';
 import { isDirty, loadServerState, state, type TabId, ui, validate } from './state.ts';
 import { buildTabs, renderPanel, selectTab, showTabBadges, TAB_IDS } from './tabstrip.ts';

@@ -95,8 +95,3 @@ export function validate(): void {
 export function isDirty(): boolean {
   return state.draftJson !== state.baseline;
 }
-
-/** Is there an issue at this path or below it? */
-export function hasIssueUnder(path: string): boolean {
-  return state.issues.some((i) => i.path === path || i.path.startsWith(`${path}.`));
-}

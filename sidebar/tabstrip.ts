@@ -3,7 +3,7 @@
  * one tab in the Tab order). Each panel is rebuilt on structural changes only.
  */
 import { type Child, h, replaceChildren } from './dom.ts';
-import { pruneDetached } from './fields.ts';
+import { pruneDetached } from './formFields.ts';
 import { state, type TabId } from './state.ts';
 import { renderCalendar } from './tabs/calendar.ts';
 import { renderDefinitions } from './tabs/definitions.ts';

@@ -8,7 +8,7 @@
  * `google.script.run` client (`SidebarFunctions`).
  */
 import { checkLeadsNow } from './sheets/check.ts';
-import { onOpen, showSidebar } from './sheets/menu.ts';
+import { type MENU, type MenuItem, onOpen, showSidebar } from './sheets/menu.ts';
 import { onSlaTimer, startMonitoring, stopMonitoring } from './sheets/monitoring.ts';
 import { onEdit } from './sheets/onEdit.ts';
 import { runMonthlyReview } from './sheets/review.ts';
@@ -70,6 +70,9 @@ export const ENTRY_POINTS = [
 
 type Entry = (typeof ENTRY_POINTS)[number];
 export type EntryPointName = Entry['name'];
+/** The menu's items name entry points of this table: tsc refuses a renamed or removed one. */
+type NamesEntryPoints<T extends readonly MenuItem<EntryPointName>[]> = T;
+export type CheckedMenu = NamesEntryPoints<typeof MENU>;
 /** Each entry's run under its name: the bundle's exports. */
 export type EntryPointFunctions = { [E in Entry as E['name']]: E['run'] };
 /** The server functions the sidebar may call, under their names. */

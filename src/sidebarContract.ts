@@ -7,7 +7,7 @@
  * is derived from the entry-point table (`SidebarFunctions` in entryPoints.ts).
  */
 
-import type { RulesPreview } from './core/scoring/rulesPreview.ts';
+import type { RulesPreview } from './core/preview/rulesPreview.ts';
 import type { Settings } from './core/settings/index.ts';
 import type { ReadReportData } from './core/sla/checkSummary.ts';
 import type { CheckExtras, StatusCounts } from './core/sla/leadCheck.ts';

@@ -1,12 +1,7 @@
 /** Calendar tab: time zone, working hours (one or two spans a day), holidays. */
 
-import {
-  type CalendarSettings,
-  type Holiday,
-  type TimeSpan,
-  WEEKDAYS,
-  type Weekday,
-} from '../../src/core/settings/index.ts';
+import { WEEKDAYS, type Weekday } from '../../src/core/common/choices.ts';
+import type { CalendarSettings, Holiday, TimeSpan } from '../../src/core/settings/index.ts';
 import { WEEKDAY_NAMES } from '../../src/core/time/names.ts';
 import { intlZoneSpelling, UNKNOWN_ZONE_MESSAGE } from '../../src/core/time/timeZoneName.ts';
 import { type Child, h, uid } from '../dom.ts';
@@ -18,7 +13,7 @@ import {
   removeButton,
   sectionTitle,
   textAt,
-} from '../fields.ts';
+} from '../formFields.ts';
 import { addCheck, state, ui } from '../state.ts';
 
 // The schema takes any text as a zone: the browser knows the IANA names (the server checks

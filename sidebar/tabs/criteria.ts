@@ -1,7 +1,10 @@
 /** The fit and interest criteria lists of the Scoring tab: collapsible cards. */
+
+import { OPERATORS, type Operator } from '../../src/core/common/choices.ts';
 import { headerKey } from '../../src/core/common/headers.ts';
-import { type Criterion, OPERATORS, type Operator } from '../../src/core/settings/index.ts';
+import type { Criterion } from '../../src/core/settings/index.ts';
 import { type Child, h, uid } from '../dom.ts';
+import { showNumber, signed } from '../format.ts';
 import {
   button,
   checkField,
@@ -15,8 +18,7 @@ import {
   textArea,
   textAt,
   textField,
-} from '../fields.ts';
-import { showNumber, signed } from '../format.ts';
+} from '../formFields.ts';
 import { state, ui } from '../state.ts';
 
 const OPERATOR_LABELS: Record<Operator, string> = {

@@ -1,7 +1,7 @@
 /** Definitions tab: what both teams mean by each funnel word. */
 import type { Definitions } from '../../src/core/settings/index.ts';
 import type { Child } from '../dom.ts';
-import { sectionTitle, textArea } from '../fields.ts';
+import { sectionTitle, textArea } from '../formFields.ts';
 import { state } from '../state.ts';
 
 const LABELS: Array<[keyof Definitions, string]> = [

@@ -6,12 +6,12 @@
  * are Check data until it is mapped here.
  */
 import { normalizeText } from '../../src/core/common/cellValues.ts';
+import { PRIORITIES } from '../../src/core/common/choices.ts';
 import { plural } from '../../src/core/common/plural.ts';
 import type { ValueRow } from '../../src/core/read/fieldsReport.ts';
 import { STAGE_CHOICES } from '../../src/core/read/leadColumns.ts';
-import { PRIORITIES } from '../../src/core/settings/index.ts';
 import { type Child, h, uid } from '../dom.ts';
-import { onRefresh, removeButton } from '../fields.ts';
+import { onRefresh, removeButton } from '../formFields.ts';
 import { state, ui } from '../state.ts';
 
 export type ValueKind = 'stage' | 'priority';

@@ -16,9 +16,10 @@ import {
   FIELD_IDS,
   FIELD_LABELS,
   type FieldId,
-} from '../../src/core/read/fieldMap.ts';
+} from '../../src/core/read/fieldIds.ts';
 import { type FieldRow, type FieldsReport, MAX_VALUES } from '../../src/core/read/fieldsReport.ts';
 import { type Child, h, replaceChildren, uid } from '../dom.ts';
+import { fmtNumber } from '../format.ts';
 import {
   errorSlot,
   numberAt,
@@ -28,9 +29,8 @@ import {
   sectionTitle,
   selectAt,
   selectField,
-} from '../fields.ts';
-import { fmtNumber } from '../format.ts';
-import { onPreview, previewState } from '../preview.ts';
+} from '../formFields.ts';
+import { onPreview, previewState } from '../livePreview.ts';
 import { state, ui } from '../state.ts';
 import { STAGE_CHOICE_HINT, valueList } from './fieldValues.ts';
 

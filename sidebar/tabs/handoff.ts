@@ -1,7 +1,7 @@
 /** Hand-off tab: first-contact deadlines by priority, at-risk share, attempts. */
-import { PRIORITIES } from '../../src/core/settings/index.ts';
+import { PRIORITIES } from '../../src/core/common/choices.ts';
 import { type Child, h } from '../dom.ts';
-import { numberAt, sectionTitle, selectAt } from '../fields.ts';
+import { numberAt, sectionTitle, selectAt } from '../formFields.ts';
 import { state } from '../state.ts';
 
 export function renderHandoff(): Child[] {

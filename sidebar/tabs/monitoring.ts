@@ -1,11 +1,12 @@
 /** Monitoring tab: the timer on/off and its frequency, "Check leads now", the run log. */
 
+import { MONITORING_FREQUENCIES } from '../../src/core/common/choices.ts';
 import { errorText } from '../../src/core/common/errors.ts';
-import { MONITORING_FREQUENCIES, type Settings } from '../../src/core/settings/index.ts';
+import type { Settings } from '../../src/core/settings/index.ts';
 import type { RunLogEntry } from '../../src/sidebarContract.ts';
 import { type Child, h, uid } from '../dom.ts';
-import { button, checkField, sectionTitle, selectField } from '../fields.ts';
 import { formatTime } from '../format.ts';
+import { button, checkField, sectionTitle, selectField } from '../formFields.ts';
 import { server } from '../server.ts';
 import { canonical, state, ui } from '../state.ts';
 import { renderTeam } from './team.ts';

@@ -9,6 +9,7 @@ import { repsNeeded, weekly } from '../../src/core/plan/capacity.ts';
 import { planMqlFromRevenue, planYearlyMql } from '../../src/core/plan/plan.ts';
 import type { Settings, SettingsIssue } from '../../src/core/settings/index.ts';
 import { type Child, h } from '../dom.ts';
+import { fmtNumber, readNumberText, showNumber } from '../format.ts';
 import {
   button,
   describedError,
@@ -16,8 +17,7 @@ import {
   onRefresh,
   removeButton,
   sectionTitle,
-} from '../fields.ts';
-import { fmtNumber, readNumberText, showNumber } from '../format.ts';
+} from '../formFields.ts';
 import { addCheck, state, ui } from '../state.ts';
 
 const STAGES = [

@@ -1,8 +1,8 @@
 /** Scoring tab: the live preview, the criteria, the MQL and hand-off thresholds, decay, grades. */
 import type { ScoringSettings } from '../../src/core/settings/index.ts';
 import { type Child, h } from '../dom.ts';
-import { checkField, numberAt, sectionTitle, selectAt, textAt } from '../fields.ts';
-import { previewBox } from '../preview.ts';
+import { checkField, numberAt, sectionTitle, selectAt, textAt } from '../formFields.ts';
+import { previewBox } from '../livePreview.ts';
 import { state, ui } from '../state.ts';
 import { columnFlag, criteriaList } from './criteria.ts';
 

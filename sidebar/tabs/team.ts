@@ -5,7 +5,7 @@
 import { errorText } from '../../src/core/common/errors.ts';
 import type { TeamMemberView, TeamView } from '../../src/sidebarContract.ts';
 import { type Child, h } from '../dom.ts';
-import { button, numberAt, sectionTitle } from '../fields.ts';
+import { button, numberAt, sectionTitle } from '../formFields.ts';
 import { server } from '../server.ts';
 import { state, ui } from '../state.ts';
 

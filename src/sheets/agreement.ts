@@ -8,11 +8,11 @@ import { userText } from '../core/common/cell.ts';
 import { clockField, resolveFields } from '../core/read/fieldMap.ts';
 import { AGREEMENT_SHEET } from '../core/read/leadColumns.ts';
 import type { Settings } from '../core/settings/index.ts';
-import { ensureColumns, ensureRows } from './grid.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
 import { besideNoticeOnce, ourSheet } from './ownedSheets.ts';
 import { readPlannedMonthlyMql } from './planning.ts';
 import { loadSettings } from './settingsStore.ts';
+import { ensureColumns, ensureRows } from './sheetSize.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

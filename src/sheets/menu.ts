@@ -1,12 +1,14 @@
 /**
  * The add-on menu and the sidebar it opens. Each item names an entry point of the table in
- * entryPoints.ts; the type keeps a renamed or removed entry point out of the menu.
+ * entryPoints.ts, which checks the names (a renamed or removed entry point fails tsc there).
  */
-import type { EntryPointName } from '../entryPoints.ts';
 
-type MenuItem = readonly [label: string, entryPoint: EntryPointName] | 'separator';
+/** A menu item: its label and the entry point it calls, or a separator. */
+export type MenuItem<Name extends string = string> =
+  | readonly [label: string, entryPoint: Name]
+  | 'separator';
 
-const MENU: readonly MenuItem[] = [
+export const MENU = [
   ['Open SLA settings', 'showSidebar'],
   ['Set up workbook', 'setUpWorkbook'],
   'separator',
@@ -15,7 +17,7 @@ const MENU: readonly MenuItem[] = [
   ['Stop monitoring', 'stopMonitoring'],
   'separator',
   ['Run monthly review', 'runMonthlyReview'],
-];
+] as const satisfies readonly MenuItem[];
 
 /** onOpen and onInstall: builds the menu. Needs no authorization, so it also runs when authMode is NONE. */
 export function onOpen(_e?: { authMode?: unknown }): void {

@@ -8,11 +8,11 @@ import {
   type PlannedMail,
   planNotices,
 } from '../core/notices/notices.ts';
-import { ownerKey, type Team, teamByOwner } from '../core/notices/team.ts';
 import { monthKey, monthOf } from '../core/review/leadFacts.ts';
 import type { Settings } from '../core/settings/index.ts';
 import { businessMsBetween } from '../core/sla/calendar.ts';
 import type { CheckContext, ComputedLeads } from '../core/sla/leadCheck.ts';
+import { ownerKey, type Team, teamByOwner } from '../core/team/team.ts';
 import { readNoticeState, writeNoticeState } from './noticeStore.ts';
 
 /**

@@ -1,11 +1,11 @@
 import { errorText } from '../core/common/errors.ts';
-import { ownerLookup } from '../core/notices/ownerClocks.ts';
-import { TEAM_SHEET } from '../core/notices/team.ts';
 import { LEADS_SHEET } from '../core/read/leadColumns.ts';
 import { createCalendar } from '../core/sla/calendar.ts';
 import { computeLeads, type LeadOutput, outputCell } from '../core/sla/leadCheck.ts';
 import { indexLeadTable, OWNED_KEYS, type OwnedKey } from '../core/sla/leadTable.ts';
 import { mayHoldLeads, slaInputColumns, touchesColumns } from '../core/sla/liveEdit.ts';
+import { ownerLookup } from '../core/team/ownerClocks.ts';
+import { TEAM_SHEET } from '../core/team/team.ts';
 import { checkContext } from './check.ts';
 import { appsScriptClock, spreadsheetTimeZone } from './clock.ts';
 import { withDocumentLock } from './lock.ts';

@@ -4,13 +4,18 @@ import {
   REVIEW_SHEET_PREFIX,
 } from '../core/read/leadColumns.ts';
 import type { SheetBlock } from '../core/review/blocks.ts';
-import { HISTORY_FORMATS, HISTORY_HEADER, historyRow } from '../core/review/history.ts';
+import {
+  GENERATED_AT_INDEX,
+  historyFormatsFor,
+  historyLayout,
+  historyRowFor,
+} from '../core/review/history.ts';
 import type { ChartSpec, ReviewLayout } from '../core/review/layout.ts';
 import { monthKey, monthOf } from '../core/review/leadFacts.ts';
 import type { Review } from '../core/review/review.ts';
 import type { ZoneClock } from '../core/time/zone.ts';
-import { ensureColumns, ensureRows } from './grid.ts';
 import { type OwnedSheet, ourSheet } from './ownedSheets.ts';
+import { ensureColumns, ensureRows } from './sheetSize.ts';
 
 /**
  * Writes the review sheet and the History row. Touches only our `SLA Review YYYY-MM` and
@@ -105,7 +110,11 @@ export interface HistoryWrite {
   owned: OwnedSheet;
 }
 
-/** Upserts the month's row in our `SLA History` (header row + one row per month, updated in place). */
+/**
+ * Upserts the month's row in our `SLA History` (header row + one row per month, updated in
+ * place), by header name: columns written by older versions keep their place, new KPIs are
+ * appended at the right, and a column that is not ours keeps its cells and formats.
+ */
 export function upsertHistory(
   ss: Spreadsheet,
   review: Review,
@@ -114,26 +123,23 @@ export function upsertHistory(
 ): HistoryWrite {
   const owned = ourSheet(ss, HISTORY_SHEET);
   const sheet = owned.sheet;
-  const width = HISTORY_HEADER.length;
   const lastRow = sheet.getLastRow();
-  const keys =
-    lastRow > 1
-      ? sheet
-          .getRange(2, 1, lastRow - 1, 1)
-          .getValues()
-          .map((r) => historyKey(r[0], clock))
-      : [];
+  const existing =
+    lastRow > 0 ? sheet.getRange(1, 1, lastRow, sheet.getLastColumn()).getValues() : [];
+  const layout = historyLayout(existing[0] ?? []);
+  const width = layout.header.length;
+  const keys = existing.slice(1).map((r) => historyKey(r[layout.monthColumn], clock));
   const found = keys.indexOf(review.month);
   const target = found >= 0 ? found + 2 : Math.max(lastRow, 1) + 1;
   ensureColumns(sheet, width);
   ensureRows(sheet, target);
-  const header = sheet.getRange(1, 1, 1, width);
-  header.setValues([HISTORY_HEADER.slice()]).setFontWeight('bold');
+  sheet.getRange(1, 1, 1, width).setValues([layout.header]).setFontWeight('bold');
   sheet.setFrozenRows(1);
-  sheet.setColumnWidth(HISTORY_HEADER.indexOf('Generated at') + 1, DATE_TIME_COLUMN_WIDTH);
+  sheet.setColumnWidth(layout.ours.indexOf(GENERATED_AT_INDEX) + 1, DATE_TIME_COLUMN_WIDTH);
   const row = sheet.getRange(target, 1, 1, width);
-  row.setNumberFormats([HISTORY_FORMATS.slice()]);
+  const theirs = layout.ours.includes(-1) ? row.getNumberFormats()[0] : [];
+  row.setNumberFormats([historyFormatsFor(layout, theirs)]);
   // The month cell is formatted as text ('@') before the write: `2026-03` stays text, not a date.
-  row.setValues([historyRow(review, generatedAt)]);
+  row.setValues([historyRowFor(layout, review, generatedAt, existing[target - 1])]);
   return { row: target, owned };
 }

@@ -1,5 +1,4 @@
 import { pluralWord } from '../core/common/plural.ts';
-import { TEAM_SHEET } from '../core/notices/team.ts';
 import {
   AGREEMENT_SHEET,
   LEAD_HEADERS,
@@ -10,12 +9,13 @@ import {
   SCORING_ATTRIBUTE_HEADERS,
 } from '../core/read/leadColumns.ts';
 import type { Settings } from '../core/settings/index.ts';
+import { TEAM_SHEET } from '../core/team/team.ts';
 import { writeAgreementSheet } from './agreement.ts';
-import { ensureColumns } from './grid.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
 import { besideNoticeOnce, findOurSheet, ourSheet } from './ownedSheets.ts';
 import { loadSettings } from './settingsStore.ts';
 import { ensureSettingsVersion } from './settingsVersion.ts';
+import { ensureColumns } from './sheetSize.ts';
 import { createTeamSheet } from './teamSheet.ts';
 import { toast } from './ui.ts';
 

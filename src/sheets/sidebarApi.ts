@@ -9,18 +9,14 @@
  */
 
 import { distinctTexts } from '../core/common/cellValues.ts';
+import { MONITORING_FREQUENCIES } from '../core/common/choices.ts';
 import { errorText, InputError } from '../core/common/errors.ts';
 import { utf8Bytes } from '../core/common/propertyBytes.ts';
+import { previewRules } from '../core/preview/rulesPreview.ts';
 import { localeDateOrder } from '../core/read/dateOrder.ts';
 import { resolveFields } from '../core/read/fieldMap.ts';
 import { isGeneratedSheetName } from '../core/read/leadsSheetChoice.ts';
-import { previewRules } from '../core/scoring/rulesPreview.ts';
-import {
-  describeIssues,
-  MONITORING_FREQUENCIES,
-  parseSettings,
-  type Settings,
-} from '../core/settings/index.ts';
+import { describeIssues, parseSettings, type Settings } from '../core/settings/index.ts';
 import type {
   MonitoringState,
   RunLogEntry,

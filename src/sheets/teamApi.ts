@@ -1,11 +1,6 @@
 import { distinctTexts } from '../core/common/cellValues.ts';
-import {
-  isAway,
-  ownersMissingFromTeam,
-  TEAM_SHEET,
-  type TeamMember,
-} from '../core/notices/team.ts';
 import { resolveFields } from '../core/read/fieldMap.ts';
+import { isAway, ownersMissingFromTeam, TEAM_SHEET, type TeamMember } from '../core/team/team.ts';
 import type { TeamMemberView, TeamView } from '../sidebarContract.ts';
 import { appsScriptClock, spreadsheetTimeZone } from './clock.ts';
 import { findLeadsSheet } from './leadsSheet.ts';

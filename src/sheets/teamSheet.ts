@@ -1,19 +1,19 @@
 import { errorText } from '../core/common/errors.ts';
+import { createCalendar } from '../core/sla/calendar.ts';
+import type { CheckContext } from '../core/sla/leadCheck.ts';
 import {
   decodeDigest,
   ownerLookup,
   type TeamDigest,
   teamDigest,
-} from '../core/notices/ownerClocks.ts';
+} from '../core/team/ownerClocks.ts';
 import {
   readTeam,
   TEAM_HEADER_LIST,
   TEAM_HEADERS,
   TEAM_SHEET,
   type Team,
-} from '../core/notices/team.ts';
-import { createCalendar } from '../core/sla/calendar.ts';
-import type { CheckContext } from '../core/sla/leadCheck.ts';
+} from '../core/team/team.ts';
 import type { ZoneClock } from '../core/time/zone.ts';
 import { appsScriptClock } from './clock.ts';
 import { markAsOurs } from './ownedSheets.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../runtime/index.ts';
-import { defaultSettings, WEEKDAYS } from '../../src/core/settings/index.ts';
+import { WEEKDAYS } from '../../src/core/common/choices.ts';
+import { defaultSettings } from '../../src/core/settings/index.ts';
 import { intlZoneClock } from '../../src/core/time/zone.ts';
 import type { FunctionEnv } from '../../src/functions/types.ts';
 import { parseUtcOffset } from '../../src/sheets/clock.ts';

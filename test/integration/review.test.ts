@@ -182,6 +182,29 @@ describe('runMonthlyReview through the runtime', () => {
     expect(months).toEqual(['2026-03', '2026-02']);
   });
 
+  it('keeps History rows under their headers when a KPI is added in the middle', () => {
+    rt.call('runMonthlyReview', '2026-02');
+    const history = rt.spreadsheet.getSheetByName('SLA History')!;
+    const before = history.getDataRange().getValues();
+    const feb = Object.fromEntries(before[0]!.map((h, c) => [String(h), before[1]![c]]));
+    // As an older version wrote it: no 'Hand-offs' column; and the team added a comment column.
+    history.deleteColumn(before[0]!.indexOf('Hand-offs') + 1);
+    history.insertColumnBefore(3);
+    history.getRange(1, 3, 2, 1).setValues([['Our comment'], ['quiet month']]);
+    rt.call('runMonthlyReview', '2026-03');
+    rt.call('runMonthlyReview', '2026-02');
+    const after = history.getDataRange().getValues();
+    const header = after[0]!.map(String);
+    expect(header.at(-1)).toBe('Hand-offs');
+    expect(header[2]).toBe('Our comment');
+    const rows = after.slice(1).map((r) => Object.fromEntries(header.map((h, c) => [h, r[c]])));
+    expect(rows.map((r) => r.Month)).toEqual(['2026-02', '2026-03']);
+    for (const [h, v] of Object.entries(feb))
+      if (h !== 'Generated at') expect(rows[0]![h], h).toEqual(v);
+    expect(rows[0]!['Our comment']).toBe('quiet month');
+    expect(rows[1]!['MQL delivered']).toBe(4); // L1 L2 L3 L5, under its own header
+  });
+
   it('reads Leads with one getValues; the number of calls does not grow with the leads', () => {
     rt.calls.reset();
     rt.call('runMonthlyReview', '2026-03');
@@ -202,7 +225,7 @@ describe('runMonthlyReview through the runtime', () => {
     big.call('runMonthlyReview', '2026-03');
     // a few more rows in the per-owner table and two toasts; nothing per lead
     expect(big.calls.sheets).toBeLessThanOrEqual(small + 10);
-    expect(big.calls.of('Range.getValues')).toBe(2); // Leads + the History month column
+    expect(big.calls.of('Range.getValues')).toBe(2); // Leads + SLA History
   });
 
   it('an empty month is an honest review, not an error', () => {

@@ -1,16 +1,10 @@
+import { PRIORITIES, WEEKDAYS, type Weekday } from '../common/choices.ts';
 import { pluralWord } from '../common/plural.ts';
 import { customersNeeded } from '../plan/funnel.ts';
 import { planMqlFromRevenue } from '../plan/plan.ts';
 import { monthlyMqlTarget } from '../review/figures.ts';
 import { REVIEW_THRESHOLDS } from '../review/kpis.ts';
-import {
-  type Criterion,
-  PRIORITIES,
-  type Settings,
-  type TimeSpan,
-  WEEKDAYS,
-  type Weekday,
-} from '../settings/index.ts';
+import type { Criterion, Settings, TimeSpan } from '../settings/index.ts';
 import { WEEKDAY_NAMES } from '../time/names.ts';
 
 /**

@@ -88,10 +88,6 @@ export function requireNumber(value: unknown, ref: ArgRef): number {
   throw inputError(ref, read.problem, value, read.fix);
 }
 
-export function optionalNumber(value: unknown, ref: ArgRef, fallback: number): number {
-  return isBlank(value) ? fallback : requireNumber(value, ref);
-}
-
 export function requirePositive(value: unknown, ref: ArgRef): number {
   const n = requireNumber(value, ref);
   if (n <= 0) throw inputError(ref, 'must be above 0', value);

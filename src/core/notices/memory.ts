@@ -1,4 +1,4 @@
-import { VALUE_BUDGET } from '../common/propertyBytes.ts';
+import { utf8Bytes, VALUE_BUDGET } from '../common/propertyBytes.ts';
 import { MINUTE_MS } from '../time/zone.ts';
 
 /**
@@ -180,7 +180,7 @@ export function countEscalation(
 export function boundTally(tally: EscalationTally, maxBytes = TALLY_MAX_BYTES): EscalationTally {
   const months = Object.keys(tally).sort();
   const kept: EscalationTally = { ...tally };
-  while (months.length > 0 && utf8Length(JSON.stringify(kept)) > maxBytes) {
+  while (months.length > 0 && utf8Bytes(JSON.stringify(kept)) > maxBytes) {
     delete kept[months.shift()!];
   }
   return kept;
@@ -206,18 +206,4 @@ export function decodeTally(json: string | null): EscalationTally {
   } catch {
     return {};
   }
-}
-
-export function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }

@@ -1,8 +1,9 @@
+import type { Priority } from '../common/choices.ts';
 import { plural } from '../common/plural.ts';
 import type { LeadRecord } from '../read/leadRecords.ts';
-import type { Priority } from '../settings/index.ts';
 import type { LeadOutput } from '../sla/leadCheck.ts';
 import { type StatusWord, statusWordOf } from '../sla/status.ts';
+import { isAway, ownerKey, type TeamMember } from '../team/team.ts';
 import { HOUR_MS } from '../time/zone.ts';
 import {
   deadlineMinutes,
@@ -15,7 +16,6 @@ import {
   reserveNotice,
   wasSent,
 } from './memory.ts';
-import { isAway, ownerKey, type TeamMember } from './team.ts';
 
 /**
  * Who is told what after a check: each owner with Notify = yes gets ONE e-mail listing their

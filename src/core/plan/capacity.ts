@@ -20,8 +20,3 @@ export function repsNeeded(
   if (rounding === 'nearest') return roundNearest(reps);
   return reps;
 }
-
-/** MQL a team of `reps` can work in one week. */
-export function weeklyCapacity(reps: number, mqlPerRepPerWeek: number): number {
-  return reps * mqlPerRepPerWeek;
-}

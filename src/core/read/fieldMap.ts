@@ -1,6 +1,12 @@
 import { headerKey } from '../common/headers.ts';
+import {
+  CLOCK_FIELDS,
+  type ClockField,
+  FIELD_IDS,
+  FIELD_LABELS,
+  type FieldId,
+} from './fieldIds.ts';
 import { ATTRIBUTE_SYNONYMS, FIELD_SYNONYMS } from './fieldSynonyms.ts';
-import { LEAD_HEADERS } from './leadColumns.ts';
 
 /**
  * The SLA fields and where each is found in the user's sheet: the **field map**.
@@ -12,32 +18,6 @@ import { LEAD_HEADERS } from './leadColumns.ts';
  * canonical header beats the synonyms, an earlier synonym beats a later one, and the leftmost
  * column wins a tie; the others are reported, never used silently. A column feeds one field.
  */
-
-/** The canonical lead fields (public headers), plus three that CRM exports need. */
-export const FIELD_LABELS = {
-  ...LEAD_HEADERS,
-  /** A second status column (HubSpot's `Lead Status` beside `Lifecycle Stage`). */
-  leadStatus: 'Lead status',
-  firstName: 'First name',
-  lastName: 'Last name',
-} as const;
-
-export type FieldId = keyof typeof FIELD_LABELS;
-export const FIELD_IDS = Object.keys(FIELD_LABELS) as FieldId[];
-
-export const DATE_FIELDS = [
-  'createdAt',
-  'mqlAt',
-  'handedOffAt',
-  'firstContactAt',
-  'lastAttemptAt',
-  'wonAt',
-] as const satisfies readonly FieldId[];
-export type DateField = (typeof DATE_FIELDS)[number];
-
-/** The fields that can start the SLA clock, in the default order of preference. */
-export const CLOCK_FIELDS = ['handedOffAt', 'mqlAt', 'createdAt'] as const satisfies DateField[];
-export type ClockField = (typeof CLOCK_FIELDS)[number];
 
 /** The user's choices: a header for the field, or '' for "this sheet has none". */
 export type FieldChoices = Partial<Record<FieldId, string>>;

@@ -1,4 +1,4 @@
-import type { FieldId } from './fieldMap.ts';
+import type { FieldId } from './fieldIds.ts';
 
 /**
  * Built-in synonyms of each SLA field: the column headers the CRMs write in their exports,

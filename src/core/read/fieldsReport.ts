@@ -1,7 +1,7 @@
 import { isBlank } from '../common/cell.ts';
 import { normalizeText } from '../common/cellValues.ts';
-import type { Priority } from '../settings/index.ts';
-import { FIELD_IDS, FIELD_LABELS, type FieldId } from './fieldMap.ts';
+import type { Priority } from '../common/choices.ts';
+import { FIELD_IDS, FIELD_LABELS, type FieldId } from './fieldIds.ts';
 import type { StageChoice } from './leadColumns.ts';
 import type { LeadSheet } from './leadRecords.ts';
 import { knownPriority, knownStageChoice, type ValueChoices } from './valueMap.ts';

@@ -1,19 +1,21 @@
 import { cellAt, isBlank, showValue } from '../common/cell.ts';
 import { readPlainNumber } from '../common/cellValues.ts';
+import type { Priority } from '../common/choices.ts';
 import { headerKey } from '../common/headers.ts';
-import type { Priority } from '../settings/index.ts';
 import { DAY_MS, type ZoneClock } from '../time/zone.ts';
 import { type ColumnDateOrder, inferDateOrder, type LocaleOrder } from './dateOrder.ts';
 import { type DateRead, readInstant } from './dates.ts';
 import {
   type ClockField,
-  clockField,
   DATE_FIELDS,
   type DateField,
-  dropField,
   FIELD_LABELS,
-  type FieldChoices,
   type FieldId,
+} from './fieldIds.ts';
+import {
+  clockField,
+  dropField,
+  type FieldChoices,
   type FieldResolution,
   resolveFields,
 } from './fieldMap.ts';

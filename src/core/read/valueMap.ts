@@ -1,6 +1,6 @@
 import { isBlank, showValue } from '../common/cell.ts';
 import { normalizeText } from '../common/cellValues.ts';
-import { PRIORITIES, type Priority } from '../settings/index.ts';
+import { PRIORITIES, type Priority } from '../common/choices.ts';
 import { STAGE_CHOICES, type Stage, type StageChoice } from './leadColumns.ts';
 import { BUILTIN_PRIORITY_WORDS, BUILTIN_STAGE_WORDS } from './valueVocabulary.ts';
 

@@ -1,4 +1,4 @@
-import type { Priority } from '../settings/index.ts';
+import type { Priority } from '../common/choices.ts';
 import type { StageChoice } from './leadColumns.ts';
 
 /**

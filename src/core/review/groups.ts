@@ -1,6 +1,6 @@
 import { normalizeText } from '../common/cellValues.ts';
 import type { Settings } from '../settings/index.ts';
-import type { MonthContext } from './figures.ts';
+import type { MonthContext } from './figureTypes.ts';
 import type { LeadFacts } from './leadFacts.ts';
 import { type Aggregate, aggregate, ratio } from './tally.ts';
 

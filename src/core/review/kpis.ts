@@ -1,6 +1,6 @@
-import { FIELD_LABELS, type FieldId } from '../read/fieldMap.ts';
+import { FIELD_LABELS, type FieldId } from '../read/fieldIds.ts';
 import type { Settings } from '../settings/index.ts';
-import type { MonthFigures } from './figures.ts';
+import type { MonthFigures } from './figureTypes.ts';
 import type { FigureInput } from './leadFacts.ts';
 
 /**

@@ -1,5 +1,6 @@
 import { normalizeText } from '../common/cellValues.ts';
-import { FIELD_LABELS, type FieldId } from '../read/fieldMap.ts';
+import type { Priority } from '../common/choices.ts';
+import { FIELD_LABELS, type FieldId } from '../read/fieldIds.ts';
 import type { Stage } from '../read/leadColumns.ts';
 import {
   type LeadRecord,
@@ -7,7 +8,6 @@ import {
   type ReadOptions,
   readLeadSheet,
 } from '../read/leadRecords.ts';
-import type { Priority } from '../settings/index.ts';
 import { MONTH_NAMES } from '../time/names.ts';
 import { fromWall, toWall, type ZoneClock } from '../time/zone.ts';
 

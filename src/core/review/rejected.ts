@@ -1,4 +1,4 @@
-import type { MonthContext } from './figures.ts';
+import type { MonthContext } from './figureTypes.ts';
 import type { LeadFacts } from './leadFacts.ts';
 import { inMonth } from './tally.ts';
 

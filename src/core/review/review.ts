@@ -3,7 +3,8 @@ import type { Settings } from '../settings/index.ts';
 import type { BusinessCalendar } from '../sla/calendar.ts';
 import { readLeadTable } from '../sla/leadCheck.ts';
 import { toWall, type ZoneClock } from '../time/zone.ts';
-import { type MonthFigures, monthContext, monthFigures, type ReviewContext } from './figures.ts';
+import { monthContext, monthFigures } from './figures.ts';
+import type { MonthFigures, ReviewContext } from './figureTypes.ts';
 import { byOwner, bySource, type GroupRow, type OwnerEscalations } from './groups.ts';
 import {
   addMonths,

@@ -1,5 +1,5 @@
 import type { Settings } from '../settings/index.ts';
-import type { MonthFigures } from './figures.ts';
+import type { MonthFigures } from './figureTypes.ts';
 import { KPI_IDS, KPIS, type KpiId, missingInput, type Rag, type Unit } from './kpis.ts';
 import type { FigureInput } from './leadFacts.ts';
 

@@ -7,7 +7,7 @@ import type {
   MonthContext,
   RevenueFigures,
   SalesFigures,
-} from './figures.ts';
+} from './figureTypes.ts';
 import { isSalesSourced, type LeadFacts } from './leadFacts.ts';
 import type { LateContact } from './speedToLead.ts';
 

@@ -1,6 +1,6 @@
-import type { Operator } from './choices.ts';
-import { SETTINGS_VERSION } from './migrations.ts';
+import type { Operator } from '../common/choices.ts';
 import type { Criterion, ScoringSettings, Settings, TimeSpan } from './types.ts';
+import { SETTINGS_VERSION } from './version.ts';
 
 /** A fresh copy of the settings a new spreadsheet starts with (callers may change it). */
 export function defaultSettings(): Settings {

@@ -1,5 +1,6 @@
-import { WEEKDAYS } from './choices.ts';
+import { WEEKDAYS } from '../common/choices.ts';
 import type { CalendarSettings, Settings, SettingsIssue } from './types.ts';
+import { SETTINGS_VERSION } from './version.ts';
 
 /** A settings document as stored, before it is validated. */
 export type SettingsDocument = Record<string, unknown>;
@@ -12,16 +13,13 @@ export type Migration = (doc: SettingsDocument, defaults: Settings) => SettingsD
 
 /**
  * `MIGRATIONS[N]` upgrades a version N document to version N+1. A new version of the settings
- * is one more entry here (and its schema change); the current version follows from this table.
+ * is one more entry here (and its schema change), and `SETTINGS_VERSION` (version.ts) one higher.
  */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: fromV1,
   2: fromV2,
   3: fromV3,
 };
-
-/** The version this add-in reads and writes: one above the last migration. */
-export const SETTINGS_VERSION: number = Math.max(...Object.keys(MIGRATIONS).map(Number)) + 1;
 
 /** The upgraded document, or why there is none (in the shape `parseSettings` returns). */
 export type Upgrade = { ok: true; doc: SettingsDocument } | { ok: false; issues: SettingsIssue[] };

@@ -1,8 +1,9 @@
 import { pluralWord } from '../common/plural.ts';
 import { defaultSettings } from './defaults.ts';
-import { SETTINGS_VERSION, type SettingsDocument, upgrade } from './migrations.ts';
+import { type SettingsDocument, upgrade } from './migrations.ts';
 import { settingsSchemas } from './schema.ts';
 import type { SettingsIssue, SettingsResult } from './types.ts';
+import { SETTINGS_VERSION } from './version.ts';
 
 interface RawIssue {
   code?: string;

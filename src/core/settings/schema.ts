@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { SETTINGS_VERSION } from './migrations.ts';
 import {
   calendarSchemas,
   criterionSchema,
@@ -9,7 +8,8 @@ import {
   monitoringSchema,
   planSchema,
   scoringSchema,
-} from './sections.ts';
+} from './sectionSchemas.ts';
+import { SETTINGS_VERSION } from './version.ts';
 
 function buildSchemas() {
   const { timeSpan, holiday, calendar } = calendarSchemas();

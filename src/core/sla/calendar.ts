@@ -1,5 +1,5 @@
+import { WEEKDAYS } from '../common/choices.ts';
 import type { CalendarSettings } from '../settings/index.ts';
-import { WEEKDAYS } from '../settings/index.ts';
 import {
   DAY_MS,
   fromWallMs,

@@ -1,5 +1,5 @@
 import { type DateOrder, describeDateOrder } from '../read/dateOrder.ts';
-import { DATE_FIELDS, FIELD_LABELS, type FieldId } from '../read/fieldMap.ts';
+import { DATE_FIELDS, FIELD_LABELS, type FieldId } from '../read/fieldIds.ts';
 import { LEAD_HEADERS } from '../read/leadColumns.ts';
 import type { LeadSheet } from '../read/leadRecords.ts';
 import type { CheckExtras, StatusCounts } from './leadCheck.ts';

@@ -1,4 +1,3 @@
-import type { OwnerLookup } from '../notices/ownerClocks.ts';
 import { type LocaleOrder, once, resolveOrder } from '../read/dateOrder.ts';
 import { readInstant } from '../read/dates.ts';
 import { findAttributeColumn } from '../read/fieldMap.ts';
@@ -8,6 +7,7 @@ import type { Settings } from '../settings/index.ts';
 import type { ZoneClock } from '../time/zone.ts';
 import type { BusinessCalendar } from './calendar.ts';
 import { isIdKey, type LeadTable, type OwnedKey } from './leadTable.ts';
+import type { OwnerLookup } from './ownerSla.ts';
 import {
   evaluateRecord,
   type LeadSlaResult,

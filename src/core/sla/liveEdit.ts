@@ -1,10 +1,5 @@
-import {
-  type ClockField,
-  clockField,
-  type FieldChoices,
-  type FieldId,
-  resolveFields,
-} from '../read/fieldMap.ts';
+import type { ClockField, FieldId } from '../read/fieldIds.ts';
+import { clockField, type FieldChoices, resolveFields } from '../read/fieldMap.ts';
 import { LEADS_SHEET } from '../read/leadColumns.ts';
 import { isGeneratedSheetName } from '../read/leadsSheetChoice.ts';
 

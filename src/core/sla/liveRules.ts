@@ -1,6 +1,7 @@
 import { isBlank } from '../common/cell.ts';
+import { PRIORITIES, type Priority } from '../common/choices.ts';
 import { createValueMap } from '../read/valueMap.ts';
-import { type HandoffSettings, PRIORITIES, type Priority } from '../settings/index.ts';
+import type { HandoffSettings } from '../settings/index.ts';
 import { statusColor } from './status.ts';
 
 /**

@@ -1,12 +1,10 @@
-import { isDate, showValue } from '../common/cell.ts';
 import { errorText } from '../common/errors.ts';
 import { plural } from '../common/plural.ts';
 import type { ReadDateOptions } from '../read/dates.ts';
-import { type ClockField, FIELD_LABELS, type FieldId } from '../read/fieldMap.ts';
+import { type ClockField, FIELD_LABELS, type FieldId } from '../read/fieldIds.ts';
 import type { Stage } from '../read/leadColumns.ts';
-import { type LeadRecord, readAttempts, readLeadSheet } from '../read/leadRecords.ts';
-import { createValueMap } from '../read/valueMap.ts';
-import type { HandoffSettings, Priority } from '../settings/index.ts';
+import type { LeadRecord } from '../read/leadRecords.ts';
+import type { HandoffSettings } from '../settings/index.ts';
 import { formatMinutes } from '../time/duration.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, toWall, type ZoneClock } from '../time/zone.ts';
 import {
@@ -58,16 +56,6 @@ export type StatusWord = (typeof STATUS_WORDS)[number];
 
 export const CLOSED_STAGES: readonly Stage[] = ['Customer', 'Lost', 'Rejected', 'Recycled'];
 
-export interface LeadSlaInput {
-  leadId: unknown;
-  priority: unknown;
-  stage: unknown;
-  handedOffAt: unknown;
-  firstContactAt: unknown;
-  attempts: unknown;
-  lastAttemptAt: unknown;
-}
-
 export interface LeadSlaResult {
   status: StatusWord;
   /** The full `SLA status` cell text, e.g. `Overdue · 3 h 10 min late`. */
@@ -101,31 +89,9 @@ function headerOf(ctx: SlaContext, field: FieldId): string {
   return ctx.headers?.[field] ?? FIELD_LABELS[field];
 }
 
-export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
-
 export const DEFAULT_TRACKING_DAYS = 60;
 const YEAR_MS = 366 * DAY_MS;
 const SEP = ' · ';
-const DEFAULT_VALUES = createValueMap();
-
-/** Stage cell: blank → null; one of the 8 stages, or a CRM word for one (valueMap.ts). */
-export function readStage(value: unknown): Read<Stage | null> {
-  const r = DEFAULT_VALUES.stage(value);
-  if (!r.ok) return r;
-  return { ok: true, value: r.value?.stage ?? null };
-}
-
-/** Priority cell: blank → the default; Hot, Warm or Cold, or a word for one (valueMap.ts). */
-export function readPriority(value: unknown, defaultPriority: Priority): Read<Priority> {
-  return DEFAULT_VALUES.priority(value, defaultPriority);
-}
-
-/** Attempts cell: blank → 0; a whole number ≥ 0 (number or digits as text). */
-export function readCount(value: unknown): Read<number> {
-  if (isDate(value)) return { ok: false, reason: `${showValue(value)} is not a whole number` };
-  const n = readAttempts(value);
-  return typeof n === 'number' ? { ok: true, value: n } : { ok: false, reason: n };
-}
 
 function checkData(
   column: string,
@@ -159,44 +125,6 @@ function lateText(ms: number, what: string): string {
 function leftText(ms: number): string {
   const minutes = Math.floor(ms / MINUTE_MS + 1e-9);
   return minutes > 0 ? `${formatMinutes(minutes)} left` : 'due now';
-}
-
-/** One raw row, for callers holding cells by canonical name (tests, the naive bench). */
-const INPUT_HEADER = [
-  'Lead ID',
-  'Priority',
-  'Stage',
-  'Handed off at',
-  'First contact at',
-  'Attempts',
-  'Last attempt at',
-];
-
-/** Evaluates one lead given as raw cells, read as the check reads them. Never throws. */
-export function evaluateLead(input: LeadSlaInput, ctx: SlaContext): LeadSlaResult {
-  try {
-    const row = [
-      input.leadId,
-      input.priority,
-      input.stage,
-      input.handedOffAt,
-      input.firstContactAt,
-      input.attempts,
-      input.lastAttemptAt,
-    ];
-    const sheet = readLeadSheet(INPUT_HEADER, [row], {
-      clockStart: 'handedOffAt',
-      defaultPriority: ctx.handoff.defaultPriority,
-      localeOrder: ctx.dateOptions?.dayFirst === false ? 'mdy' : 'dmy',
-      clock: ctx.clock,
-      nowMs: ctx.nowMs,
-    });
-    const record = sheet.records[0];
-    // a row with nothing in it is no lead: not handed off yet
-    return record ? evaluateRecord(record, ctx) : result('Waiting', '', null, null);
-  } catch (e) {
-    return checkData('', errorText(e));
-  }
 }
 
 /** Evaluates one lead read by leadRecords.ts. Never throws. */
@@ -383,13 +311,4 @@ export function statusWordOf(text: unknown): StatusWord | null {
     if (t.startsWith(w) && (best === null || w.length > best.length)) best = w;
   }
   return best;
-}
-
-/** Counts of each status word (all words present, 0 when unused). */
-export function summarize(
-  results: ReadonlyArray<{ status: StatusWord }>,
-): Record<StatusWord, number> {
-  const counts = Object.fromEntries(STATUS_WORDS.map((w) => [w, 0])) as Record<StatusWord, number>;
-  for (const r of results) counts[r.status] += 1;
-  return counts;
 }

@@ -1,4 +1,4 @@
-import type { Weekday } from '../settings/index.ts';
+import type { Weekday } from '../common/choices.ts';
 
 /** English month names, January first. */
 export const MONTH_NAMES: readonly string[] = [

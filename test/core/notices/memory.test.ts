@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { utf8Bytes } from '../../../src/core/common/propertyBytes.ts';
 import {
   boundTally,
   countEscalation,
@@ -14,7 +15,6 @@ import {
   noticeHash,
   pruneMemory,
   reserveNotice,
-  utf8Length,
   wasSent,
 } from '../../../src/core/notices/memory.ts';
 
@@ -45,7 +45,7 @@ describe('the memory of sent notices', () => {
     const memory = memoryOf(2000);
     const chunks = encodeMemory(memory);
     expect(chunks.length).toBeGreaterThan(1);
-    for (const c of chunks) expect(utf8Length(c)).toBeLessThanOrEqual(NOTICE_CHUNK_BYTES);
+    for (const c of chunks) expect(utf8Bytes(c)).toBeLessThanOrEqual(NOTICE_CHUNK_BYTES);
     expect(decodeMemory(chunks)).toEqual(memory);
     expect(memoryBytes(memory)).toBe(chunks.join(',').length + 1);
   });
@@ -117,7 +117,7 @@ describe('the escalation tally', () => {
       for (let o = 0; o < 40; o++)
         countEscalation(tally, `2026-${String(m).padStart(2, '0')}`, `Owner ${o}`, false);
     const bounded = boundTally(tally, 3000);
-    expect(utf8Length(JSON.stringify(bounded))).toBeLessThanOrEqual(3000);
+    expect(utf8Bytes(JSON.stringify(bounded))).toBeLessThanOrEqual(3000);
     const months = Object.keys(bounded);
     expect(months.at(-1)).toBe('2026-12');
     expect(months[0]! > '2026-01').toBe(true);

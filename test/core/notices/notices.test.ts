@@ -11,7 +11,7 @@ import {
   type NoticeLead,
   planNotices,
 } from '../../../src/core/notices/notices.ts';
-import type { TeamMember } from '../../../src/core/notices/team.ts';
+import type { TeamMember } from '../../../src/core/team/team.ts';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-11-23T15:00:00Z');

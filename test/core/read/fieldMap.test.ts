@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { headerKey } from '../../../src/core/common/headers.ts';
+import { FIELD_IDS, FIELD_LABELS } from '../../../src/core/read/fieldIds.ts';
 import {
   clockField,
-  FIELD_IDS,
-  FIELD_LABELS,
   fieldNameKeys,
   findAttributeColumn,
   resolveFields,

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIELD_IDS, FIELD_LABELS, resolveFields } from '../../../src/core/read/fieldMap.ts';
+import { FIELD_IDS, FIELD_LABELS } from '../../../src/core/read/fieldIds.ts';
+import { resolveFields } from '../../../src/core/read/fieldMap.ts';
 
 /** The README's table of recognised CRM headers says what the field map really does. */
 

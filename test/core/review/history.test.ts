@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { HISTORY_FORMATS, HISTORY_HEADER, historyRow } from '../../../src/core/review/history.ts';
+import {
+  HISTORY_FORMATS,
+  HISTORY_HEADER,
+  historyFormatsFor,
+  historyLayout,
+  historyRow,
+  historyRowFor,
+} from '../../../src/core/review/history.ts';
 import { KPI_IDS, KPIS } from '../../../src/core/review/kpis.ts';
 import { NOW, ROWS, review } from '../../fixtures/review.ts';
 
@@ -61,5 +68,57 @@ describe('SLA History', () => {
     const before = review(ROWS, '2025-06');
     const row = historyRow(before, new Date(NOW));
     expect(row[HISTORY_HEADER.indexOf('New leads')]).toBe('');
+  });
+
+  describe('by header name', () => {
+    // A sheet written before 'Hand-offs' existed, with a column of the team's own.
+    const older = HISTORY_HEADER.filter((h) => h !== 'Hand-offs');
+    const withNote = [...older.slice(0, 3), 'Our comment', ...older.slice(3)];
+
+    it('gives a new sheet our columns in order', () => {
+      const layout = historyLayout([]);
+      expect(layout.header).toEqual(HISTORY_HEADER);
+      expect(layout.added).toEqual(HISTORY_HEADER);
+      expect(historyRowFor(layout, r, new Date(NOW))).toEqual(historyRow(r, new Date(NOW)));
+    });
+
+    it('keeps every existing column where it is and appends a KPI inserted in the table', () => {
+      const layout = historyLayout([...withNote, '', '']);
+      expect(layout.header).toEqual([...withNote, 'Hand-offs']);
+      expect(layout.added).toEqual(['Hand-offs']);
+      expect(layout.monthColumn).toBe(0);
+    });
+
+    it('writes each figure under its own header and keeps the team’s cells', () => {
+      const layout = historyLayout(withNote);
+      const previous = layout.header.map((h) => (h === 'Our comment' ? 'good month' : 'old'));
+      const row = historyRowFor(layout, r, new Date(NOW), previous);
+      const canonical = historyRow(r, new Date(NOW));
+      layout.header.forEach((h, c) => {
+        const expected = h === 'Our comment' ? 'good month' : canonical[HISTORY_HEADER.indexOf(h)];
+        expect(row[c], h).toEqual(expected);
+      });
+    });
+
+    it('finds our headers however they are spelled, the month anywhere', () => {
+      const moved = ['generated AT', 'month', ...HISTORY_HEADER.slice(1, -1)];
+      const layout = historyLayout(moved);
+      expect(layout.added).toEqual([]);
+      expect(layout.monthColumn).toBe(1);
+      const row = historyRowFor(layout, r, new Date(NOW));
+      expect(row[1]).toBe('2026-03');
+      expect(row[0]).toEqual(new Date(NOW));
+    });
+
+    it('formats our columns and leaves the others’ formats as they were', () => {
+      const layout = historyLayout(withNote);
+      const formats = historyFormatsFor(
+        layout,
+        layout.header.map(() => '0.0%'),
+      );
+      expect(formats[3]).toBe('0.0%');
+      expect(formats[0]).toBe('@');
+      expect(formats.at(-1)).toBe(HISTORY_FORMATS[HISTORY_HEADER.indexOf('Hand-offs')]);
+    });
   });
 });

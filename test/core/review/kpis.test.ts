@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { MonthFigures } from '../../../src/core/review/figures.ts';
+import type { MonthFigures } from '../../../src/core/review/figureTypes.ts';
 import {
   KPI_IDS,
   KPIS,

@@ -7,6 +7,7 @@ import {
   readPlainNumber,
   readYesNo,
 } from '../../../src/core/common/cellValues.ts';
+import { OPERATORS } from '../../../src/core/common/choices.ts';
 import { LEAD_HEADERS, SCORING_ATTRIBUTE_HEADERS } from '../../../src/core/read/leadColumns.ts';
 import {
   type CompiledScoring,
@@ -20,7 +21,6 @@ import {
 import {
   type Criterion,
   defaultSettings,
-  OPERATORS,
   type ScoringSettings,
   settingsSchemas,
 } from '../../../src/core/settings/index.ts';

@@ -29,6 +29,14 @@ function settingsOf(doc: unknown): Settings {
   return result.settings;
 }
 
+describe('the current version', () => {
+  it('is one above the last migration, with no gap in the table', () => {
+    const steps = Object.keys(MIGRATIONS).map(Number);
+    expect(steps).toEqual(steps.map((_, i) => i + 1));
+    expect(SETTINGS_VERSION).toBe(steps.length + 1);
+  });
+});
+
 describe('version 1 → current', () => {
   it('is accepted, and says which version it came from', () => {
     const result = parseSettings(V1);

@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  type CalendarSettings,
-  defaultSettings,
-  WEEKDAYS,
-} from '../../../src/core/settings/index.ts';
+import { WEEKDAYS } from '../../../src/core/common/choices.ts';
+import { type CalendarSettings, defaultSettings } from '../../../src/core/settings/index.ts';
 import {
   addBusinessDays,
   addBusinessHours,

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDigest, ownerLookup, teamDigest } from '../../../src/core/notices/ownerClocks.ts';
-import { readTeam, TEAM_HEADER_LIST } from '../../../src/core/notices/team.ts';
 import { defaultSettings } from '../../../src/core/settings/index.ts';
 import { createCalendar } from '../../../src/core/sla/calendar.ts';
 import { mayHoldLeads, slaInputColumns, touchesColumns } from '../../../src/core/sla/liveEdit.ts';
@@ -11,6 +9,8 @@ import {
   priorityTexts,
   settingsPriorityTexts,
 } from '../../../src/core/sla/liveRules.ts';
+import { decodeDigest, ownerLookup, teamDigest } from '../../../src/core/team/ownerClocks.ts';
+import { readTeam, TEAM_HEADER_LIST } from '../../../src/core/team/team.ts';
 import { intlZoneClock } from '../../../src/core/time/zone.ts';
 
 const HANDOFF = defaultSettings().handoff;

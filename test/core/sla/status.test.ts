@@ -1,25 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  defaultSettings,
-  type HandoffSettings,
-  WEEKDAYS,
-} from '../../../src/core/settings/index.ts';
+import { WEEKDAYS } from '../../../src/core/common/choices.ts';
+import { defaultSettings, type HandoffSettings } from '../../../src/core/settings/index.ts';
 import { createCalendar } from '../../../src/core/sla/calendar.ts';
+import {
+  type SlaContext,
+  STATUS_WORDS,
+  statusColor,
+  statusWordOf,
+} from '../../../src/core/sla/status.ts';
+import { formatMinutes } from '../../../src/core/time/duration.ts';
+import { fromWall, intlZoneClock } from '../../../src/core/time/zone.ts';
 import {
   evaluateLead,
   type LeadSlaInput,
   readCount,
   readPriority,
   readStage,
-  type SlaContext,
-  STATUS_WORDS,
-  statusColor,
-  statusWordOf,
   summarize,
-} from '../../../src/core/sla/status.ts';
-import { formatMinutes } from '../../../src/core/time/duration.ts';
-import { fromWall, intlZoneClock } from '../../../src/core/time/zone.ts';
+} from '../../fixtures/slaStatus.ts';
 
 const paris = intlZoneClock('Europe/Paris');
 const settings = defaultSettings();

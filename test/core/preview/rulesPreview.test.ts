@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewRules } from '../../../src/core/scoring/rulesPreview.ts';
+import { previewRules } from '../../../src/core/preview/rulesPreview.ts';
 import { defaultSettings } from '../../../src/core/settings/index.ts';
 import { intlZoneClock } from '../../../src/core/time/zone.ts';
 import { paris } from '../../fixtures/dates.ts';

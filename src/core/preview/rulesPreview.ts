@@ -4,15 +4,15 @@ import type { DateOrder } from '../read/dateOrder.ts';
 import { readInstant } from '../read/dates.ts';
 import { type FieldsReport, fieldsReport } from '../read/fieldsReport.ts';
 import { monthBounds, monthLabel } from '../review/leadFacts.ts';
-import type { Settings } from '../settings/index.ts';
-import { readLeadTable } from '../sla/leadCheck.ts';
-import { toWall, type ZoneClock } from '../time/zone.ts';
 import {
   compileScoring,
   previewQualification,
   type QualificationPreview,
   type UnknownColumn,
-} from './scoring.ts';
+} from '../scoring/scoring.ts';
+import type { Settings } from '../settings/index.ts';
+import { readLeadTable } from '../sla/leadCheck.ts';
+import { toWall, type ZoneClock } from '../time/zone.ts';
 
 /** Counts of one set of leads under the rules being edited. */
 export type RuleCounts = Omit<QualificationPreview, 'byGrade'>;

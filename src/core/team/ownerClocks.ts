@@ -1,5 +1,6 @@
+import { utf8Bytes } from '../common/propertyBytes.ts';
 import type { BusinessCalendar } from '../sla/calendar.ts';
-import { utf8Length } from './memory.ts';
+import type { OwnerLookup, OwnerSla } from '../sla/ownerSla.ts';
 import { isAway, ownerKey, type Team } from './team.ts';
 
 /**
@@ -17,15 +18,6 @@ export interface OwnerDigest {
 
 /** By owner key. */
 export type TeamDigest = Record<string, OwnerDigest>;
-
-/** What the check uses for one owner. */
-export interface OwnerSla {
-  /** The business calendar on the owner's clock, null for the calendar's own. */
-  calendar: BusinessCalendar | null;
-  away: boolean;
-}
-
-export type OwnerLookup = (owner: string) => OwnerSla | null;
 
 /** A digest stays in one property value (Apps Script: 9 KB). */
 export const DIGEST_MAX_BYTES = 8000;
@@ -46,7 +38,7 @@ export function teamDigest(team: Team, maxBytes = DIGEST_MAX_BYTES): TeamDigest 
       d.away = [end(m.away.from), end(m.away.until)];
     }
     if (!d.zone && !d.away) continue;
-    bytes += utf8Length(JSON.stringify({ [m.key]: d })) - 1;
+    bytes += utf8Bytes(JSON.stringify({ [m.key]: d })) - 1;
     if (bytes > maxBytes) break;
     digest[m.key] = d;
   }

@@ -6,7 +6,7 @@ import {
   readTeam,
   TEAM_HEADER_LIST,
   type TeamReadOptions,
-} from '../../../src/core/notices/team.ts';
+} from '../../../src/core/team/team.ts';
 import { intlZoneClock } from '../../../src/core/time/zone.ts';
 import { paris } from '../../fixtures/dates.ts';
 

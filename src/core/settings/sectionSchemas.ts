@@ -1,13 +1,13 @@
 import * as z from 'zod/mini';
-import { CLOCK_FIELDS, FIELD_IDS } from '../read/fieldMap.ts';
-import { STAGE_CHOICES } from '../read/leadColumns.ts';
 import {
   MONITORING_FREQUENCIES,
   OPERATORS,
   PRIORITIES,
   WEEKDAYS,
   type Weekday,
-} from './choices.ts';
+} from '../common/choices.ts';
+import { CLOCK_FIELDS, FIELD_IDS } from '../read/fieldIds.ts';
+import { STAGE_CHOICES } from '../read/leadColumns.ts';
 import { finite, HHMM, ISO_DATE, isRealIsoDate, positive, rate, text } from './fieldSchemas.ts';
 
 /**

@@ -1,0 +1,107 @@
+import type { Settings } from '../settings/index.ts';
+import type { BusinessCalendar } from '../sla/calendar.ts';
+import type { ZoneClock } from '../time/zone.ts';
+import type { ReviewMonth } from './leadFacts.ts';
+import type { LateContact, SpeedToLeadImpact } from './speedToLead.ts';
+
+/** The shapes of one month's figures and of what computing them shares (values: figures.ts, tally.ts). */
+
+export interface MarketingFigures {
+  newLeads: number;
+  mqlDelivered: number;
+  mqlTarget: number | null;
+  mqlAttainment: number | null;
+  handedOff: number;
+  rejected: number;
+  rejectedShare: number | null;
+}
+
+export interface FunnelFigures {
+  leads: number;
+  mql: number;
+  sql: number;
+  opportunities: number;
+  customers: number;
+}
+
+export interface SalesFigures {
+  handedOff: number;
+  /** Hand-offs whose deadline has passed or that were contacted: the on-time denominator. */
+  measured: number;
+  onTime: number;
+  contactedLate: number;
+  neverContacted: number;
+  pending: number;
+  /** Contacted per their status, with no contact time: not measured against the deadline. */
+  untimed: number;
+  onTimeShare: number | null;
+  neverContactedShare: number | null;
+  medianHoursToContact: number | null;
+  p90HoursToContact: number | null;
+  averageAttempts: number | null;
+  recycled: number;
+}
+
+export interface RevenueFigures {
+  won: number;
+  wonValue: number;
+  marketingWon: number;
+  salesWon: number;
+  marketingValue: number;
+  salesValue: number;
+  /** Marketing-sourced share of the deals won (count). */
+  marketingShareOfDeals: number | null;
+  /** Marketing-sourced share of the value won. */
+  marketingShareOfValue: number | null;
+  medianDaysMqlToCustomer: number | null;
+  revenueTarget: number | null;
+  revenueAttainment: number | null;
+}
+
+export interface SpeedToLeadFigures extends SpeedToLeadImpact {
+  rateSource: 'observed' | 'plan';
+  /** Estimated value at risk: lost opportunities × opportunity→customer rate × average deal. */
+  valueAtRisk: number;
+}
+
+export interface MonthFigures {
+  month: string;
+  /** Any lead created, MQL, handed off or won in the month. */
+  active: boolean;
+  marketing: MarketingFigures;
+  funnel: FunnelFigures;
+  sales: SalesFigures;
+  revenue: RevenueFigures;
+  speedToLead: SpeedToLeadFigures;
+}
+
+/** What every month of one review shares. */
+export interface ReviewContext {
+  settings: Settings;
+  /** The spreadsheet's zone: month boundaries. */
+  clock: ZoneClock;
+  /** The business calendar: deadlines and business hours. */
+  calendar: BusinessCalendar;
+  /** Now, to tell pending hand-offs from missed ones. */
+  nowMs: number;
+  /** The Planning sheet's monthly MQL targets (January first), when it has them. */
+  plannedMonthlyMql: readonly number[] | null;
+}
+
+/** A hand-off's outcome against its deadline. */
+export interface HandoffFacts {
+  /** `untimed`: a status says contacted, no time recorded: left out of on-time and timings. */
+  outcome: 'onTime' | 'late' | 'never' | 'pending' | 'untimed';
+  /** Business hours from the hand-off to the first contact; null when not contacted. */
+  hours: number | null;
+  /** For the speed-to-lead estimate: contacted late, or never once the deadline passed. */
+  late: LateContact | null;
+}
+
+export interface MonthContext extends ReviewContext {
+  month: ReviewMonth;
+  start: number;
+  end: number;
+  /** Each hand-off's facts by lead index, computed once for the month and its groups. */
+  handoffs: Array<HandoffFacts | undefined>;
+}
