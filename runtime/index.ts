@@ -6,45 +6,58 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { FakeCache, FakeCacheService } from './cache.ts';
-import { type AuthModeName, Env, hostCopy, type Realm } from './env.ts';
-import { evaluateFormulas as evaluateFormulasImpl, type FormulaError } from './formulas.ts';
-import { FakeHtmlService } from './htmlService.ts';
-import { EXTERNAL_HOLDER, FakeLockService, LockState } from './locks.ts';
-import { FakeProperties, FakePropertiesService } from './properties.ts';
-import { AuthMode, FakeScriptApp } from './scriptApp.ts';
-import { FakeLogger, FakeMailApp, makeCharts, makeConsole, type SentMail } from './services.ts';
-import { FakeSession } from './session.ts';
-import type { FakeSheet } from './sheet.ts';
-import { FakeSpreadsheet, type FormulaWrite, type SpreadsheetContext } from './spreadsheet.ts';
-import { FakeSpreadsheetApp } from './spreadsheetApp.ts';
-import { UiRecorder } from './ui.ts';
-import { FakeUtilities } from './utilities.ts';
-import { type SheetData, sheetFromData, type WorkbookData } from './workbookData.ts';
-import { openWorkbookFile, type WorkbookFile } from './workbookFile.ts';
-import { loadXlsx, saveSpreadsheet, saveXlsx } from './xlsx.ts';
+import { FakeCache, FakeCacheService } from './appsScript/cache.ts';
+import { type AuthModeName, Env, hostCopy, type Realm } from './appsScript/env.ts';
+import {
+  evaluateFormulas as evaluateFormulasImpl,
+  type FormulaError,
+} from './appsScript/formulas.ts';
+import { FakeHtmlService } from './appsScript/htmlService.ts';
+import { EXTERNAL_HOLDER, FakeLockService, LockState } from './appsScript/locks.ts';
+import { FakeProperties, FakePropertiesService } from './appsScript/properties.ts';
+import { AuthMode, FakeScriptApp } from './appsScript/scriptApp.ts';
+import {
+  FakeLogger,
+  FakeMailApp,
+  makeCharts,
+  makeConsole,
+  type SentMail,
+} from './appsScript/services.ts';
+import { FakeSession } from './appsScript/session.ts';
+import type { FakeSheet } from './appsScript/sheet.ts';
+import {
+  FakeSpreadsheet,
+  type FormulaWrite,
+  type SpreadsheetContext,
+} from './appsScript/spreadsheet.ts';
+import { FakeSpreadsheetApp } from './appsScript/spreadsheetApp.ts';
+import { UiRecorder } from './appsScript/ui.ts';
+import { FakeUtilities } from './appsScript/utilities.ts';
+import { type SheetData, sheetFromData, type WorkbookData } from './appsScript/workbookData.ts';
+import { openWorkbookFile, type WorkbookFile } from './files/workbookFile.ts';
+import { loadXlsx, saveSpreadsheet, saveXlsx } from './files/xlsx.ts';
 
-export { a1Notation, columnToLetters, lettersToColumn, parseA1 } from './a1.ts';
-export { csvCellValue, csvOutputColumn, parseCsv } from './csv.ts';
-export type { AuthModeName } from './env.ts';
-export { CallCounter, Env } from './env.ts';
-export type { Cell } from './format.ts';
-export { formatJavaDate, parseJavaDate } from './formatDate.ts';
-export type { FormulaError } from './formulas.ts';
-export { FakeLock } from './locks.ts';
-export { FakeProperties } from './properties.ts';
-export { FakeRange } from './range.ts';
-export { FakeRichTextValue, FakeTextStyle } from './richText.ts';
-export { FakeTrigger } from './scriptApp.ts';
-export type { SentMail } from './services.ts';
-export { FakeSheet } from './sheet.ts';
-export type { FormulaWrite } from './spreadsheet.ts';
-export { FakeSpreadsheet } from './spreadsheet.ts';
-export { UiRecorder } from './ui.ts';
-export type { SheetData, WorkbookData } from './workbookData.ts';
-export type { WorkbookFile } from './workbookFile.ts';
-export { isCsvPath } from './workbookFile.ts';
-export { loadXlsx, META_SHEET, type SaveHooks, saveXlsx } from './xlsx.ts';
+export { a1Notation, columnToLetters, lettersToColumn, parseA1 } from './appsScript/a1.ts';
+export type { AuthModeName } from './appsScript/env.ts';
+export { CallCounter, Env } from './appsScript/env.ts';
+export type { Cell } from './appsScript/format.ts';
+export { formatJavaDate, parseJavaDate } from './appsScript/formatDate.ts';
+export type { FormulaError } from './appsScript/formulas.ts';
+export { FakeLock } from './appsScript/locks.ts';
+export { FakeProperties } from './appsScript/properties.ts';
+export { FakeRange } from './appsScript/range.ts';
+export { FakeRichTextValue, FakeTextStyle } from './appsScript/richText.ts';
+export { FakeTrigger } from './appsScript/scriptApp.ts';
+export type { SentMail } from './appsScript/services.ts';
+export { FakeSheet } from './appsScript/sheet.ts';
+export type { FormulaWrite } from './appsScript/spreadsheet.ts';
+export { FakeSpreadsheet } from './appsScript/spreadsheet.ts';
+export { UiRecorder } from './appsScript/ui.ts';
+export type { SheetData, WorkbookData } from './appsScript/workbookData.ts';
+export { csvCellValue, csvOutputColumn, parseCsv } from './files/csv.ts';
+export type { WorkbookFile } from './files/workbookFile.ts';
+export { isCsvPath } from './files/workbookFile.ts';
+export { loadXlsx, META_SHEET, type SaveHooks, saveXlsx } from './files/xlsx.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -4,8 +4,9 @@
  * ticks formatted like the cells, the category labels, the title. Self-contained: no script, no
  * external font; every text escaped.
  */
-import type { ChartCells } from '../runtime/chartCells.ts';
-import { displayValue } from '../runtime/format.ts';
+
+import { displayValue } from '../runtime/appsScript/format.ts';
+import type { ChartCells } from '../runtime/files/chartCells.ts';
 import { escapeHtml } from './html.ts';
 
 const FONT = 'font-family="Arial, Helvetica, sans-serif"';

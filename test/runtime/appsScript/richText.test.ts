@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openWorkbook } from '../../runtime/index.ts';
-import { decoratedWorkbook } from '../fixtures/decoratedWorkbook.ts';
-import { runtimeWithScript, tempDir } from './fixtures.ts';
+import { openWorkbook } from '../../../runtime/index.ts';
+import { decoratedWorkbook } from '../../fixtures/decoratedWorkbook.ts';
+import { runtimeWithScript, tempDir } from '../fixtures.ts';
 
 const SCRIPT = `
 function richLink() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pxFromWidth, widthFromPx } from '../../runtime/xlsxUnits.ts';
+import { pxFromWidth, widthFromPx } from '../../../runtime/files/xlsxUnits.ts';
 
 describe("column widths: pixels <-> the file's character widths", () => {
   it('follows ECMA-376 for Calibri 11 (7 px digits, padding included in the file width)', () => {

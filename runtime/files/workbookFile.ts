@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
+import type { FakeProperties } from '../appsScript/properties.ts';
+import type { FakeSpreadsheet } from '../appsScript/spreadsheet.ts';
 import { csvDateColumn, csvSheetRows, parseCsv, sheetNameForFile } from './csv.ts';
-import type { FakeProperties } from './properties.ts';
-import type { FakeSpreadsheet } from './spreadsheet.ts';
 import {
   checkInputFile,
   loadWorkbookInto,

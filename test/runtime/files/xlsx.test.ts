@@ -1,14 +1,14 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { saveXlsx } from '../../../runtime/files/xlsx.ts';
 import {
   createRuntime,
   runtimeFromXlsx,
   saveWorkbook,
   workbookFromXlsx,
-} from '../../runtime/index.ts';
-import { saveXlsx } from '../../runtime/xlsx.ts';
-import { tempDir } from './fixtures.ts';
+} from '../../../runtime/index.ts';
+import { tempDir } from '../fixtures.ts';
 
 describe('xlsx round trip', () => {
   it('keeps values, dates, formulas, backgrounds, formats, notes, bold, widths, frozen rows, time zone', async () => {

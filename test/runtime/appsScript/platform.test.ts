@@ -3,8 +3,8 @@
  * in bytes, per-user triggers, and custom functions recalculated only when their arguments change.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { formatJavaDate } from '../../runtime/formatDate.ts';
-import { runtimeWithScript, setFormulas } from './fixtures.ts';
+import { formatJavaDate } from '../../../runtime/appsScript/formatDate.ts';
+import { runtimeWithScript, setFormulas } from '../fixtures.ts';
 
 const JAN = new Date(Date.UTC(2026, 0, 15, 12));
 const JUL = new Date(Date.UTC(2026, 6, 15, 12));

@@ -5,7 +5,7 @@ import {
   detectDelimiter,
   parseCsv,
   sheetNameForFile,
-} from '../../runtime/csv.ts';
+} from '../../../runtime/files/csv.ts';
 
 describe('parseCsv (RFC 4180)', () => {
   it('reads quoted fields, doubled quotes, delimiters and line breaks inside quotes', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { splitArgs } from '../../runtime/formulas.ts';
-import { createRuntime } from '../../runtime/index.ts';
-import { setFormulas } from './fixtures.ts';
+import { splitArgs } from '../../../runtime/appsScript/formulas.ts';
+import { createRuntime } from '../../../runtime/index.ts';
+import { setFormulas } from '../fixtures.ts';
 
 const BUNDLE = `var SLA = {};
 function SLA_REPS(mql, weeks, perRep, rounding) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatJavaDate, parseJavaDate } from '../../runtime/formatDate.ts';
-import { createRuntime } from '../../runtime/index.ts';
-import { runtimeWithScript } from './fixtures.ts';
+import { formatJavaDate, parseJavaDate } from '../../../runtime/appsScript/formatDate.ts';
+import { createRuntime } from '../../../runtime/index.ts';
+import { runtimeWithScript } from '../fixtures.ts';
 
 const HELPERS = `
 var SLA = {};

@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { createRuntime, openWorkbook, saveWorkbook } from '../../runtime/index.ts';
-import { runtimeWithScript, tempDir } from './fixtures.ts';
+import { createRuntime, openWorkbook, saveWorkbook } from '../../../runtime/index.ts';
+import { runtimeWithScript, tempDir } from '../fixtures.ts';
 
 const SCRIPT = `
 var SLA = {};

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
-import type { SentMail } from './services.ts';
+import type { SentMail } from '../appsScript/services.ts';
 
 export interface Outbox {
   /** The folder (created only when there is something to write). */

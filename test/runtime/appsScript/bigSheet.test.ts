@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRuntime } from '../../runtime/index.ts';
+import { createRuntime } from '../../../runtime/index.ts';
 
 // Timing of these paths lives in `npm run bench`; this proves a big sheet round-trips intact.
 describe('a 100,000 x 30 sheet', () => {

@@ -4,11 +4,11 @@
  * and the text of A1).
  */
 import type ExcelJS from 'exceljs';
-import { columnToLetters, parseA1 } from './a1.ts';
-import { isDate } from './format.ts';
-import { namedRangeTexts, quotedSheetName, restoreNamedRange } from './namedRanges.ts';
-import type { FakeSheet } from './sheet.ts';
-import type { FakeSpreadsheet } from './spreadsheet.ts';
+import { columnToLetters, parseA1 } from '../appsScript/a1.ts';
+import { isDate } from '../appsScript/format.ts';
+import { namedRangeTexts, quotedSheetName, restoreNamedRange } from '../appsScript/namedRanges.ts';
+import type { FakeSheet } from '../appsScript/sheet.ts';
+import type { FakeSpreadsheet } from '../appsScript/spreadsheet.ts';
 import type { SheetMarks } from './xlsxState.ts';
 
 /** ExcelJS keeps a defined name cell by cell: removes each cell of `text` from `name`. */

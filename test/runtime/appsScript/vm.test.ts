@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRuntime } from '../../runtime/index.ts';
-import { runtimeWithScript, tempDir } from './fixtures.ts';
+import { createRuntime } from '../../../runtime/index.ts';
+import { runtimeWithScript, tempDir } from '../fixtures.ts';
 
 const BUNDLE = `var SLA = (function () { var counter = 0; return { bump: function () { return ++counter; } }; })();
 function hello(x) { return SpreadsheetApp.getActiveSpreadsheet().getName() + x; }

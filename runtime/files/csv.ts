@@ -4,10 +4,10 @@
  * tab) taken from the header line. The rows become one sheet named after the file.
  */
 
-import { inferDateOrder, localeDateOrder } from '../src/core/read/dateOrder.ts';
-import { parseDateText } from '../src/core/read/dates.ts';
-import { intlZoneClock, MINUTE_MS } from '../src/core/time/zone.ts';
-import type { Cell } from './format.ts';
+import { inferDateOrder, localeDateOrder } from '../../src/core/read/dateOrder.ts';
+import { parseDateText } from '../../src/core/read/dates.ts';
+import { intlZoneClock, MINUTE_MS } from '../../src/core/time/zone.ts';
+import type { Cell } from '../appsScript/format.ts';
 
 const DELIMITERS = [',', ';', '\t'] as const;
 

@@ -7,10 +7,10 @@
  * Kept to the charts the add-in makes: column and bar charts whose first column is the labels
  * and whose other columns are series, one header row (`setNumHeaders(1)`) naming each series.
  */
-import { columnToLetters } from './a1.ts';
-import type { FakeEmbeddedChart } from './charts.ts';
-import { displayValue } from './format.ts';
-import type { FakeSheet } from './sheet.ts';
+import { columnToLetters } from '../appsScript/a1.ts';
+import type { FakeEmbeddedChart } from '../appsScript/charts.ts';
+import { displayValue } from '../appsScript/format.ts';
+import type { FakeSheet } from '../appsScript/sheet.ts';
 
 /** Sheets' size of an embedded chart when the add-in gives none (pixels). */
 export const DEFAULT_CHART_WIDTH = 600;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRuntime } from '../../runtime/index.ts';
+import { createRuntime } from '../../../runtime/index.ts';
 
 function setup() {
   const rt = createRuntime();

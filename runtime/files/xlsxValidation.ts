@@ -4,8 +4,8 @@
  * (the cell reads as unvalidated) and stays in the file as it was.
  */
 import type ExcelJS from 'exceljs';
-import { FakeDataValidation, type ValidationData } from './dataValidation.ts';
-import { FakeRange } from './range.ts';
+import { FakeDataValidation, type ValidationData } from '../appsScript/dataValidation.ts';
+import { FakeRange } from '../appsScript/range.ts';
 
 function quotedList(items: readonly unknown[]): string {
   return `"${items.map(String).join(',')}"`;

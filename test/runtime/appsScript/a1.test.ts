@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { a1Notation, columnToLetters, lettersToColumn, parseA1 } from '../../runtime/a1.ts';
-import { createRuntime } from '../../runtime/index.ts';
+import {
+  a1Notation,
+  columnToLetters,
+  lettersToColumn,
+  parseA1,
+} from '../../../runtime/appsScript/a1.ts';
+import { createRuntime } from '../../../runtime/index.ts';
 
 describe('A1 notation', () => {
   it('converts columns both ways, multi-letter included', () => {

@@ -9,7 +9,7 @@
  * an ordinary sheet, and the state sheet then takes the next free name (`_meta 2`, ...).
  */
 import type ExcelJS from 'exceljs';
-import type { MetadataItem } from './developerMetadata.ts';
+import type { MetadataItem } from '../appsScript/developerMetadata.ts';
 
 export const META_SHEET = '_meta';
 export const STATE_MARK = 'SLA Sheets offline state';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type CfContext, evaluateCf } from '../../runtime/cfFormula.ts';
-import { shiftFormula } from '../../runtime/conditionalFormat.ts';
-import { runtimeWithScript } from './fixtures.ts';
+import { type CfContext, evaluateCf } from '../../../runtime/appsScript/cfFormula.ts';
+import { shiftFormula } from '../../../runtime/appsScript/conditionalFormat.ts';
+import { runtimeWithScript } from '../fixtures.ts';
 
 const SCRIPT = `
 var SLA = {};

@@ -3,16 +3,16 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { type ChartCells, chartCells } from '../../runtime/chartCells.ts';
+import type { FakeSheet } from '../../../runtime/appsScript/sheet.ts';
+import { type ChartCells, chartCells } from '../../../runtime/files/chartCells.ts';
+import { addChartsToXlsx } from '../../../runtime/files/xlsxCharts.ts';
 import {
   createRuntime,
   openWorkbook,
   saveWorkbook,
   workbookFromXlsx,
-} from '../../runtime/index.ts';
-import type { FakeSheet } from '../../runtime/sheet.ts';
-import { addChartsToXlsx } from '../../runtime/xlsxCharts.ts';
-import { tempDir } from './fixtures.ts';
+} from '../../../runtime/index.ts';
+import { tempDir } from '../fixtures.ts';
 
 /** A sheet with a funnel table (A1:B4) and an on-time share table (D1:E3), and a chart on each. */
 function chartedSheet(): { sheet: FakeSheet; save: (path: string) => Promise<void> } {

@@ -1,5 +1,5 @@
 /** Time-zone helpers backed by Node's Intl (full ICU). */
-import { intlWallFormat, utcMs } from '../src/core/time/zone.ts';
+import { intlWallFormat, utcMs } from '../../src/core/time/zone.ts';
 
 export interface WallClock {
   year: number;
@@ -12,7 +12,7 @@ export interface WallClock {
   weekday: number; // 1 = Monday ... 7 = Sunday
 }
 
-export { MONTH_NAMES } from '../src/core/time/names.ts';
+export { MONTH_NAMES } from '../../src/core/time/names.ts';
 
 /** English day names, Monday first (WallClock.weekday 1 is Monday). */
 export const DAY_NAMES = [
@@ -178,4 +178,26 @@ function gmtOffset(off: number): string {
   const sign = off < 0 ? '-' : '+';
   const a = Math.abs(off);
   return `GMT${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
+/** Instant -> Date whose UTC fields are the zone's wall clock (what Excel serials mean). */
+export function toExcelDate(d: Date, zone: string): Date {
+  const w = wallClock(d.getTime(), zone);
+  return new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond));
+}
+
+/** The inverse: a Date whose UTC fields are a wall clock of `zone` -> the instant. */
+export function fromExcelDate(d: Date, zone: string): Date {
+  return new Date(
+    instantFromWallClock(
+      zone,
+      d.getUTCFullYear(),
+      d.getUTCMonth() + 1,
+      d.getUTCDate(),
+      d.getUTCHours(),
+      d.getUTCMinutes(),
+      d.getUTCSeconds(),
+      d.getUTCMilliseconds(),
+    ),
+  );
 }

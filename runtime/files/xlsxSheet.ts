@@ -3,9 +3,11 @@
  * into the model, writing a whole sheet, and the sheet-level writes the write-back reuses.
  */
 import type ExcelJS from 'exceljs';
-import { parseA1 } from './a1.ts';
-import { FakeConditionalFormatRule } from './conditionalFormat.ts';
-import type { FakeDataValidation } from './dataValidation.ts';
+import { parseA1 } from '../appsScript/a1.ts';
+import { FakeConditionalFormatRule } from '../appsScript/conditionalFormat.ts';
+import type { FakeDataValidation } from '../appsScript/dataValidation.ts';
+import type { Layer } from '../appsScript/grid.ts';
+import type { FakeSheet } from '../appsScript/sheet.ts';
 import {
   conditionalFormattings,
   dataValidations,
@@ -13,8 +15,6 @@ import {
   existingRows,
   mergedAreas,
 } from './excelInternals.ts';
-import type { Layer } from './grid.ts';
-import type { FakeSheet } from './sheet.ts';
 import {
   argb,
   contentAt,

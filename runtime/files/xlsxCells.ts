@@ -4,17 +4,17 @@
  * write changes only that attribute and keeps the rest of the cell's style as it was.
  */
 import type ExcelJS from 'exceljs';
-import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from './cells.ts';
-import { type Cell, DEFAULT_NUMBER_FORMAT, isDate } from './format.ts';
-import type { Layer } from './grid.ts';
+import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from '../appsScript/cells.ts';
+import { type Cell, DEFAULT_NUMBER_FORMAT, isDate } from '../appsScript/format.ts';
+import type { Layer } from '../appsScript/grid.ts';
 import {
   FakeRichTextValue,
   type TextRun,
   type TextStyleData,
   UNSET_TEXT_STYLE,
-} from './richText.ts';
-import type { SheetGrid } from './sheetGrid.ts';
-import { instantFromWallClock, wallClock } from './zone.ts';
+} from '../appsScript/richText.ts';
+import type { SheetGrid } from '../appsScript/sheetGrid.ts';
+import { fromExcelDate, toExcelDate } from '../appsScript/zone.ts';
 
 export const AUTO_DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 
@@ -26,27 +26,6 @@ export function fromArgb(v: unknown): string | null {
   if (typeof v !== 'string') return null;
   const hex = v.length === 8 ? v.slice(2) : v;
   return /^[0-9a-fA-F]{6}$/.test(hex) ? `#${hex.toLowerCase()}` : null;
-}
-
-/** Instant -> Date whose UTC fields are the zone's wall clock (what Excel serials mean). */
-export function toExcelDate(d: Date, zone: string): Date {
-  const w = wallClock(d.getTime(), zone);
-  return new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond));
-}
-
-export function fromExcelDate(d: Date, zone: string): Date {
-  return new Date(
-    instantFromWallClock(
-      zone,
-      d.getUTCFullYear(),
-      d.getUTCMonth() + 1,
-      d.getUTCDate(),
-      d.getUTCHours(),
-      d.getUTCMinutes(),
-      d.getUTCSeconds(),
-      d.getUTCMilliseconds(),
-    ),
-  );
 }
 
 // ---------------------------------------------------------------------------------------

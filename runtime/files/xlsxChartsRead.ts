@@ -5,12 +5,12 @@
  * whose categories and series are single columns of one of the workbook's sheets, anchored to
  * a cell. Other charts are left out.
  */
-import { parseA1 } from './a1.ts';
+import { parseA1 } from '../appsScript/a1.ts';
+import type { ChartData } from '../appsScript/charts.ts';
+import type { FakeRange } from '../appsScript/range.ts';
+import type { FakeSheet } from '../appsScript/sheet.ts';
+import type { FakeSpreadsheet } from '../appsScript/spreadsheet.ts';
 import { DEFAULT_CHART_COLORS, DEFAULT_CHART_HEIGHT, DEFAULT_CHART_WIDTH } from './chartCells.ts';
-import type { ChartData } from './charts.ts';
-import type { FakeRange } from './range.ts';
-import type { FakeSheet } from './sheet.ts';
-import type { FakeSpreadsheet } from './spreadsheet.ts';
 import { Package, resolvePart, unescapeXml } from './xlsxPackage.ts';
 
 const EMU_PER_PX = 9525;

@@ -8,7 +8,7 @@
  */
 import { lettersToColumn } from './a1.ts';
 import { isDate } from './format.ts';
-import { toExcelDate } from './xlsxCells.ts';
+import { toExcelDate } from './zone.ts';
 
 export type CfValue = number | string | boolean;
 

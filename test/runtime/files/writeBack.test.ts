@@ -2,12 +2,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { conditionalFormattings } from '../../runtime/excelInternals.ts';
-import { type OpenedWorkbook, openWorkbook } from '../../runtime/index.ts';
-import { FakeRichTextValueBuilder, FakeTextStyleBuilder } from '../../runtime/richText.ts';
-import { STATE_MARK } from '../../runtime/xlsxState.ts';
-import { readBook, stable } from '../fixtures/xlsxCompare.ts';
-import { tempDir } from './fixtures.ts';
+import {
+  FakeRichTextValueBuilder,
+  FakeTextStyleBuilder,
+} from '../../../runtime/appsScript/richText.ts';
+import { conditionalFormattings } from '../../../runtime/files/excelInternals.ts';
+import { STATE_MARK } from '../../../runtime/files/xlsxState.ts';
+import { type OpenedWorkbook, openWorkbook } from '../../../runtime/index.ts';
+import { readBook, stable } from '../../fixtures/xlsxCompare.ts';
+import { tempDir } from '../fixtures.ts';
 
 /** A small workbook: a styled `Data` sheet with two rules, and a `Notes` sheet. */
 async function smallBook(dir: string, extra?: (wb: ExcelJS.Workbook) => void): Promise<string> {

@@ -7,16 +7,16 @@
  * written whole; sheets it deleted are removed.
  */
 import type ExcelJS from 'exceljs';
-import type { FakeConditionalFormatRule } from './conditionalFormat.ts';
+import type { FakeConditionalFormatRule } from '../appsScript/conditionalFormat.ts';
+import { isDate } from '../appsScript/format.ts';
+import type { Layer } from '../appsScript/grid.ts';
+import type { FakeSheet } from '../appsScript/sheet.ts';
+import type { FakeSpreadsheet } from '../appsScript/spreadsheet.ts';
 import {
   conditionalFormattings,
   setConditionalFormattings,
   setTabOrder,
 } from './excelInternals.ts';
-import { isDate } from './format.ts';
-import type { Layer } from './grid.ts';
-import type { FakeSheet } from './sheet.ts';
-import type { FakeSpreadsheet } from './spreadsheet.ts';
 import { contentAt, writeContent, XLSX_ATTRIBUTES } from './xlsxCells.ts';
 import {
   type RuleSources,
