@@ -25,12 +25,9 @@ import {
 } from './appsScript/services.ts';
 import { FakeSession } from './appsScript/session.ts';
 import type { FakeSheet } from './appsScript/sheet.ts';
-import {
-  FakeSpreadsheet,
-  type FormulaWrite,
-  type SpreadsheetContext,
-} from './appsScript/spreadsheet.ts';
+import { FakeSpreadsheet } from './appsScript/spreadsheet.ts';
 import { FakeSpreadsheetApp } from './appsScript/spreadsheetApp.ts';
+import type { FormulaWrite, SpreadsheetContext } from './appsScript/types.ts';
 import { UiRecorder } from './appsScript/ui.ts';
 import { FakeUtilities } from './appsScript/utilities.ts';
 import { type SheetData, sheetFromData, type WorkbookData } from './appsScript/workbookData.ts';
@@ -50,8 +47,8 @@ export { FakeRichTextValue, FakeTextStyle } from './appsScript/richText.ts';
 export { FakeTrigger } from './appsScript/scriptApp.ts';
 export type { SentMail } from './appsScript/services.ts';
 export { FakeSheet } from './appsScript/sheet.ts';
-export type { FormulaWrite } from './appsScript/spreadsheet.ts';
 export { FakeSpreadsheet } from './appsScript/spreadsheet.ts';
+export type { FormulaWrite } from './appsScript/types.ts';
 export { UiRecorder } from './appsScript/ui.ts';
 export type { SheetData, WorkbookData } from './appsScript/workbookData.ts';
 export { csvCellValue, csvOutputColumn, parseCsv } from './files/csv.ts';

@@ -1,9 +1,9 @@
-/** Rich text and merges as a Range reads and writes them (the storage is in SheetGrid layers). */
+/** Rich text as a Range reads and writes it (the storage is in SheetGrid layers). */
 import { FakeRichTextValue, plainRichText, type TextStyleData } from './richText.ts';
-import type { FakeSheet } from './sheet.ts';
+import type { SheetGrid } from './sheetGrid.ts';
 
 /** What getRichTextValue gives for one cell (0-based): null for numbers, dates and booleans. */
-export function richTextAt(sheet: FakeSheet, r: number, c: number): FakeRichTextValue | null {
+export function richTextAt(sheet: SheetGrid, r: number, c: number): FakeRichTextValue | null {
   const stored = sheet.richTexts.get(r, c);
   if (stored !== null) return stored;
   const v = sheet.cellInternal(r, c);
@@ -22,7 +22,7 @@ export function richTextAt(sheet: FakeSheet, r: number, c: number): FakeRichText
 
 /** Stores rich text values (null clears the cell's content) from 0-based (r, c). */
 export function writeRichTexts(
-  sheet: FakeSheet,
+  sheet: SheetGrid,
   r: number,
   c: number,
   block: readonly (readonly (FakeRichTextValue | null)[])[],
@@ -41,24 +41,4 @@ export function writeRichTexts(
 /** True when `v` is a rich text value built by this runtime. */
 export function isRichText(v: unknown): v is FakeRichTextValue {
   return v instanceof FakeRichTextValue;
-}
-
-export interface Bounds {
-  row: number;
-  col: number;
-  lastRow: number;
-  lastCol: number;
-}
-
-/** The merged areas of the sheet that overlap `b` (1-based bounds), as A1 texts. */
-export function mergesOverlapping(sheet: FakeSheet, b: Bounds): string[] {
-  return sheet.merges.filter((a1) => {
-    const m = sheet.rangeFromA1Internal(a1);
-    return (
-      m.row <= b.lastRow &&
-      m.row + m.numRows - 1 >= b.row &&
-      m.col <= b.lastCol &&
-      m.col + m.numCols - 1 >= b.col
-    );
-  });
 }

@@ -3,7 +3,7 @@ import { columnToLetters, lettersToColumn } from './a1.ts';
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR, normalizeColor } from './cells.ts';
 import { type CfContext, evaluateCf, isTruthy } from './cfFormula.ts';
 import { type Env, makeEnum } from './env.ts';
-import type { FakeRange } from './range.ts';
+import { type FakeRange, rangeOf } from './range.ts';
 import { signatureError } from './signatureError.ts';
 
 export const BooleanCriteria = makeEnum([
@@ -232,8 +232,8 @@ export function shiftRule(
     if (len < 1) continue;
     ranges.push(
       axis === 'rows'
-        ? r.sheet.rangeInternal(s, r.col, len, r.numCols)
-        : r.sheet.rangeInternal(r.row, s, r.numRows, len),
+        ? rangeOf(r.sheet, s, r.col, len, r.numCols)
+        : rangeOf(r.sheet, r.row, s, r.numRows, len),
     );
   }
   d.ranges = ranges;

@@ -1,7 +1,7 @@
 /** Data validation rules: SpreadsheetApp.newDataValidation() and Range validations. */
 import { makeEnum } from './env.ts';
-import type { FakeRange } from './range.ts';
 import { signatureError } from './signatureError.ts';
+import type { RangeLike } from './types.ts';
 
 export const DataValidationCriteria = makeEnum([
   'VALUE_IN_LIST',
@@ -52,7 +52,7 @@ export class FakeDataValidationBuilder {
     this.d.values = [values.map(String), showDropdown];
     return this;
   }
-  requireValueInRange(range: FakeRange, showDropdown = true): this {
+  requireValueInRange(range: RangeLike, showDropdown = true): this {
     this.d.criteria = 'VALUE_IN_RANGE';
     this.d.values = [range, showDropdown];
     return this;

@@ -4,6 +4,7 @@ import { toCell } from './cells.ts';
 import { type Cell, isDate } from './format.ts';
 import { rangeOfName } from './namedRanges.ts';
 import type { FakeSheet } from './sheet.ts';
+import type { SheetGrid } from './sheetGrid.ts';
 import type { FakeSpreadsheet } from './spreadsheet.ts';
 
 export interface FormulaError {
@@ -133,7 +134,7 @@ function resolveArg(text: string, ss: FakeSpreadsheet, sheet: FakeSheet): Resolv
 }
 
 function readBlock(
-  target: FakeSheet,
+  target: SheetGrid,
   row: number,
   col: number,
   endRow: number,

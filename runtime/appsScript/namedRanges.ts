@@ -5,13 +5,12 @@
  */
 import { a1Notation } from './a1.ts';
 import type { Env } from './env.ts';
-import { FakeRange } from './range.ts';
-import type { FakeSheet } from './sheet.ts';
+import { FakeRange, type RangeSheet } from './range.ts';
 import { signatureError } from './signatureError.ts';
 
 export interface NamedRangeData {
   name: string;
-  sheet: FakeSheet;
+  sheet: RangeSheet;
   row: number;
   col: number;
   numRows: number;

@@ -1,5 +1,5 @@
-/** Fake Range: a block of cells of a FakeSheet (every public method is counted). */
-import { a1Notation } from './a1.ts';
+/** Fake Range: a block of cells of a sheet (every public method is counted). */
+import { a1Notation, parseA1, splitSheetName } from './a1.ts';
 import {
   BACKGROUND,
   type CellAttribute,
@@ -16,18 +16,94 @@ import {
   WRAP,
 } from './cellAttributes.ts';
 import { checkShape } from './cells.ts';
-import { isRichText, mergesOverlapping, richTextAt, writeRichTexts } from './cellText.ts';
+import { isRichText, richTextAt, writeRichTexts } from './cellText.ts';
 import { FakeDataValidation, FakeDataValidationBuilder } from './dataValidation.ts';
 import type { Env } from './env.ts';
 import { type Cell, displayValue } from './format.ts';
 import type { Layer } from './grid.ts';
 import type { FakeRichTextValue } from './richText.ts';
-import type { FakeSheet } from './sheet.ts';
+import type { SheetGrid } from './sheetGrid.ts';
 import { signatureError } from './signatureError.ts';
+import type { SheetLike } from './types.ts';
+
+/** The sheet of a range: its cells, and what it shows beyond them. */
+export type RangeSheet = SheetGrid & SheetLike;
+
+/** A range of `sheet` (1-based), checked as Sheet.getRange(row, column, numRows, numColumns). */
+export function rangeOf(
+  sheet: RangeSheet,
+  row: number,
+  col: number,
+  numRows: number,
+  numCols: number,
+  a1?: string,
+): FakeRange {
+  const method = 'SpreadsheetApp.Sheet.getRange';
+  for (const n of [row, col, numRows, numCols]) {
+    if (typeof n !== 'number' || Number.isNaN(n))
+      throw signatureError(method, [row, col, numRows, numCols]);
+  }
+  row = Math.floor(row);
+  col = Math.floor(col);
+  numRows = Math.floor(numRows);
+  numCols = Math.floor(numCols);
+  if (row < 1) throw new Error('The starting row of the range is too small.');
+  if (col < 1) throw new Error('The starting column of the range is too small.');
+  if (numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
+  if (numCols < 1) throw new Error('The number of columns in the range must be at least 1.');
+  if (row + numRows - 1 > sheet.maxRows || col + numCols - 1 > sheet.maxColumns) {
+    throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+  }
+  return new FakeRange(sheet, row, col, numRows, numCols, a1);
+}
+
+/** The range an A1 text names on `sheet` (`A1:B2`, `A:C`, `'Sheet'!A2:C`), as Sheets reads it. */
+export function rangeFromA1(sheet: RangeSheet, a1: string): FakeRange {
+  const ref = parseA1(a1);
+  if (ref.sheetName !== null && ref.sheetName.toLowerCase() !== sheet.sheetName.toLowerCase()) {
+    throw new Error('Range not found');
+  }
+  const row = ref.row ?? 1;
+  const col = ref.col ?? 1;
+  const endRow = ref.endRow ?? sheet.maxRows;
+  const endCol = ref.endCol ?? sheet.maxColumns;
+  if (
+    endRow > sheet.maxRows ||
+    endCol > sheet.maxColumns ||
+    row > sheet.maxRows ||
+    col > sheet.maxColumns
+  ) {
+    throw new Error('Range not found');
+  }
+  const { range } = splitSheetName(a1);
+  const keep =
+    ref.endRow === null || ref.endCol === null ? range.replace(/\$/g, '').toUpperCase() : undefined;
+  return new FakeRange(sheet, row, col, endRow - row + 1, endCol - col + 1, keep);
+}
+
+interface Bounds {
+  row: number;
+  col: number;
+  lastRow: number;
+  lastCol: number;
+}
+
+/** The merged areas of the sheet that overlap `b` (1-based bounds), as A1 texts. */
+function mergesOverlapping(sheet: RangeSheet, b: Bounds): string[] {
+  return sheet.merges.filter((a1) => {
+    const m = rangeFromA1(sheet, a1);
+    return (
+      m.row <= b.lastRow &&
+      m.row + m.numRows - 1 >= b.row &&
+      m.col <= b.lastCol &&
+      m.col + m.numCols - 1 >= b.col
+    );
+  });
+}
 
 export class FakeRange {
   constructor(
-    readonly sheet: FakeSheet,
+    readonly sheet: RangeSheet,
     readonly row: number,
     readonly col: number,
     readonly numRows: number,
@@ -136,7 +212,7 @@ export class FakeRange {
   a1Internal(): string {
     return this.a1 ?? a1Notation(this.row, this.col, this.numRows, this.numCols);
   }
-  getSheet(): FakeSheet {
+  getSheet(): RangeSheet {
     this.env.touch('Range.getSheet', 'read');
     return this.sheet;
   }
@@ -149,7 +225,7 @@ export class FakeRange {
     if (row < 1 || column < 1 || row > this.numRows || column > this.numCols) {
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     }
-    return this.sheet.rangeInternal(this.row + row - 1, this.col + column - 1, 1, 1);
+    return rangeOf(this.sheet, this.row + row - 1, this.col + column - 1, 1, 1);
   }
   offset(
     rowOffset: number,
@@ -158,7 +234,8 @@ export class FakeRange {
     numColumns?: number,
   ): FakeRange {
     this.env.touch('Range.offset', 'read');
-    return this.sheet.rangeInternal(
+    return rangeOf(
+      this.sheet,
       this.row + rowOffset,
       this.col + columnOffset,
       numRows ?? this.numRows,
@@ -446,13 +523,13 @@ export class FakeRange {
   getMergedRanges(): FakeRange[] {
     this.env.touch('Range.getMergedRanges', 'read');
     const merges = mergesOverlapping(this.sheet, this.bounds());
-    return this.env.realm.copy(merges.map((a1) => this.sheet.rangeFromA1Internal(a1)));
+    return this.env.realm.copy(merges.map((a1) => rangeFromA1(this.sheet, a1)));
   }
   isPartOfMerge(): boolean {
     this.env.touch('Range.isPartOfMerge', 'read');
     return mergesOverlapping(this.sheet, this.bounds()).length > 0;
   }
-  private bounds(): { row: number; col: number; lastRow: number; lastCol: number } {
+  private bounds(): Bounds {
     const lastRow = this.row + this.numRows - 1;
     return { row: this.row, col: this.col, lastRow, lastCol: this.col + this.numCols - 1 };
   }

@@ -1,5 +1,4 @@
 /** Fake Sheet: the Apps Script Sheet API over a SheetGrid (every public method is counted). */
-import { parseA1, splitSheetName } from './a1.ts';
 import { DEFAULT_BACKGROUND, DEFAULT_COLUMN_WIDTH, normalizeColor } from './cells.ts';
 import { type ChartData, FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts.ts';
 import { FakeConditionalFormatRule, ruleBackgroundAt, shiftRule } from './conditionalFormat.ts';
@@ -12,14 +11,14 @@ import {
 } from './developerMetadata.ts';
 import type { Env } from './env.ts';
 import type { Cell } from './format.ts';
-import { FakeRange } from './range.ts';
+import { FakeRange, rangeFromA1, rangeOf } from './range.ts';
 import { SheetGrid } from './sheetGrid.ts';
 import { signatureError } from './signatureError.ts';
-import type { FakeSpreadsheet, SpreadsheetContext } from './spreadsheet.ts';
+import type { SheetLike, SpreadsheetContext, SpreadsheetLike } from './types.ts';
 
 let nextChartId = 1;
 
-export class FakeSheet extends SheetGrid {
+export class FakeSheet extends SheetGrid implements SheetLike {
   hiddenColumns = new Set<number>();
   hiddenRows = new Set<number>();
   hidden = false;
@@ -34,7 +33,7 @@ export class FakeSheet extends SheetGrid {
 
   constructor(
     ctx: SpreadsheetContext,
-    readonly parent: FakeSpreadsheet,
+    readonly parent: SpreadsheetLike,
     name: string,
     readonly sheetId: number,
   ) {
@@ -52,48 +51,11 @@ export class FakeSheet extends SheetGrid {
     numCols: number,
     a1?: string,
   ): FakeRange {
-    const method = 'SpreadsheetApp.Sheet.getRange';
-    for (const n of [row, col, numRows, numCols]) {
-      if (typeof n !== 'number' || Number.isNaN(n))
-        throw signatureError(method, [row, col, numRows, numCols]);
-    }
-    row = Math.floor(row);
-    col = Math.floor(col);
-    numRows = Math.floor(numRows);
-    numCols = Math.floor(numCols);
-    if (row < 1) throw new Error('The starting row of the range is too small.');
-    if (col < 1) throw new Error('The starting column of the range is too small.');
-    if (numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
-    if (numCols < 1) throw new Error('The number of columns in the range must be at least 1.');
-    if (row + numRows - 1 > this.maxRows || col + numCols - 1 > this.maxColumns) {
-      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
-    }
-    return new FakeRange(this, row, col, numRows, numCols, a1);
+    return rangeOf(this, row, col, numRows, numCols, a1);
   }
 
   rangeFromA1Internal(a1: string): FakeRange {
-    const ref = parseA1(a1);
-    if (ref.sheetName !== null && ref.sheetName.toLowerCase() !== this.name.toLowerCase()) {
-      throw new Error('Range not found');
-    }
-    const row = ref.row ?? 1;
-    const col = ref.col ?? 1;
-    const endRow = ref.endRow ?? this.maxRows;
-    const endCol = ref.endCol ?? this.maxColumns;
-    if (
-      endRow > this.maxRows ||
-      endCol > this.maxColumns ||
-      row > this.maxRows ||
-      col > this.maxColumns
-    ) {
-      throw new Error('Range not found');
-    }
-    const { range } = splitSheetName(a1);
-    const keep =
-      ref.endRow === null || ref.endCol === null
-        ? range.replace(/\$/g, '').toUpperCase()
-        : undefined;
-    return new FakeRange(this, row, col, endRow - row + 1, endCol - col + 1, keep);
+    return rangeFromA1(this, a1);
   }
 
   // ---- public API
@@ -126,7 +88,7 @@ export class FakeSheet extends SheetGrid {
     return this.parent.sheetList().indexOf(this) + 1;
   }
 
-  getParent(): FakeSpreadsheet {
+  getParent(): SpreadsheetLike {
     this.env.touch('Sheet.getParent', 'read');
     return this.parent;
   }

@@ -14,7 +14,7 @@ import { type Cell, DEFAULT_NUMBER_FORMAT } from './format.ts';
 import { Layer } from './grid.ts';
 import type { FakeRichTextValue } from './richText.ts';
 import { signatureError } from './signatureError.ts';
-import type { SpreadsheetContext } from './spreadsheet.ts';
+import type { SpreadsheetContext } from './types.ts';
 
 export class SheetGrid {
   values = new Layer<Cell>('');

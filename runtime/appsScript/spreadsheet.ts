@@ -1,6 +1,6 @@
 /** Fake Spreadsheet: the workbook, its sheets and the spreadsheet-level Apps Script API. */
 import { splitSheetName } from './a1.ts';
-import { type Env, enumName } from './env.ts';
+import { type Env, enumName, makeEnum } from './env.ts';
 import {
   type FakeNamedRange,
   type NamedRangeData,
@@ -13,25 +13,13 @@ import {
 import type { FakeRange } from './range.ts';
 import { FakeSheet } from './sheet.ts';
 import { signatureError } from './signatureError.ts';
-import { RecalculationInterval } from './spreadsheetApp.ts';
-import type { UiRecorder } from './ui.ts';
+import type { SpreadsheetContext, SpreadsheetLike } from './types.ts';
 import { sheetFromData, sheetToData, type WorkbookData } from './workbookData.ts';
 
-export interface FormulaWrite {
-  sheet: string;
-  a1: string;
-  text: string;
-  method: string;
-}
+/** How often volatile functions (NOW, TODAY, RAND) recalculate: File › Settings › Calculation. */
+export const RecalculationInterval = makeEnum(['ON_CHANGE', 'MINUTE', 'HOUR'] as const);
 
-export interface SpreadsheetContext {
-  env: Env;
-  ui: UiRecorder;
-  /** Strings written as values that Sheets turns into formulas (formula injection evidence). */
-  formulaWrites: FormulaWrite[];
-}
-
-export class FakeSpreadsheet {
+export class FakeSpreadsheet implements SpreadsheetLike {
   private sheets: FakeSheet[] = [];
   activeSheetInternal: FakeSheet | null = null;
   timeZoneInternal: string;

@@ -5,11 +5,8 @@ import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './de
 import type { Env } from './env.ts';
 import { makeEnum } from './env.ts';
 import { FakeRichTextValueBuilder, FakeTextStyleBuilder } from './richText.ts';
-import type { FakeSpreadsheet } from './spreadsheet.ts';
+import { type FakeSpreadsheet, RecalculationInterval } from './spreadsheet.ts';
 import { FakeUi, type UiRecorder } from './ui.ts';
-
-/** How often volatile functions (NOW, TODAY, RAND) recalculate: File › Settings › Calculation. */
-export const RecalculationInterval = makeEnum(['ON_CHANGE', 'MINUTE', 'HOUR'] as const);
 
 export class FakeSpreadsheetApp {
   readonly BooleanCriteria = BooleanCriteria;
