@@ -1,5 +1,6 @@
 /** CacheService: document, script and user caches with expiry on the runtime clock. */
 import type { Env } from './env.ts';
+import type { ServiceContext } from './options.ts';
 import { byteLength } from './properties.ts';
 
 export class FakeCache {
@@ -72,4 +73,14 @@ export class FakeCacheService {
     this.env.touch('CacheService.getUserCache', 'service');
     return this.caches.user;
   }
+}
+
+/** CacheService with empty document, script and user caches. */
+export function makeCacheService(ctx: ServiceContext): FakeCacheService {
+  const { env } = ctx;
+  return new FakeCacheService(env, {
+    document: new FakeCache(env),
+    script: new FakeCache(env),
+    user: new FakeCache(env),
+  });
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Env } from './env.ts';
 import { enumName, makeEnum } from './env.ts';
+import type { ServiceContext } from './options.ts';
 
 export const SandboxMode = makeEnum(['EMULATED', 'IFRAME', 'NATIVE'] as const);
 export const XFrameOptionsMode = makeEnum(['ALLOWALL', 'DEFAULT'] as const);
@@ -152,4 +153,9 @@ export class FakeHtmlService {
     this.env.touch('HtmlService.createTemplateFromFile', 'free');
     return new FakeHtmlTemplate(this.env, this.readFile(String(filename)));
   }
+}
+
+/** HtmlService reading the bundle's *.html files from the runtime's dist folder. */
+export function makeHtmlService(ctx: ServiceContext): FakeHtmlService {
+  return new FakeHtmlService(ctx.env, () => ctx.distDir);
 }

@@ -1,5 +1,6 @@
 /** LockService: document, script and user locks held per execution. */
 import type { Env } from './env.ts';
+import type { ServiceContext } from './options.ts';
 import { signatureError } from './signatureError.ts';
 
 /** Who holds one lock scope: an execution id, a negative id for "another execution", or null. */
@@ -10,7 +11,7 @@ export class LockState {
   attempts = 0;
 }
 
-export const EXTERNAL_HOLDER = -1;
+const EXTERNAL_HOLDER = -1;
 
 export class FakeLock {
   constructor(
@@ -59,22 +60,83 @@ export class FakeLock {
   }
 }
 
+export type LockScope = 'document' | 'script' | 'user';
+
+/**
+ * The three lock scopes of one runtime and the executions holding them: a lock is released
+ * when the execution that took it ends, as in Apps Script.
+ */
+export class LockTable {
+  readonly states: Record<LockScope, LockState> = {
+    document: new LockState(),
+    script: new LockState(),
+    user: new LockState(),
+  };
+  private readonly heldByExecution = new Map<number, Set<LockState>>();
+
+  constructor(private readonly env: Env) {}
+
+  /** Records that the running execution took `state` (released when it ends). */
+  readonly onAcquire = (state: LockState): void => {
+    const id = this.env.executionId;
+    let held = this.heldByExecution.get(id);
+    if (!held) {
+      held = new Set();
+      this.heldByExecution.set(id, held);
+    }
+    held.add(state);
+  };
+
+  /** Releases what an execution still held once it ended. */
+  releaseHeldBy(executionId: number): void {
+    const held = this.heldByExecution.get(executionId);
+    if (!held) return;
+    for (const s of held) if (s.holder === executionId) s.holder = null;
+    this.heldByExecution.delete(executionId);
+  }
+
+  /** Makes "another execution" hold a scope; returns the release function. */
+  holdElsewhere(scope: LockScope): () => void {
+    const state = this.states[scope];
+    if (state.holder !== null && state.holder !== EXTERNAL_HOLDER) {
+      throw new Error('The lock is already held by a running execution.');
+    }
+    state.holder = EXTERNAL_HOLDER;
+    return () => {
+      if (state.holder === EXTERNAL_HOLDER) state.holder = null;
+    };
+  }
+
+  /** Milliseconds scripts were told to wait on locks held elsewhere, every scope summed. */
+  waitedMs(): number {
+    const { document, script, user } = this.states;
+    return document.waitedMs + script.waitedMs + user.waitedMs;
+  }
+}
+
 export class FakeLockService {
   constructor(
     private readonly env: Env,
-    private readonly states: { document: LockState; script: LockState; user: LockState },
-    private readonly onAcquire: (state: LockState) => void,
+    readonly table: LockTable,
   ) {}
   getDocumentLock(): FakeLock {
     this.env.touch('LockService.getDocumentLock', 'service');
-    return new FakeLock(this.env, this.states.document, this.onAcquire);
+    return this.lockOf('document');
   }
   getScriptLock(): FakeLock {
     this.env.touch('LockService.getScriptLock', 'service');
-    return new FakeLock(this.env, this.states.script, this.onAcquire);
+    return this.lockOf('script');
   }
   getUserLock(): FakeLock {
     this.env.touch('LockService.getUserLock', 'service');
-    return new FakeLock(this.env, this.states.user, this.onAcquire);
+    return this.lockOf('user');
   }
+  private lockOf(scope: LockScope): FakeLock {
+    return new FakeLock(this.env, this.table.states[scope], this.table.onAcquire);
+  }
+}
+
+/** LockService with its table of the runtime's locks. */
+export function makeLockService(ctx: ServiceContext): FakeLockService {
+  return new FakeLockService(ctx.env, new LockTable(ctx.env));
 }

@@ -1,5 +1,6 @@
 /** PropertiesService: document, script and user properties with Apps Script quotas. */
 import type { Env } from './env.ts';
+import type { ServiceContext } from './options.ts';
 import { signatureError } from './signatureError.ts';
 
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
@@ -91,14 +92,16 @@ export class FakeProperties {
   }
 }
 
+export interface PropertyStores {
+  document: FakeProperties;
+  script: FakeProperties;
+  user: FakeProperties;
+}
+
 export class FakePropertiesService {
   constructor(
     private readonly env: Env,
-    private readonly stores: {
-      document: FakeProperties;
-      script: FakeProperties;
-      user: FakeProperties;
-    },
+    readonly stores: PropertyStores,
   ) {}
   getDocumentProperties(): FakeProperties {
     this.env.touch('PropertiesService.getDocumentProperties', 'propsRead');
@@ -112,4 +115,17 @@ export class FakePropertiesService {
     this.env.touch('PropertiesService.getUserProperties', 'propsRead');
     return this.stores.user;
   }
+}
+
+/** PropertiesService and its three stores; the document's start as the workbook kept them. */
+export function makePropertiesService(ctx: ServiceContext): FakePropertiesService {
+  const { env, options } = ctx;
+  const stores: PropertyStores = {
+    document: new FakeProperties(env, 'document'),
+    script: new FakeProperties(env, 'script'),
+    user: new FakeProperties(env, 'user'),
+  };
+  for (const [k, v] of Object.entries(options.workbook?.documentProperties ?? {}))
+    stores.document.map.set(k, v);
+  return new FakePropertiesService(env, stores);
 }

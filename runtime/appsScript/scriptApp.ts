@@ -2,6 +2,7 @@
 import type { EnumValue, Env } from './env.ts';
 import { enumName, makeEnum } from './env.ts';
 import { isDate } from './format.ts';
+import type { ServiceContext } from './options.ts';
 import { signatureError } from './signatureError.ts';
 
 export const AuthMode = makeEnum(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const);
@@ -372,4 +373,13 @@ export class FakeScriptApp {
   toString(): string {
     return 'ScriptApp';
   }
+}
+
+/** ScriptApp of the runtime's script project, bound to its spreadsheet. */
+export function makeScriptApp(ctx: ServiceContext): FakeScriptApp {
+  const { env, options, spreadsheet } = ctx;
+  return new FakeScriptApp(env, 'fake-script-id', () => spreadsheet.id, {
+    addOn: options.addOnTriggerLimits ?? false,
+    maxTriggers: 20,
+  });
 }

@@ -3,6 +3,7 @@ import { format as utilFormat } from 'node:util';
 import { ChartType } from './charts.ts';
 import type { Env } from './env.ts';
 import { makeEnum } from './env.ts';
+import type { ServiceContext } from './options.ts';
 import { formatString } from './utilities.ts';
 
 export class FakeLogger {
@@ -33,7 +34,10 @@ function stringify(v: unknown): string {
   return utilFormat('%O', v);
 }
 
-export function makeConsole(env: Env, echo: boolean): Record<string, (...args: unknown[]) => void> {
+/** `console`, kept in the runtime's logs (and echoed to stderr with `echoConsole`). */
+export function makeConsole(ctx: ServiceContext): Record<string, (...args: unknown[]) => void> {
+  const { env } = ctx;
+  const echo = ctx.options.echoConsole ?? false;
   const mk =
     (level: string) =>
     (...args: unknown[]): void => {
@@ -116,4 +120,9 @@ export const LegendPosition = makeEnum(['BOTTOM', 'LEFT', 'NONE', 'RIGHT', 'TOP'
 
 export function makeCharts(): Record<string, unknown> {
   return { ChartType, Position: LegendPosition, LegendPosition };
+}
+
+/** MailApp with the default daily quota and nothing sent yet. */
+export function makeMailApp(ctx: ServiceContext): FakeMailApp {
+  return new FakeMailApp(ctx.env, []);
 }

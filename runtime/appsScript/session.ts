@@ -1,5 +1,9 @@
 /** Session: time zone, user email and temporary user key. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Env } from './env.ts';
+import type { ServiceContext } from './options.ts';
+import { REPO_ROOT } from './paths.ts';
 
 export class FakeSession {
   constructor(
@@ -30,4 +34,25 @@ export class FakeSession {
     this.env.touch('Session.getActiveUserLocale', 'free');
     return 'en';
   }
+}
+
+/** The script's time zone as appsscript.json sets it, else Europe/Paris. */
+function manifestTimeZone(): string {
+  try {
+    const manifest: unknown = JSON.parse(readFileSync(join(REPO_ROOT, 'appsscript.json'), 'utf8'));
+    if (manifest !== null && typeof manifest === 'object' && 'timeZone' in manifest) {
+      const tz = (manifest as { timeZone: unknown }).timeZone;
+      if (typeof tz === 'string') return tz;
+    }
+  } catch {
+    // no manifest: default below
+  }
+  return 'Europe/Paris';
+}
+
+export function makeSession(ctx: ServiceContext): FakeSession {
+  return new FakeSession(ctx.env, {
+    scriptTimeZone: ctx.options.scriptTimeZone ?? manifestTimeZone(),
+    userKey: 'fake-temporary-user-key',
+  });
 }

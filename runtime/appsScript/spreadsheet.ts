@@ -13,8 +13,9 @@ import {
 import type { FakeRange } from './range.ts';
 import { FakeSheet } from './sheet.ts';
 import { signatureError } from './signatureError.ts';
-import type { SpreadsheetContext, SpreadsheetLike } from './types.ts';
-import { sheetFromData, sheetToData, type WorkbookData } from './workbookData.ts';
+import type { FormulaWrite, SpreadsheetContext, SpreadsheetLike } from './types.ts';
+import { UiRecorder } from './ui.ts';
+import { type SheetData, sheetFromData, sheetToData, type WorkbookData } from './workbookData.ts';
 
 /** How often volatile functions (NOW, TODAY, RAND) recalculate: File › Settings › Calculation. */
 export const RecalculationInterval = makeEnum(['ON_CHANGE', 'MINUTE', 'HOUR'] as const);
@@ -74,6 +75,13 @@ export class FakeSpreadsheet implements SpreadsheetLike {
     if (index === undefined || index >= this.sheets.length) this.sheets.push(sheet);
     else this.sheets.splice(Math.max(0, index), 0, sheet);
     if (this.activeSheetInternal === null) this.activeSheetInternal = sheet;
+    return sheet;
+  }
+
+  /** Uncounted: adds a sheet holding `rows` (a test's setup, not a script's call). */
+  addSheetFromRows(name: string, rows: readonly unknown[][]): FakeSheet {
+    const sheet = this.addSheetInternal(name);
+    sheetFromData(sheet, { name, values: rows.map((r) => r.map((v) => v)) as SheetData['values'] });
     return sheet;
   }
 
@@ -278,4 +286,29 @@ export class FakeSpreadsheet implements SpreadsheetLike {
   toString(): string {
     return 'Spreadsheet';
   }
+}
+
+/** What the runtime's spreadsheet is made from (part of the runtime's options). */
+export interface SpreadsheetOptions {
+  /** Spreadsheet time zone (default Europe/Paris). */
+  timeZone?: string;
+  /** Spreadsheet locale, e.g. `en_US` (default) or `fr_FR`: it decides ambiguous text dates. */
+  locale?: string;
+  /** Spreadsheet name (default "Untitled spreadsheet"). */
+  name?: string;
+  /** Start from this workbook instead of one empty "Sheet1". */
+  workbook?: WorkbookData;
+}
+
+/** The spreadsheet a runtime's script is bound to, with its own UI recorder. */
+export function makeSpreadsheet(env: Env, options: SpreadsheetOptions): FakeSpreadsheet {
+  const formulaWrites: FormulaWrite[] = [];
+  const spreadsheet = new FakeSpreadsheet(
+    { env, ui: new UiRecorder(), formulaWrites },
+    { name: options.name ?? 'Untitled spreadsheet', timeZone: options.timeZone ?? 'Europe/Paris' },
+  );
+  if (options.workbook) spreadsheet.loadData(options.workbook);
+  if (options.timeZone !== undefined) spreadsheet.timeZoneInternal = options.timeZone;
+  if (options.locale !== undefined) spreadsheet.locale = options.locale;
+  return spreadsheet;
 }

@@ -4,6 +4,7 @@ import { DataValidationCriteria, FakeDataValidationBuilder } from './dataValidat
 import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './developerMetadata.ts';
 import type { Env } from './env.ts';
 import { makeEnum } from './env.ts';
+import type { ServiceContext } from './options.ts';
 import { FakeRichTextValueBuilder, FakeTextStyleBuilder } from './richText.ts';
 import { type FakeSpreadsheet, RecalculationInterval } from './spreadsheet.ts';
 import { FakeUi, type UiRecorder } from './ui.ts';
@@ -75,4 +76,10 @@ export class FakeSpreadsheetApp {
       'You do not have permission to call SpreadsheetApp.openById (spreadsheets.currentonly scope).',
     );
   }
+}
+
+/** SpreadsheetApp, bound to the runtime's spreadsheet. */
+export function makeSpreadsheetApp(ctx: ServiceContext): FakeSpreadsheetApp {
+  const { env, spreadsheet } = ctx;
+  return new FakeSpreadsheetApp(env, () => spreadsheet, spreadsheet.ctx.ui);
 }
