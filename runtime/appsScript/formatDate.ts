@@ -6,6 +6,7 @@ import {
   normalizeZone,
   offsetMinutes,
   shortZoneName,
+  type WallClock,
   wallClock,
 } from './zone.ts';
 
@@ -72,6 +73,66 @@ function dayOfYear(y: number, m: number, d: number): number {
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86400000) + 1;
 }
 
+/** One field of a pattern for the instant `ms`, whose wall clock in `zone` is `w`. */
+function formatField(letter: string, n: number, w: WallClock, ms: number, zone: string): string {
+  switch (letter) {
+    case 'G':
+      return w.year > 0 ? 'AD' : 'BC';
+    case 'y':
+    case 'Y':
+      return n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
+    case 'M':
+    case 'L':
+      if (n >= 4) return MONTH_NAMES[w.month - 1] ?? '';
+      if (n === 3) return (MONTH_NAMES[w.month - 1] ?? '').slice(0, 3);
+      return pad(w.month, n);
+    case 'd':
+      return pad(w.day, n);
+    case 'D':
+      return pad(dayOfYear(w.year, w.month, w.day), n);
+    case 'E':
+      return n >= 4
+        ? (DAY_NAMES[w.weekday - 1] ?? '')
+        : (DAY_NAMES[w.weekday - 1] ?? '').slice(0, 3);
+    case 'u':
+      return pad(w.weekday, n);
+    case 'F':
+      return pad(Math.floor((w.day - 1) / 7) + 1, n);
+    case 'w': {
+      // ISO-like week of year (Java's default depends on locale; en_US: week starts Sunday).
+      const jan1 = new Date(Date.UTC(w.year, 0, 1)).getUTCDay();
+      const doy = dayOfYear(w.year, w.month, w.day);
+      return pad(Math.floor((doy - 1 + jan1) / 7) + 1, n);
+    }
+    case 'a':
+      return w.hour < 12 ? 'AM' : 'PM';
+    case 'H':
+      return pad(w.hour, n);
+    case 'k':
+      return pad(w.hour === 0 ? 24 : w.hour, n);
+    case 'K':
+      return pad(w.hour % 12, n);
+    case 'h':
+      return pad(w.hour % 12 === 0 ? 12 : w.hour % 12, n);
+    case 'm':
+      return pad(w.minute, n);
+    case 's':
+      return pad(w.second, n);
+    case 'S':
+      return pad(w.millisecond, n);
+    case 'z':
+      return shortZoneName(ms, zone, n >= 4);
+    case 'Z':
+      return offsetText(offsetMinutes(ms, zone), false, true);
+    case 'X': {
+      const off = offsetMinutes(ms, zone);
+      return off === 0 ? 'Z' : offsetText(off, n >= 3, n >= 2);
+    }
+    default:
+      throw new Error(`Illegal pattern character '${letter}'`);
+  }
+}
+
 /** Formats an instant like java.text.SimpleDateFormat in the given zone (unknown zones are GMT). */
 export function formatJavaDate(date: Date, timeZone: string, pattern: string): string {
   const ms = date.getTime();
@@ -79,96 +140,140 @@ export function formatJavaDate(date: Date, timeZone: string, pattern: string): s
   const zone = normalizeZone(timeZone);
   const w = wallClock(ms, zone);
   let out = '';
-  for (const t of tokenize(pattern)) {
-    if (t.kind === 'text') {
-      out += t.text;
-      continue;
-    }
-    const n = t.count;
-    switch (t.letter) {
-      case 'G':
-        out += w.year > 0 ? 'AD' : 'BC';
-        break;
-      case 'y':
-      case 'Y':
-        out += n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
-        break;
-      case 'M':
-      case 'L':
-        if (n >= 4) out += MONTH_NAMES[w.month - 1];
-        else if (n === 3) out += (MONTH_NAMES[w.month - 1] ?? '').slice(0, 3);
-        else out += pad(w.month, n);
-        break;
-      case 'd':
-        out += pad(w.day, n);
-        break;
-      case 'D':
-        out += pad(dayOfYear(w.year, w.month, w.day), n);
-        break;
-      case 'E':
-        out += n >= 4 ? DAY_NAMES[w.weekday - 1] : (DAY_NAMES[w.weekday - 1] ?? '').slice(0, 3);
-        break;
-      case 'u':
-        out += pad(w.weekday, n);
-        break;
-      case 'F':
-        out += pad(Math.floor((w.day - 1) / 7) + 1, n);
-        break;
-      case 'w': {
-        // ISO-like week of year (Java's default depends on locale; en_US: week starts Sunday).
-        const jan1 = new Date(Date.UTC(w.year, 0, 1)).getUTCDay();
-        const doy = dayOfYear(w.year, w.month, w.day);
-        out += pad(Math.floor((doy - 1 + jan1) / 7) + 1, n);
-        break;
-      }
-      case 'a':
-        out += w.hour < 12 ? 'AM' : 'PM';
-        break;
-      case 'H':
-        out += pad(w.hour, n);
-        break;
-      case 'k':
-        out += pad(w.hour === 0 ? 24 : w.hour, n);
-        break;
-      case 'K':
-        out += pad(w.hour % 12, n);
-        break;
-      case 'h':
-        out += pad(w.hour % 12 === 0 ? 12 : w.hour % 12, n);
-        break;
-      case 'm':
-        out += pad(w.minute, n);
-        break;
-      case 's':
-        out += pad(w.second, n);
-        break;
-      case 'S':
-        out += pad(w.millisecond, n);
-        break;
-      case 'z':
-        out += shortZoneName(ms, zone, n >= 4);
-        break;
-      case 'Z':
-        out += offsetText(offsetMinutes(ms, zone), false, true);
-        break;
-      case 'X': {
-        const off = offsetMinutes(ms, zone);
-        if (off === 0) out += 'Z';
-        else out += offsetText(off, n >= 3, n >= 2);
-        break;
-      }
-      default:
-        throw new Error(`Illegal pattern character '${t.letter}'`);
-    }
-  }
+  for (const t of tokenize(pattern))
+    out += t.kind === 'text' ? t.text : formatField(t.letter, t.count, w, ms, zone);
   return out;
+}
+
+/** The fields a parsed text set (Java's defaults for the others). */
+interface ParsedFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+  pm: boolean | null;
+  /** Minutes east of UTC when the text names its offset (Z, X), else null: the zone's. */
+  offset: number | null;
+}
+
+/** Reads a text from left to right, one pattern field at a time. */
+class FieldReader {
+  private pos = 0;
+
+  constructor(private readonly text: string) {}
+
+  literal(expected: string): boolean {
+    if (this.text.slice(this.pos, this.pos + expected.length) !== expected) return false;
+    this.pos += expected.length;
+    return true;
+  }
+
+  private match(re: RegExp): RegExpExecArray | null {
+    const m = re.exec(this.text.slice(this.pos));
+    if (m) this.pos += m[0].length;
+    return m;
+  }
+
+  /** A number; at most `maxDigits` of them when another field follows with no separator. */
+  number(maxDigits: number | null): number | null {
+    const m = this.match(maxDigits === null ? /^-?\d+/ : new RegExp(`^-?\\d{1,${maxDigits}}`));
+    return m ? Number(m[0]) : null;
+  }
+
+  word(): string | null {
+    return this.match(/^[A-Za-z]+/)?.[0] ?? null;
+  }
+
+  /** `Z`, `+01:00` or `+0100`, as minutes east of UTC. */
+  offset(): number | null {
+    const m = this.match(/^(Z|([+-])(\d{2}):?(\d{2})?)/);
+    if (!m) return null;
+    return m[1] === 'Z' ? 0 : (m[2] === '-' ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4] ?? '0'));
+  }
+}
+
+function readMonth(reader: FieldReader, count: number, maxDigits: number | null): number | null {
+  if (count < 3) return reader.number(maxDigits);
+  const word = reader.word();
+  if (word === null) return null;
+  const idx = MONTH_NAMES.findIndex((m) =>
+    m.toLowerCase().startsWith(word.toLowerCase().slice(0, 3)),
+  );
+  return idx < 0 ? null : idx + 1;
+}
+
+/** Sets the number a time field reads (hours, minutes, seconds, milliseconds) or the day. */
+function setNumber(letter: string, v: number, f: ParsedFields): void {
+  if (letter === 'd') f.day = v;
+  else if (letter === 'H' || letter === 'K') f.hour = v;
+  else if (letter === 'k') f.hour = v % 24;
+  else if (letter === 'h') f.hour = v % 12;
+  else if (letter === 'm') f.minute = v;
+  else if (letter === 's') f.second = v;
+  else f.ms = v;
+}
+
+/** Reads one pattern field into `f`; false when the text does not match it. */
+function readField(
+  field: { letter: string; count: number },
+  maxDigits: number | null,
+  reader: FieldReader,
+  f: ParsedFields,
+): boolean {
+  const { letter, count } = field;
+  if (letter === 'y' || letter === 'Y') {
+    const v = reader.number(maxDigits);
+    if (v === null) return false;
+    f.year = count === 2 && v < 100 ? 2000 + v - (v > 79 ? 100 : 0) : v;
+    return true;
+  }
+  if (letter === 'M') {
+    const month = readMonth(reader, count, maxDigits);
+    if (month === null) return false;
+    f.month = month;
+    return true;
+  }
+  if ('dHhkKmsS'.includes(letter)) {
+    const v = reader.number(maxDigits);
+    if (v === null) return false;
+    setNumber(letter, v, f);
+    return true;
+  }
+  if (letter === 'E') return reader.word() !== null;
+  if (letter === 'a') {
+    const word = reader.word();
+    if (word === null) return false;
+    f.pm = word.toUpperCase() === 'PM';
+    return true;
+  }
+  if (letter === 'Z' || letter === 'X') {
+    f.offset = reader.offset();
+    return f.offset !== null;
+  }
+  return false;
+}
+
+function instantOf(f: ParsedFields, zone: string): Date {
+  if (f.pm === true && f.hour < 12) f.hour += 12;
+  if (f.pm === false && f.hour === 12) f.hour = 0;
+  if (f.offset !== null) {
+    return new Date(
+      Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.ms) - f.offset * 60000,
+    );
+  }
+  return new Date(
+    instantFromWallClock(zone, f.year, f.month, f.day, f.hour, f.minute, f.second, f.ms),
+  );
 }
 
 /** Parses text with a SimpleDateFormat pattern (numeric fields, MMM names, a, literals). */
 export function parseJavaDate(text: string, timeZone: string, pattern: string): Date | null {
   const zone = normalizeZone(timeZone);
-  let pos = 0;
-  const f = {
+  const reader = new FieldReader(text);
+  const f: ParsedFields = {
     year: 1970,
     month: 1,
     day: 1,
@@ -176,105 +281,18 @@ export function parseJavaDate(text: string, timeZone: string, pattern: string): 
     minute: 0,
     second: 0,
     ms: 0,
-    pm: null as boolean | null,
+    pm: null,
+    offset: null,
   };
-  let offset: number | null = null;
   const tokens = tokenize(pattern);
   for (let ti = 0; ti < tokens.length; ti++) {
     const t = tokens[ti]!;
     if (t.kind === 'text') {
-      if (text.slice(pos, pos + t.text.length) !== t.text) return null;
-      pos += t.text.length;
+      if (!reader.literal(t.text)) return null;
       continue;
     }
-    const next = tokens[ti + 1];
-    const adjacent = next !== undefined && next.kind === 'field';
-    const readNum = (): number | null => {
-      const m = (adjacent ? new RegExp(`^-?\\d{1,${t.count}}`) : /^-?\d+/).exec(text.slice(pos));
-      if (!m) return null;
-      pos += m[0].length;
-      return Number(m[0]);
-    };
-    const readWord = (): string | null => {
-      const m = /^[A-Za-z]+/.exec(text.slice(pos));
-      if (!m) return null;
-      pos += m[0].length;
-      return m[0];
-    };
-    switch (t.letter) {
-      case 'y':
-      case 'Y': {
-        const v = readNum();
-        if (v === null) return null;
-        f.year = t.count === 2 && v < 100 ? 2000 + v - (v > 79 ? 100 : 0) : v;
-        break;
-      }
-      case 'M': {
-        if (t.count >= 3) {
-          const word = readWord();
-          if (word === null) return null;
-          const idx = MONTH_NAMES.findIndex((m) =>
-            m.toLowerCase().startsWith(word.toLowerCase().slice(0, 3)),
-          );
-          if (idx < 0) return null;
-          f.month = idx + 1;
-        } else {
-          const v = readNum();
-          if (v === null) return null;
-          f.month = v;
-        }
-        break;
-      }
-      case 'd':
-      case 'H':
-      case 'h':
-      case 'k':
-      case 'K':
-      case 'm':
-      case 's':
-      case 'S': {
-        const v = readNum();
-        if (v === null) return null;
-        if (t.letter === 'd') f.day = v;
-        else if (t.letter === 'H' || t.letter === 'K') f.hour = v;
-        else if (t.letter === 'k') f.hour = v % 24;
-        else if (t.letter === 'h') f.hour = v % 12;
-        else if (t.letter === 'm') f.minute = v;
-        else if (t.letter === 's') f.second = v;
-        else f.ms = v;
-        break;
-      }
-      case 'E': {
-        if (readWord() === null) return null;
-        break;
-      }
-      case 'a': {
-        const word = readWord();
-        if (word === null) return null;
-        f.pm = word.toUpperCase() === 'PM';
-        break;
-      }
-      case 'Z':
-      case 'X': {
-        const m = /^(Z|([+-])(\d{2}):?(\d{2})?)/.exec(text.slice(pos));
-        if (!m) return null;
-        pos += m[0].length;
-        offset =
-          m[1] === 'Z' ? 0 : (m[2] === '-' ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4] ?? '0'));
-        break;
-      }
-      default:
-        return null;
-    }
+    const adjacent = tokens[ti + 1]?.kind === 'field';
+    if (!readField(t, adjacent ? t.count : null, reader, f)) return null;
   }
-  if (f.pm === true && f.hour < 12) f.hour += 12;
-  if (f.pm === false && f.hour === 12) f.hour = 0;
-  if (offset !== null) {
-    return new Date(
-      Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.ms) - offset * 60000,
-    );
-  }
-  return new Date(
-    instantFromWallClock(zone, f.year, f.month, f.day, f.hour, f.minute, f.second, f.ms),
-  );
+  return instantOf(f, zone);
 }

@@ -210,6 +210,156 @@ function messageOf(e: unknown): string {
   return String(e);
 }
 
+/** One sheet's formula cells being evaluated: the bundle, and what Sheets keeps per cell. */
+interface SheetPass {
+  host: FormulaHost;
+  names: ReadonlySet<string>;
+  sheet: FakeSheet;
+  spills: Map<string, { nr: number; nc: number }>;
+  memo: Map<string, CacheEntry>;
+}
+
+function sheetPass(host: FormulaHost, names: ReadonlySet<string>, sheet: FakeSheet): SheetPass {
+  let spillMap = spills.get(sheet);
+  if (!spillMap) {
+    spillMap = new Map();
+    spills.set(sheet, spillMap);
+  }
+  return { host, names, sheet, spills: spillMap, memo: memoOf(sheet) };
+}
+
+/** A cell's result: its block of values, and the error it shows (null for none). */
+interface Outcome {
+  grid: Cell[][];
+  message: string | null;
+}
+
+/**
+ * Calls the function of a formula cell with its arguments' values; `cached` when its formula
+ * and arguments are those of its last result, which Sheets keeps.
+ */
+function callFunction(
+  pass: SheetPass,
+  key: string,
+  f: string,
+  call: RegExpExecArray,
+): Outcome | 'cached' {
+  const fnName = call[1] ?? '';
+  if (!pass.names.has(fnName))
+    return { grid: [['#NAME?']], message: `Unknown function: '${fnName}'.` };
+  try {
+    const ss = pass.host.spreadsheet;
+    const args = splitArgs(call[2] ?? '').map((t) => resolveArg(t, ss, pass.sheet));
+    const bad = args.find((a) => a.error !== null);
+    if (bad)
+      return { grid: [[bad.error ?? '#ERROR!']], message: `Referenced cell holds ${bad.error}` };
+    // Trailing omitted arguments are not passed.
+    const values = args.map((a) => a.value);
+    while (values.length > 0 && values[values.length - 1] === undefined) values.pop();
+    const last = pass.memo.get(key);
+    const argsKey = argumentsKey(values);
+    // Sheets recalculates a custom function only when its arguments change.
+    if (last && last.formula === f && last.args === argsKey) return 'cached';
+    pass.memo.set(key, cacheEntry(f, argsKey, null));
+    return { grid: toGrid(pass.host.callCustomFunction(fnName, ...values)), message: null };
+  } catch (e) {
+    return { grid: [['#ERROR!']], message: messageOf(e) };
+  }
+}
+
+/** Blanks the cells the previous result of (r, c) spilled into (not the ones holding formulas). */
+function clearSpill(pass: SheetPass, key: string, r: number, c: number): void {
+  const prev = pass.spills.get(key);
+  if (!prev) return;
+  const sheet = pass.sheet;
+  for (let i = 0; i < prev.nr; i++) {
+    for (let j = 0; j < prev.nc; j++) {
+      if (i === 0 && j === 0) continue;
+      if (sheet.formulas.get(r + i, c + j) === '') sheet.values.set(r + i, c + j, '');
+    }
+  }
+}
+
+/** What stops a block spilling from (r, c): the sheet's edge or the first cell in its way. */
+function spillBlocker(
+  sheet: FakeSheet,
+  r: number,
+  c: number,
+  nr: number,
+  nc: number,
+): string | null {
+  if (r + nr > sheet.maxRows || c + nc > sheet.maxColumns) return 'the edge of the sheet';
+  for (let i = 0; i < nr; i++) {
+    for (let j = 0; j < nc; j++) {
+      if (i === 0 && j === 0) continue;
+      if (sheet.values.get(r + i, c + j) !== '' || sheet.formulas.get(r + i, c + j) !== '')
+        return a1Notation(r + i + 1, c + j + 1, 1, 1);
+    }
+  }
+  return null;
+}
+
+/** Writes a result from (r, c); true when a cell's value changed. */
+function writeSpill(sheet: FakeSheet, r: number, c: number, grid: Cell[][]): boolean {
+  let changed = false;
+  const nc = grid[0]?.length ?? 1;
+  for (let i = 0; i < grid.length; i++) {
+    for (let j = 0; j < nc; j++) {
+      const v = grid[i]?.[j] ?? '';
+      if (!sameCell(sheet.values.get(r + i, c + j), v)) changed = true;
+      sheet.values.set(r + i, c + j, v);
+    }
+  }
+  return changed;
+}
+
+/** Evaluates one formula cell (0-based r, c); true when the sheet's values changed. */
+function evaluateCell(
+  pass: SheetPass,
+  r: number,
+  c: number,
+  f: string,
+  errors: FormulaError[],
+): boolean {
+  const call = CALL_RE.exec(f);
+  if (!call) return false;
+  const sheet = pass.sheet;
+  const a1 = a1Notation(r + 1, c + 1, 1, 1);
+  const key = `${r},${c}`;
+  const outcome = callFunction(pass, key, f, call);
+  if (outcome === 'cached') {
+    const last = pass.memo.get(key);
+    if (last && last.message !== null) errors.push(last.error(sheet.sheetName, a1, f));
+    return false;
+  }
+  let { grid, message } = outcome;
+  clearSpill(pass, key, r, c);
+  const blocked = spillBlocker(sheet, r, c, grid.length, grid[0]?.length ?? 1);
+  if (blocked !== null) {
+    grid = [['#REF!']];
+    message = `Array result was not expanded because it would overwrite data in ${blocked}.`;
+  }
+  const changed = writeSpill(sheet, r, c, grid);
+  pass.spills.set(key, { nr: grid.length, nc: grid[0]?.length ?? 1 });
+  const entry = pass.memo.get(key);
+  if (entry && message !== null) pass.memo.set(key, cacheEntry(entry.formula, entry.args, message));
+  if (message !== null) errors.push({ sheet: sheet.sheetName, a1, formula: f, message });
+  return changed;
+}
+
+/** Evaluates every formula cell of one sheet; true when its values changed. */
+function evaluateSheet(pass: SheetPass, errors: FormulaError[]): boolean {
+  const cells: { r: number; c: number; f: string }[] = [];
+  pass.sheet.formulas.rows.forEach((row, r) => {
+    row?.forEach((f, c) => {
+      if (f) cells.push({ r, c, f });
+    });
+  });
+  let changed = false;
+  for (const { r, c, f } of cells) if (evaluateCell(pass, r, c, f, errors)) changed = true;
+  return changed;
+}
+
 /**
  * Evaluates every cell whose formula is a call to a bundle function (e.g. `=SLA_REPS(B2, 47, 8)`)
  * in custom-function mode, with literal numbers / strings / percentages / booleans, array
@@ -224,107 +374,12 @@ export function evaluateFormulas(host: FormulaHost, sheetName?: string): Formula
   if (sheetName !== undefined && sheets.length === 0)
     throw new Error(`Sheet not found: ${sheetName}`);
   let errors: FormulaError[] = [];
+  // Results feed other cells' arguments: evaluate again until nothing changes (at most 10 passes).
   for (let pass = 0; pass < 10; pass++) {
     errors = [];
     let changed = false;
-    for (const sheet of sheets) {
-      let spillMap = spills.get(sheet);
-      if (!spillMap) {
-        spillMap = new Map();
-        spills.set(sheet, spillMap);
-      }
-      const memo = memoOf(sheet);
-      const cells: { r: number; c: number; f: string }[] = [];
-      sheet.formulas.rows.forEach((row, r) => {
-        row?.forEach((f, c) => {
-          if (f) cells.push({ r, c, f });
-        });
-      });
-      for (const { r, c, f } of cells) {
-        const m = CALL_RE.exec(f);
-        if (!m) continue;
-        const fnName = m[1] ?? '';
-        const a1 = a1Notation(r + 1, c + 1, 1, 1);
-        const key = `${r},${c}`;
-        let grid: Cell[][];
-        let message: string | null = null;
-        if (!names.has(fnName)) {
-          grid = [['#NAME?']];
-          message = `Unknown function: '${fnName}'.`;
-        } else {
-          try {
-            const args = splitArgs(m[2] ?? '').map((t) => resolveArg(t, ss, sheet));
-            const bad = args.find((a) => a.error !== null);
-            if (bad) {
-              grid = [[bad.error ?? '#ERROR!']];
-              message = `Referenced cell holds ${bad.error}`;
-            } else {
-              // Trailing omitted arguments are not passed.
-              const values = args.map((a) => a.value);
-              while (values.length > 0 && values[values.length - 1] === undefined) values.pop();
-              const last = memo.get(key);
-              const argsKey = argumentsKey(values);
-              if (last && last.formula === f && last.args === argsKey) {
-                // Sheets recalculates a custom function only when its arguments change.
-                if (last.message !== null) errors.push(last.error(sheet.sheetName, a1, f));
-                continue;
-              }
-              memo.set(key, cacheEntry(f, argsKey, null));
-              grid = toGrid(host.callCustomFunction(fnName, ...values));
-            }
-          } catch (e) {
-            grid = [['#ERROR!']];
-            message = messageOf(e);
-          }
-        }
-        // Clear the previous spill of this cell.
-        const prev = spillMap.get(key);
-        if (prev) {
-          for (let i = 0; i < prev.nr; i++) {
-            for (let j = 0; j < prev.nc; j++) {
-              if (i === 0 && j === 0) continue;
-              if (sheet.formulas.get(r + i, c + j) === '') sheet.values.set(r + i, c + j, '');
-            }
-          }
-        }
-        const nr = grid.length;
-        const nc = grid[0]?.length ?? 1;
-        let blocked: string | null = null;
-        if (r + nr > sheet.maxRows || c + nc > sheet.maxColumns) blocked = 'the edge of the sheet';
-        for (let i = 0; i < nr && blocked === null; i++) {
-          for (let j = 0; j < nc; j++) {
-            if (i === 0 && j === 0) continue;
-            if (sheet.values.get(r + i, c + j) !== '' || sheet.formulas.get(r + i, c + j) !== '') {
-              blocked = a1Notation(r + i + 1, c + j + 1, 1, 1);
-              break;
-            }
-          }
-        }
-        if (blocked !== null) {
-          grid = [['#REF!']];
-          message = `Array result was not expanded because it would overwrite data in ${blocked}.`;
-        }
-        const before = sheet.values.get(r, c);
-        const first = grid[0]?.[0] ?? '';
-        if (!sameCell(before, first)) changed = true;
-        const outRows = grid.length;
-        const outCols = grid[0]?.length ?? 1;
-        for (let i = 0; i < outRows; i++) {
-          for (let j = 0; j < outCols; j++) {
-            const v = grid[i]?.[j] ?? '';
-            if (i > 0 || j > 0) {
-              if (!sameCell(sheet.values.get(r + i, c + j), v)) changed = true;
-            }
-            sheet.values.set(r + i, c + j, v);
-          }
-        }
-        spillMap.set(key, { nr: outRows, nc: outCols });
-        const entry = memo.get(key);
-        if (entry && message !== null)
-          memo.set(key, cacheEntry(entry.formula, entry.args, message));
-        if (message !== null) errors.push({ sheet: sheet.sheetName, a1, formula: f, message });
-      }
-    }
+    for (const sheet of sheets)
+      if (evaluateSheet(sheetPass(host, names, sheet), errors)) changed = true;
     if (!changed) break;
   }
   return errors;
