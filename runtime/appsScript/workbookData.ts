@@ -42,7 +42,7 @@ export interface WorkbookData {
   name: string;
   timeZone: string;
   sheets: SheetData[];
-  /** The add-in's document properties kept with the file (see the state sheet in xlsxState). */
+  /** The add-in's document properties kept with the file (see the state sheet in files/xlsxState.ts). */
   documentProperties?: Record<string, string>;
   /** Named ranges: name → `'Sheet'!$A$1`. */
   namedRanges?: Record<string, string>;
