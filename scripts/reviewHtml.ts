@@ -8,11 +8,11 @@
 import { randomBytes } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { DEFAULT_BACKGROUND } from '../runtime/cells.ts';
-import { chartsBySheet } from '../runtime/chartCells.ts';
-import { displayValue, isDate } from '../runtime/format.ts';
-import type { FakeSheet } from '../runtime/sheet.ts';
-import type { FakeSpreadsheet } from '../runtime/spreadsheet.ts';
+import { DEFAULT_BACKGROUND } from '../runtime/appsScript/cells.ts';
+import { displayValue, isDate } from '../runtime/appsScript/format.ts';
+import type { FakeSheet } from '../runtime/appsScript/sheet.ts';
+import type { FakeSpreadsheet } from '../runtime/appsScript/spreadsheet.ts';
+import { chartsBySheet } from '../runtime/files/chartCells.ts';
 import { REVIEW_SHEET_PREFIX } from '../src/core/read/leadColumns.ts';
 import { escapeHtml } from './html.ts';
 import { chartSvg } from './svgChart.ts';

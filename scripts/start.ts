@@ -6,8 +6,8 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { describeOutbox, writeOutbox } from '../runtime/files/outbox.ts';
 import { openWorkbook } from '../runtime/index.ts';
-import { describeOutbox, writeOutbox } from '../runtime/outbox.ts';
 import { errorText } from '../src/core/common/errors.ts';
 import { addMonths, monthKey, monthOf } from '../src/core/review/leadFacts.ts';
 import { intlZoneClock } from '../src/core/time/zone.ts';

@@ -20,7 +20,7 @@ export interface RunReport {
   written: boolean;
   /** The review's HTML page, once it is on disk. */
   reviewPage?: string | null;
-  /** What the outbox holds (runtime/outbox.ts). */
+  /** What the outbox holds (runtime/files/outbox.ts). */
   outbox?: string;
 }
 

@@ -1,11 +1,12 @@
 /**
  * A chart of the review as inline SVG, drawn from the same ChartCells as the workbook's native
- * charts (runtime/chartCells.ts): clustered columns or bars, a value axis from zero with round
+ * charts (runtime/files/chartCells.ts): clustered columns or bars, a value axis from zero with round
  * ticks formatted like the cells, the category labels, the title. Self-contained: no script, no
  * external font; every text escaped.
  */
-import type { ChartCells } from '../runtime/chartCells.ts';
-import { displayValue } from '../runtime/format.ts';
+
+import { displayValue } from '../runtime/appsScript/format.ts';
+import type { ChartCells } from '../runtime/files/chartCells.ts';
 import { escapeHtml } from './html.ts';
 
 const FONT = 'font-family="Arial, Helvetica, sans-serif"';

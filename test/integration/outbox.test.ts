@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { emlOf, outboxDirFor, writeOutbox } from '../../runtime/files/outbox.ts';
 import { REPO_ROOT, saveXlsx, type WorkbookData } from '../../runtime/index.ts';
-import { emlOf, outboxDirFor, writeOutbox } from '../../runtime/outbox.ts';
 import { paris } from '../fixtures/dates.ts';
 
 const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');

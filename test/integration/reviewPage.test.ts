@@ -1,6 +1,6 @@
 /** The monthly review as an HTML page (scripts/reviewHtml.ts) from the sheet the bundle wrote. */
 import { describe, expect, it } from 'vitest';
-import { chartsBySheet } from '../../runtime/chartCells.ts';
+import { chartsBySheet } from '../../runtime/files/chartCells.ts';
 import { blocksOf } from '../../scripts/reviewHtml.ts';
 import { valueScale } from '../../scripts/svgChart.ts';
 import { RAG_COLOURS } from '../../src/core/review/blocks.ts';

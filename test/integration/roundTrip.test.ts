@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { conditionalFormattings } from '../../runtime/excelInternals.ts';
+import { conditionalFormattings } from '../../runtime/files/excelInternals.ts';
 import { loadXlsx, REPO_ROOT, saveXlsx } from '../../runtime/index.ts';
 import { OWNED_COLUMN_WIDTHS, OWNED_HEADER_LIST } from '../../src/core/read/leadColumns.ts';
 import { DECORATED_NOW, decoratedWorkbook, TRICKY_CSV } from '../fixtures/decoratedWorkbook.ts';
