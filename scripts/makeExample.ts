@@ -252,6 +252,7 @@ type Scenario =
   | 'overdue'
   | 'met'
   | 'missed'
+  | 'contacted'
   | 'recycle'
   | 'customer'
   | 'lost'
@@ -345,6 +346,14 @@ function applyScenario(lead: Lead, scenario: Scenario, createdMs: number): void 
         lead['Last attempt at'] = date(first);
         lead.Attempts = 1;
       }
+      return;
+    }
+    case 'contacted': {
+      // worked (an opportunity, or attempts counted) but no contact time was ever recorded
+      lead.Stage = pick(['Opportunity', 'SQL'] as const);
+      lead['MQL at'] = date(mqlMs);
+      lead['Handed off at'] = date(handoffMs);
+      lead.Attempts = int(2, 3);
       return;
     }
     case 'missed': {
@@ -453,6 +462,7 @@ function generate(): Lead[] {
             ['waiting', 3],
             ['met', 10],
             ['missed', 3],
+            ['contacted', 1],
             ['recycle', 2],
             ['customer', 3],
             ['lost', 2],

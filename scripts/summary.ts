@@ -1,5 +1,7 @@
 import { relative } from 'node:path';
 import type { FormulaError, Runtime } from '../runtime/index.ts';
+import { plural } from '../src/core/common/plural.ts';
+import { notRead } from '../src/core/sla/checkSummary.ts';
 import { STATUS_WORDS } from '../src/core/sla/status.ts';
 import type { CheckOutcome } from '../src/sidebarContract.ts';
 
@@ -69,11 +71,10 @@ function statusLines(check: CheckOutcome): string[] {
 
 /** The leads a status word holds that were not judged against a deadline, said beside it. */
 function apart(check: CheckOutcome, word: string): string {
-  const { untimed, untracked } = check.extras;
-  if (word === 'Met' && untimed)
-    return ` (${untimed} contacted with no contact time: on time not proven)`;
-  if (word === 'Missed' && untracked)
-    return ` (${untracked} with no contact recorded, older than the tracking window)`;
+  const { untracked } = check.extras;
+  if (word === 'Overdue' && untracked)
+    return ` (${untracked.toLocaleString('en-US')} with no contact recorded, older than the tracking window: not tracked)`;
+  if (word === 'Contacted') return ' (a contact is recorded, with no time: not judged)';
   return '';
 }
 
@@ -86,8 +87,7 @@ function readLines(check: CheckOutcome): string[] {
     lines.push(`  ${field.padEnd(24)}← "${header}"`);
   }
   if (read.missing.length) lines.push(`  Not found: ${read.missing.join(', ')}`);
-  if (read.unplaced.length)
-    lines.push(`  Not read: ${read.unplaced.map((h) => `"${h}"`).join(', ')}`);
+  if (read.unplaced.length) lines.push(`  Not read: ${notRead(read.unplaced)}`);
   lines.push(
     read.clock
       ? `  The SLA clock starts at "${read.clock}"`
@@ -98,12 +98,19 @@ function readLines(check: CheckOutcome): string[] {
   if (read.footerRows) {
     lines.push(`  ${read.footerRows} report footer rows (totals, copyright) not read as leads`);
   }
+  for (const u of read.unmapped.slice(0, 10)) {
+    lines.push(
+      `  Not mapped: ${u.header} "${u.value}" (${plural(u.rows, 'row')}, read as open leads: map it in Fields)`,
+    );
+  }
+  if (read.unmapped.length > 10)
+    lines.push(`  … and ${read.unmapped.length - 10} more values not mapped`);
   if (read.unreadableRows) {
     const by = Object.entries(read.unreadableByHeader)
       .map(([h, n]) => `${h} ${n}`)
       .join(', ');
     lines.push(
-      `  ${read.unreadableRows.toLocaleString('en-US')} rows with values that could not be read (${by})`,
+      `  ${plural(read.unreadableRows, 'row')} with values that could not be read (${by})`,
     );
   }
   return lines;
@@ -190,7 +197,7 @@ export function summaryJson(report: RunReport, error?: string): Record<string, u
     leads: check?.leads ?? 0,
     counts: check?.counts ?? null,
     untracked: check?.extras.untracked ?? 0,
-    untimed: check?.extras.untimed ?? 0,
+    unmapped: check?.extras.unmapped ?? 0,
     read: check?.read ?? null,
     messages: report.runtime?.ui.toasts.map((t) => t.message) ?? (check ? [check.message] : []),
     notes: check?.notes ?? [],

@@ -3,7 +3,8 @@
  * Priority) with its rows and a select of what it means. The built-in meaning (a canonical or
  * CRM word) is the first option; picking another stores the user's entry in
  * `settings.mapping.stageValues` / `priorityValues`. A value nobody knows is flagged: its rows
- * are Check data until it is mapped here.
+ * are read as open leads (a priority nobody knows as the default one), with no notice, until it
+ * is mapped here.
  */
 import { normalizeText } from '../../src/core/common/cellValues.ts';
 import { PRIORITIES } from '../../src/core/common/choices.ts';
@@ -77,7 +78,7 @@ function valueRow(kind: ValueKind, row: ValueRow): HTMLElement {
     const unknown = mine === undefined && row.builtIn === null;
     item.classList.toggle('unknown', unknown);
     status.textContent = `${plural(row.count, 'row')} · ${
-      unknown ? 'Check data' : mine !== undefined ? 'mapped by you' : 'built in'
+      unknown ? 'not mapped: read as open' : mine !== undefined ? 'mapped by you' : 'built in'
     }`;
   });
   return item;

@@ -105,7 +105,9 @@ function summaryText(): string {
   if (unread.length) parts.push(`Cells that cannot be read in ${listText(unread)}.`);
   if (unknown.length) {
     const are = pluralWord(unknown.length, 'is', 'are');
-    parts.push(`${plural(unknown.length, 'value')} ${are} not known: map below.`);
+    parts.push(
+      `${plural(unknown.length, 'value')} ${are} not mapped (read as open leads): map below.`,
+    );
   }
   return parts.join(' ') + (status === 'waiting' ? ' Updating…' : '');
 }
@@ -175,6 +177,8 @@ function countsText(r: FieldRow | undefined, choice: string | undefined): Child[
       `${fmtNumber(r.unreadable, 0)} unreadable`,
     ),
   );
+  if (r.unmapped)
+    parts.push(' · ', h('span', { class: 'unreadable' }, `${fmtNumber(r.unmapped, 0)} not mapped`));
   parts.push(` · ${fmtNumber(r.blank, 0)} blank`);
   return parts;
 }
@@ -378,7 +382,7 @@ export function renderFields(): Child[] {
     ...clockFields(),
     ...sectionTitle(
       'What the values mean',
-      'Unknown values make their rows Check data until you map them.',
+      'Rows with a value nobody mapped are timed as open leads, with no notice, until you map it.',
     ),
     h('h3', {}, 'Stage and lead status'),
     ...valueList('stage', r?.stageValues ?? [], stageColumns || null, MAX_VALUES),

@@ -68,7 +68,7 @@ export function checkContext(
   };
 }
 
-const NO_EXTRAS: CheckExtras = { untracked: 0, untimed: 0 };
+const NO_EXTRAS: CheckExtras = { untracked: 0, unmapped: 0 };
 
 /** A check's outcome before it is logged. */
 type Outcome = Omit<CheckOutcome, 'runLog'>;

@@ -86,7 +86,7 @@ describe('the Fields tab on a HubSpot export', { timeout: 90_000 }, () => {
     const { page, panel } = await openFields();
     const summary = panel.getByTestId('fields-summary');
     await poll(() => text(summary)).toBe(
-      `10 leads in "${HUBSPOT.sheet}". Cells that cannot be read in Handed off at and Lead status. 1 value is not known: map below.`,
+      `10 leads in "${HUBSPOT.sheet}". Cells that cannot be read in Handed off at. 1 value is not mapped (read as open leads): map below.`,
     );
     const handoff = panel.getByLabel('Handed off at', { exact: true });
     expect(await shown(handoff)).toBe('Automatic: Owner Assigned Date');
@@ -148,7 +148,7 @@ describe('the Fields tab on a HubSpot export', { timeout: 90_000 }, () => {
     // Back as saved: nothing to save.
     await poll(() => text(page.locator('.status'))).toBe('All changes saved');
     await poll(() => text(summary)).toBe(
-      `10 leads in "${HUBSPOT.sheet}". Cells that cannot be read in Handed off at and Lead status. 1 value is not known: map below.`,
+      `10 leads in "${HUBSPOT.sheet}". Cells that cannot be read in Handed off at. 1 value is not mapped (read as open leads): map below.`,
     );
     // The top of the tab, as a user opening it sees it.
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -161,27 +161,30 @@ describe('the Fields tab on a HubSpot export', { timeout: 90_000 }, () => {
   it('maps an unknown status, saves, and the check follows', async () => {
     const { page, rt, panel } = await openFields(WITH_MARKUP);
     rt.call('checkLeadsNow');
-    expect(statusOf(rt, 109)).toMatch(/^Check data · Lead Status: "Qualifying\?" is not a stage/);
+    // a status nobody knows never blocks its row: timed as an open lead, and said
+    expect(statusOf(rt, 109)).toBe(
+      'Overdue · 1 h late · "Qualifying?" not mapped (read as an open lead): map it in Fields',
+    );
     // Every value with its rows; the unknown ones flagged; markup shown as text.
     const values = panel.getByTestId('stage-value');
     await poll(() => values.count()).toBe(11);
     const qualifying = values.filter({ hasText: '"Qualifying?"' });
-    expect(await text(qualifying)).toContain('1 row · Check data');
+    expect(await text(qualifying)).toContain('1 row · not mapped: read as open');
     expect(await qualifying.evaluate((e) => e.classList.contains('unknown'))).toBe(true);
     expect(await text(values.filter({ hasText: '"Connected"' }))).toContain('1 row · built in');
     expect(await shown(panel.getByLabel('Meaning of "Connected"'))).toBe('Contacted (built in)');
     expect(await text(values.filter({ hasText: XSS }))).toContain(`"${XSS}"`);
     expect(await page.locator('#app img').count()).toBe(0);
     const status = panel.getByTestId('counts-leadStatus');
-    expect(await text(status)).toBe('8 read · 2 unreadable · 1 blank');
+    expect(await text(status)).toBe('8 read · 0 unreadable · 2 not mapped · 1 blank');
     // Mapped by keyboard: focus the select, pick Lead.
     const meaning = panel.getByLabel('Meaning of "Qualifying?"');
     await meaning.focus();
     await meaning.selectOption('Lead');
-    await poll(() => text(status)).toBe('9 read · 1 unreadable · 1 blank');
+    await poll(() => text(status)).toBe('9 read · 0 unreadable · 1 not mapped · 1 blank');
     expect(await text(qualifying)).toContain('1 row · mapped by you');
     expect(await qualifying.evaluate((e) => e.classList.contains('unknown'))).toBe(false);
-    await poll(() => text(panel.getByTestId('fields-summary'))).toContain('1 value is not known');
+    await poll(() => text(panel.getByTestId('fields-summary'))).toContain('1 value is not mapped');
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.mouse.move(299, 899);
     await page.screenshot({ path: join(ARTIFACTS, 'sidebar-fields-values.png') });
@@ -199,7 +202,7 @@ describe('the Fields tab on a HubSpot export', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: 'Check leads now' }).click();
     await poll(() => text(page.getByTestId('check-outcome'))).toMatch(/^Checked 11 leads/);
     expect(statusOf(rt, 109)).toBe('Overdue · 1 h late');
-    expect(statusOf(rt, 111)).toMatch(/^Check data · Lead Status: "<img/);
+    expect(statusOf(rt, 111)).toMatch(/^Waiting · "<img/);
     // The whole tab, sticky bars unstuck.
     await page.getByRole('tab', { name: 'Fields' }).click();
     await page.addStyleTag({ content: '.tabs, .footer { position: static; }' });

@@ -112,12 +112,12 @@ describe('honest messages on exports', () => {
     expect(runLogNotes(rt)).toContain('First contact at ← "first_contact_date"');
   });
 
-  it('counts untracked and untimed leads apart in the toast', () => {
+  it('counts untracked, contacted-without-a-time and unmapped leads apart in the toast', () => {
     const e = CRM_EXPORTS.find((x) => x.crm === 'HubSpot')!;
     const rt = exportRuntime(e);
     rt.call('checkLeadsNow');
     expect(rt.ui.toasts.at(-1)!.message).toBe(
-      'Checked 10 leads: 1 overdue, 2 rows to check, 1 lead with no contact recorded, started over 60 days ago (not tracked), 2 contacted leads with no contact time (not judged)',
+      'Checked 10 leads: 2 overdue, 1 row to check, 1 lead with no contact recorded, started over 60 days ago (not tracked), 1 contacted lead with no contact time (not judged), 1 lead with a value to map in Fields (no notice until then)',
     );
   });
 });
@@ -142,11 +142,13 @@ describe('the monthly review of an export', () => {
     const e = CRM_EXPORTS.find((x) => x.crm === 'HubSpot')!;
     const rt = exportRuntime(e);
     rt.call('checkLeadsNow');
-    expect(runLogNotes(rt)).toContain('2 rows with values that could not be read');
+    expect(runLogNotes(rt)).toContain('1 row with values that could not be read');
+    expect(runLogNotes(rt)).toContain('Lead Status "Qualifying?" 1');
     rt.call('runMonthlyReview', '2026-11');
     const quality = reviewRows(rt, '2026-11').find((r) => r[0]!.startsWith('Data quality'))![0]!;
     expect(quality).toContain('the SLA clock starts at "Owner Assigned Date"');
-    expect(quality).toContain('2 leads have values that could not be read');
+    expect(quality).toContain('1 lead has values that could not be read');
+    expect(quality).toContain('Lead Status "Qualifying?" (1)');
     const handoffs = reviewRows(rt, '2026-11').find((r) => r[0] === 'Hand-offs to sales')!;
     expect(Number(handoffs[1])).toBeGreaterThan(0);
   });

@@ -72,10 +72,10 @@ describe('checkLeadsNow on the Leads sheet', () => {
 
     const toast = rt.ui.toasts.at(-1)!;
     expect(toast.message).toBe(
-      'Checked 9 leads: 1 overdue, 1 at risk, 1 to recycle, 1 row to check',
+      'Checked 10 leads: 1 overdue, 1 at risk, 1 to recycle, 1 row to check, 1 contacted lead with no contact time (not judged)',
     );
     const log = runLog(rt);
-    expect(log[0]).toMatchObject({ kind: 'check', trigger: 'manual', rows: 9 });
+    expect(log[0]).toMatchObject({ kind: 'check', trigger: 'manual', rows: 10 });
     const counts = log[0]!.counts as Record<string, number>;
     for (const word of STATUS_WORDS) expect(counts[word], word).toBe(1);
     expect(sheet.getName()).toBe('Leads');
@@ -256,7 +256,7 @@ describe('checkLeadsNow on the Leads sheet', () => {
     const s = workbookSheet(rt);
     const statusCol = s.values[0]!.indexOf('SLA status');
     for (const row of s.values.slice(EVERY_STATUS.length + 1)) expect(row![statusCol]).toBe('');
-    expect(rt.ui.toasts.at(-1)!.message).toMatch(/^Checked 9 leads/);
+    expect(rt.ui.toasts.at(-1)!.message).toMatch(/^Checked 10 leads/);
   });
 
   it('writes nothing when row 1 names no lead field, and says so', () => {
@@ -279,7 +279,7 @@ describe('checkLeadsNow on the Leads sheet', () => {
     const rows = [header, ...EVERY_STATUS.map((s) => rowOf(header, s.row))];
     const { rt } = leadsRuntime(rows);
     rt.call('checkLeadsNow');
-    expect(rt.ui.toasts.at(-1)!.message).toMatch(/^Checked 9 leads/);
+    expect(rt.ui.toasts.at(-1)!.message).toMatch(/^Checked 10 leads/);
     const notes = (runLog(rt)[0]!.notes as string[]).join(' ');
     expect(notes).toMatch(/Not found: [^.]*First contact at/);
   });
@@ -299,7 +299,7 @@ describe('checkLeadsNow on the Leads sheet', () => {
     rt.call('checkLeadsNow');
     const messages = rt.ui.toasts.map((t) => t.message);
     expect(messages.some((m) => /not valid JSON; using the defaults/.test(m))).toBe(true);
-    expect(messages.at(-1)).toMatch(/^Checked 9 leads/);
+    expect(messages.at(-1)).toMatch(/^Checked 10 leads/);
     expect((runLog(rt)[0]!.notes as string[]).join(' ')).toMatch(/using the defaults/);
   });
 

@@ -94,6 +94,17 @@ export const EVERY_STATUS: Array<{ expect: string; row: Row }> = [
     expect: 'Check data',
     row: { 'Lead ID': 'L-009', Stage: 'MQL', 'Handed off at': 'last tuesday-ish' },
   },
+  {
+    // an opportunity implies a contact, but nothing says when the first one was
+    expect: 'Contacted',
+    row: {
+      'Lead ID': 'L-010',
+      Priority: 'Warm',
+      Stage: 'Opportunity',
+      'Handed off at': paris('2026-11-20T10:00'),
+      Attempts: 2,
+    },
+  },
 ];
 
 export interface LeadsRuntime {

@@ -66,7 +66,7 @@ describe('monitoring trigger', () => {
     expect(runs).toHaveLength(1);
     expect(runs[0]!.error).toBeNull();
     expect(String(byLeadId(rt).get('L-004'))).toMatch(/^Overdue/);
-    expect(runLog(rt, 'check')[0]).toMatchObject({ kind: 'check', trigger: 'timer', rows: 9 });
+    expect(runLog(rt, 'check')[0]).toMatchObject({ kind: 'check', trigger: 'timer', rows: 10 });
     // the after-check hook made last month's review (first timer run of the month)
     expect(rt.spreadsheet.getSheetByName('SLA Review 2026-10')).not.toBeNull();
     // an hour later the at-risk Hot lead is overdue

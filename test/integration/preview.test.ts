@@ -106,8 +106,13 @@ describe('npm run preview on an export', { timeout: 120_000 }, () => {
       parsePreviewArgs([csv, '--settings', join(dir, 'none.json'), ...OPTIONS]),
     );
     const without = unmapped.call('checkLeadsNow') as CheckOutcome;
-    expect(without.counts['Check data']).toBe(2);
-    // …and npm start with it: the mapped status is no longer Check data.
+    // the unknown status does not block its row: timed as an open lead, listed to map
+    expect(without.counts['Check data']).toBe(1);
+    expect(without.extras.unmapped).toBe(1);
+    expect(without.read?.unmapped).toEqual([
+      { header: 'Lead Status', value: 'Qualifying?', rows: 1 },
+    ]);
+    // …and npm start with it: the mapped status is no longer listed as not mapped.
     const out = join(dir, 'result.xlsx');
     const start = spawnSync(
       join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
@@ -124,6 +129,7 @@ describe('npm run preview on an export', { timeout: 120_000 }, () => {
     );
     expect(start.status, start.stderr).toBe(0);
     expect(start.stdout).toMatch(/^\s+Check data\s+1$/m);
+    expect(start.stdout).not.toContain('Not mapped');
     expect(existsSync(out)).toBe(true);
   });
 

@@ -20,3 +20,7 @@ export const OPERATORS = [
 export type Operator = (typeof OPERATORS)[number];
 
 export const MONITORING_FREQUENCIES = [5, 10, 15, 30, 60] as const;
+
+/** What counts as the first contact: the first attempt (default) or the first conversation. */
+export const FIRST_CONTACT_RULES = ['attempt', 'conversation'] as const;
+export type FirstContactRule = (typeof FIRST_CONTACT_RULES)[number];

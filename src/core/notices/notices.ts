@@ -62,7 +62,7 @@ export function openLeads(
   for (let i = 0; i < records.length; i++) {
     const record = records[i];
     const out = outputs[i];
-    if (!record || !out || out.deadline === '') continue;
+    if (!record || !out || out.deadline === '' || out.quiet) continue;
     const status = statusWordOf(out.status);
     if (status === null || !OPEN.has(status)) continue;
     leads.push({

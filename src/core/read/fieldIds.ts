@@ -1,14 +1,17 @@
 import { LEAD_HEADERS } from './leadColumns.ts';
 
-/** The SLA fields a leads sheet can feed: their ids and canonical labels (the field map finds their columns). */
-
-/** The canonical lead fields (public headers), plus three that CRM exports need. */
+/**
+ * The SLA fields a leads sheet can feed: their ids and canonical labels (the field map,
+ * fieldMap.ts, finds their columns): the public headers, plus what CRM exports carry.
+ */
 export const FIELD_LABELS = {
   ...LEAD_HEADERS,
   /** A second status column (HubSpot's `Lead Status` beside `Lifecycle Stage`). */
   leadStatus: 'Lead status',
   firstName: 'First name',
   lastName: 'Last name',
+  /** Time from the clock start to the first contact (HubSpot's `Lead response time`). */
+  responseTime: 'Response time',
 } as const;
 
 export type FieldId = keyof typeof FIELD_LABELS;

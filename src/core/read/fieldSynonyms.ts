@@ -22,6 +22,17 @@ import type { FieldId } from './fieldIds.ts';
  *   `Deal - ID`, `Deal - Owner`, `Deal - Stage`, `Deal - Status`, `Deal - Add time` (newer
  *   `Deal - Deal created`), `Deal - Won time`, `Deal - Value`, `Deal - Lost reason`,
  *   `Person - Name`, `Person - Email`, `Organization - Name`, `Lead - Owner`.
+ * - HubSpot internal property names, as an API or integration export writes them
+ *   (developers.hubspot.com contact properties): `hs_object_id`, `firstname`, `lastname`,
+ *   `email`, `company`, `hubspot_owner_id`, `lifecyclestage`, `hs_lead_status`, `createdate`,
+ *   `hs_lifecyclestage_marketingqualifiedlead_date`, `hs_lifecyclestage_salesqualifiedlead_date`,
+ *   `hubspot_owner_assigneddate`, `hs_sa_first_engagement_date` (label `Date of first
+ *   engagement`), `hs_time_to_first_engagement` (label `Lead response time`), `notes_last_contacted`,
+ *   `num_contacted_notes`, `hs_analytics_source`, `hs_lifecyclestage_customer_date`.
+ * - Bitrix24 REST field names (apidocs.bitrix24.com, crm.lead.fields and crm.deal.fields), as
+ *   exports through the API write them: `ID`, `TITLE`, `NAME` (a first name, read as the name), `LAST_NAME`, `COMPANY_TITLE`,
+ *   `ASSIGNED_BY_ID`, `SOURCE_ID`, `STATUS_ID` (leads), `STAGE_ID` (deals), `DATE_CREATE`,
+ *   `OPPORTUNITY`, `CLOSEDATE`.
  * - Close lead export (developer.close.com, exports): `id`, `display_name`,
  *   `primary_contact_name`, `primary_contact_primary_email`, `status_label`, `date_created`,
  *   `first_communication_date`, `last_communication_date`, `num_outgoing_calls`,
@@ -49,6 +60,7 @@ export const FIELD_SYNONYMS: Partial<Record<FieldId, readonly string[]>> = {
     'Deal - Pipedrive System ID',
     'Lead - Pipedrive System ID',
     'hs_object_id',
+    'ID',
   ],
   name: [
     'Full Name',
@@ -59,9 +71,23 @@ export const FIELD_SYNONYMS: Partial<Record<FieldId, readonly string[]>> = {
     'Contact person',
     'Lead - Title',
     'Deal - Title',
+    'TITLE',
   ],
-  firstName: ['First Name', 'FirstName', 'Person - First name', 'primary_contact_first_name'],
-  lastName: ['Last Name', 'LastName', 'Person - Last name', 'primary_contact_last_name'],
+  firstName: [
+    'First Name',
+    'FirstName',
+    'Person - First name',
+    'primary_contact_first_name',
+    'firstname',
+  ],
+  lastName: [
+    'Last Name',
+    'LastName',
+    'Person - Last name',
+    'primary_contact_last_name',
+    'lastname',
+    'LAST_NAME',
+  ],
   company: [
     'Company Name',
     'Company / Account',
@@ -73,6 +99,7 @@ export const FIELD_SYNONYMS: Partial<Record<FieldId, readonly string[]>> = {
     'Deal - Organization',
     'Lead - Organization',
     'display_name',
+    'COMPANY_TITLE',
   ],
   email: [
     'Email Address',
@@ -92,6 +119,8 @@ export const FIELD_SYNONYMS: Partial<Record<FieldId, readonly string[]>> = {
     'Lead - Source channel',
     'Deal - Source',
     'custom.Lead Source',
+    'hs_analytics_source',
+    'SOURCE_ID',
   ],
   owner: [
     'Lead Owner',
@@ -107,6 +136,8 @@ export const FIELD_SYNONYMS: Partial<Record<FieldId, readonly string[]>> = {
     'sr_id',
     'Sales Rep',
     'Assigned To',
+    'hubspot_owner_id',
+    'ASSIGNED_BY_ID',
   ],
   priority: [
     'Rating',
@@ -130,6 +161,7 @@ export const FIELD_SYNONYMS: Partial<Record<FieldId, readonly string[]>> = {
     'Pipeline Stage',
     'hs_pipeline_stage',
     'lifecyclestage',
+    'STAGE_ID',
   ],
   leadStatus: [
     'Lead Status',
@@ -138,6 +170,7 @@ export const FIELD_SYNONYMS: Partial<Record<FieldId, readonly string[]>> = {
     'Deal - Status',
     'Lead - Status',
     'hs_lead_status',
+    'STATUS_ID',
   ],
   createdAt: [
     'Create Date',
@@ -155,8 +188,14 @@ export const FIELD_SYNONYMS: Partial<Record<FieldId, readonly string[]>> = {
     'Lead - Creation date',
     'Person - Creation date',
     'createdate',
+    'DATE_CREATE',
   ],
-  mqlAt: ['Became a Marketing Qualified Lead Date', 'MQL Date', 'Date became MQL'],
+  mqlAt: [
+    'Became a Marketing Qualified Lead Date',
+    'MQL Date',
+    'Date became MQL',
+    'hs_lifecyclestage_marketingqualifiedlead_date',
+  ],
   handedOffAt: [
     'Owner Assigned Date',
     'Hand-off date',
@@ -165,15 +204,28 @@ export const FIELD_SYNONYMS: Partial<Record<FieldId, readonly string[]>> = {
     'Date assigned',
     'Became a Sales Accepted Lead Date',
     'hubspot_owner_assigneddate',
+    'Became a Sales Qualified Lead Date',
+    'SQL Date',
+    'hs_lifecyclestage_salesqualifiedlead_date',
   ],
   firstContactAt: [
     'First contact date',
     'First Contacted',
+    'Date of first engagement',
+    'hs_sa_first_engagement_date',
     'first_communication_date',
     'FirstCallDateTime',
     'First Call Date',
+    'FirstEmailDateTime',
     'first_outgoing_call_date',
     'First Activity Date',
+  ],
+  responseTime: [
+    'Lead response time',
+    'Lead response time (HH:mm:ss)',
+    'hs_time_to_first_engagement',
+    'Time to first contact',
+    'Response time (HH:mm:ss)',
   ],
   attempts: [
     'Number of times contacted',
@@ -185,16 +237,17 @@ export const FIELD_SYNONYMS: Partial<Record<FieldId, readonly string[]>> = {
     'times_communicated',
     'num_calls',
     'Deal - Total activities',
+    'num_contacted_notes',
   ],
+  // Only dates of a contact: Zoho's `Last Activity Time` and HubSpot's `Last Activity Date` also
+  // move on an edit or a note, so they say nothing about contact (they stay scoring attributes).
   lastAttemptAt: [
     'Last Contacted',
+    'notes_last_contacted',
     'last_communication_date',
-    'Last Activity Date',
-    'Last Activity Time',
     'Last Activity',
     'LastActivityDate',
     'Deal - Last activity date',
-    'last_activity_date',
   ],
   rejectedReason: [
     'Disqualification Reason',
@@ -210,6 +263,7 @@ export const FIELD_SYNONYMS: Partial<Record<FieldId, readonly string[]>> = {
     'won_date',
     'Deal - Won time',
     'primary_opportunity_date_won',
+    'hs_lifecyclestage_customer_date',
     'Close Date',
     'Closed Date',
   ],
@@ -220,6 +274,7 @@ export const FIELD_SYNONYMS: Partial<Record<FieldId, readonly string[]>> = {
     'Recent Deal Amount',
     'Opportunity Amount',
     'primary_opportunity_value',
+    'OPPORTUNITY',
   ],
 };
 
@@ -245,7 +300,13 @@ export const ATTRIBUTE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   ],
   industry: ['Industry', 'Business Segment', 'business_segment', 'Specialization'],
   country: ['Country/Region', 'Country', 'Mailing Country', 'Billing Country', 'Country Region'],
-  lastactivityat: ['Last Engagement Date', 'Last Activity Date', 'Last Activity Time'],
+  lastactivityat: [
+    'Last Engagement Date',
+    'Last Activity Date',
+    'Last Activity Time',
+    'last_activity_date',
+    'LAST_ACTIVITY_TIME',
+  ],
   emailclicks: ['Marketing emails clicked', 'Email Clicks', 'Emails Clicked'],
   webinar: ['Webinar Attended', 'Attended Webinar'],
   demorequest: ['Demo Requested', 'Requested a Demo'],

@@ -18,9 +18,10 @@ export interface FieldRow {
   /** The header read, null when none. */
   header: string | null;
   via: 'user' | 'canonical' | 'synonym' | 'none';
-  /** Lead rows whose cell was read, could not be read, or is blank. */
+  /** Lead rows whose cell was read, could not be read, holds a value nobody mapped, or is blank. */
   read: number;
   unreadable: number;
+  unmapped: number;
   blank: number;
   /** Why a column was left out, or a conflict. */
   note?: string;
@@ -30,7 +31,7 @@ export interface ValueRow {
   /** As first typed. */
   value: string;
   count: number;
-  /** What it means now (null: unknown, the rows are Check data). */
+  /** What it means now (null: unknown, its rows are read as open leads until it is mapped). */
   meaning: StageChoice | Priority | null;
   /** The user mapped it in Fields (else built in, or unknown). */
   mapped: boolean;
@@ -68,6 +69,7 @@ function fieldRow(
     via: found?.via ?? 'none',
     read: 0,
     unreadable: 0,
+    unmapped: 0,
     blank: 0,
   };
   const dropped = read.fields.dropped.find((d) => d.field === field);
@@ -80,6 +82,7 @@ function fieldRow(
   read.records.forEach((record, i) => {
     if (!record) return;
     if (record.problems.some((p) => p.field === field)) row.unreadable++;
+    else if (record.unmapped.some((u) => u.field === field)) row.unmapped++;
     else if (isBlank(rows[i]![found.column])) row.blank++;
     else row.read++;
   });

@@ -1,8 +1,8 @@
-import { cellAt, isBlank, showValue } from '../common/cell.ts';
-import { readPlainNumber } from '../common/cellValues.ts';
+import { cellAt, isBlank, isDate, showValue } from '../common/cell.ts';
+import { normalizeText, readPlainNumber } from '../common/cellValues.ts';
 import type { Priority } from '../common/choices.ts';
 import { headerKey } from '../common/headers.ts';
-import { DAY_MS, type ZoneClock } from '../time/zone.ts';
+import { DAY_MS, toWall, type ZoneClock } from '../time/zone.ts';
 import { type ColumnDateOrder, inferDateOrder, type LocaleOrder } from './dateOrder.ts';
 import { type DateRead, readInstant } from './dates.ts';
 import {
@@ -51,6 +51,15 @@ export interface Problem {
   reason: string;
 }
 
+/** A stage, status or priority value no map knows: the row is still read (see `LeadRecord`). */
+export interface UnmappedValue {
+  field: 'stage' | 'leadStatus' | 'priority';
+  /** The column's header, as written in row 1. */
+  header: string;
+  /** The value as typed (trimmed). */
+  value: string;
+}
+
 export interface LeadRecord {
   /** 0-based data row (sheet row = index + 2). */
   index: number;
@@ -72,10 +81,18 @@ export interface LeadRecord {
   dates: Record<DateField, number | null>;
   /** The clock field's date. */
   clockStartAt: number | null;
-  attempts: number;
+  /** Attempts as counted by the sheet; null when blank (unknown) or unreadable. */
+  attempts: number | null;
+  /** Time from the clock start to the first contact (a response-time column); null when none. */
+  responseMs: number | null;
   dealValue: number | null;
   /** Values that could not be read, in field order (their facts read as blank). */
   problems: Problem[];
+  /**
+   * Values nobody mapped: never blocking. An unknown stage or status reads as an open lead (timed
+   * from its dates), an unknown priority as the default one; the status says so.
+   */
+  unmapped: UnmappedValue[];
 }
 
 export interface ReadQuality {
@@ -89,6 +106,8 @@ export interface ReadQuality {
   rowNumbers: number[];
   /** Rows a CRM report adds under the data (`Grand Totals (7 records)`, copyright): not leads. */
   footerRows: number;
+  /** Each distinct value nobody mapped, once, with its column and the rows holding it. */
+  unmapped: Array<UnmappedValue & { rows: number }>;
 }
 
 export interface LeadSheet {
@@ -96,6 +115,11 @@ export interface LeadSheet {
   /** The clock field and its header; null when the sheet has none of them. */
   clock: { field: ClockField; header: string } | null;
   dateOrders: Partial<Record<DateField, ColumnDateOrder>>;
+  /**
+   * Date fields whose column holds days without a time of day (every value at midnight): such a
+   * date proves a deadline met or missed only when the whole day is on one side of it.
+   */
+  dayOnly: DateField[];
   /** One per data row; null for a blank row. */
   records: Array<LeadRecord | null>;
   quality: ReadQuality;
@@ -139,9 +163,13 @@ function dateReader(order: ColumnDateOrder, options: ReadOptions): DateReader {
     plausibleDate(readInstant(value, options.clock, dateOptions), value, options.nowMs);
 }
 
+/** A cell as text; what Sheets never gives (an object) reads as it is shown in messages. */
 function text(value: unknown): string {
   if (isBlank(value)) return '';
-  return typeof value === 'string' ? value.trim() : String(value);
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean' || isDate(value))
+    return String(value);
+  return showValue(value);
 }
 
 const STAGE_PRECEDENCE: readonly Stage[] = [
@@ -192,12 +220,15 @@ function compile(
   }
   const dateOrders: Partial<Record<DateField, ColumnDateOrder>> = {};
   const dateCols: Compiled['dateCols'] = [];
+  const dayOnly: DateField[] = [];
   for (const field of DATE_FIELDS) {
     const c = col[field];
     if (c < 0) continue;
     const order = inferDateOrder(columnValues(rows, c), options.localeOrder);
     dateOrders[field] = order;
-    dateCols.push({ field, col: c, read: dateReader(order, options) });
+    const read = dateReader(order, options);
+    dateCols.push({ field, col: c, read });
+    if (holdsDaysOnly(rows, c, read, options.clock)) dayOnly.push(field);
   }
   const leadCols = [
     ...new Set([...fields.found.map((f) => f.column), ...(options.extraColumns ?? [])]),
@@ -209,7 +240,28 @@ function compile(
     values: createValueMap(options.values),
     leadCols,
   };
-  return { compiled, dateOrders };
+  return { compiled, dateOrders, dayOnly };
+}
+
+/** How many dates of a column are looked at to tell a column of days from one of date-times. */
+const PRECISION_SAMPLE = 200;
+
+/** True when the column's dates (a sample of them) all fall at midnight: days, not times. */
+function holdsDaysOnly(
+  rows: ReadonlyArray<readonly unknown[]>,
+  c: number,
+  read: DateReader,
+  clock: ZoneClock,
+): boolean {
+  let seen = 0;
+  for (let i = 0; i < rows.length && seen < PRECISION_SAMPLE; i++) {
+    const r = read(rows[i]![c]);
+    if (r.kind !== 'instant') continue;
+    seen++;
+    const wall = toWall(clock, r.ms);
+    if (wall.hour !== 0 || wall.minute !== 0 || wall.second !== 0) return false;
+  }
+  return seen > 0;
 }
 
 /** How many non-blank values a column is judged on. */
@@ -268,7 +320,7 @@ export function readLeadSheet(
 ): LeadSheet {
   const fields = resolveFields(header, options.fields);
   vetSynonymColumns(fields, rows, options);
-  const { compiled, dateOrders } = compile(header, rows, options, fields);
+  const { compiled, dateOrders, dayOnly } = compile(header, rows, options, fields);
   const clock = clockField(fields.columns, options.clockStart);
   const quality: ReadQuality = {
     rows: 0,
@@ -276,7 +328,9 @@ export function readLeadSheet(
     byHeader: {},
     rowNumbers: [],
     footerRows: 0,
+    unmapped: [],
   };
+  const unmapped = new Map<string, UnmappedValue & { rows: number }>();
   const memo = new RowMemo(compiled, options.defaultPriority);
   const records = new Array<LeadRecord | null>(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -293,6 +347,12 @@ export function readLeadSheet(
     const record = readRow(row, i, compiled, memo, clock);
     records[i] = record;
     quality.rows++;
+    for (const u of record.unmapped) {
+      const key = `${u.field}\u0000${normalizeText(u.value)}`;
+      const seen = unmapped.get(key);
+      if (seen) seen.rows++;
+      else unmapped.set(key, { ...u, rows: 1 });
+    }
     if (record.problems.length > 0) {
       quality.unreadableRows++;
       if (quality.rowNumbers.length < 20) quality.rowNumbers.push(i + 2);
@@ -300,10 +360,12 @@ export function readLeadSheet(
         quality.byHeader[p.header] = (quality.byHeader[p.header] ?? 0) + 1;
     }
   }
+  quality.unmapped = [...unmapped.values()].sort((a, b) => b.rows - a.rows);
   return {
     fields,
     clock: clock ? { field: clock, header: compiled.headers[clock] } : null,
     dateOrders,
+    dayOnly,
     records,
     quality,
     unplaced: unplacedHeaders(header, compiled.leadCols),
@@ -382,19 +444,23 @@ function readRow(
   const problems: Problem[] = [];
   const problem = (field: FieldId, reason: string) =>
     problems.push({ field, header: headers[field], reason });
+  const unmapped: UnmappedValue[] = [];
+  const unknown = (field: UnmappedValue['field'], value: unknown) =>
+    unmapped.push({ field, header: headers[field], value: text(value) });
 
   const stageCell = cellAt(row, col.stage);
   const statusCell = cellAt(row, col.leadStatus);
   const stageRead = memo.stage(stageCell);
   const statusRead = memo.stage(statusCell);
-  if (!stageRead.ok) problem('stage', stageRead.reason);
-  if (!statusRead.ok) problem('leadStatus', statusRead.reason);
+  if (!stageRead.ok) unknown('stage', stageCell);
+  if (!statusRead.ok) unknown('leadStatus', statusCell);
   const meaning = combineMeanings(
     stageRead.ok ? stageRead.value : null,
     statusRead.ok ? statusRead.value : null,
   );
-  const priorityRead = memo.priority(cellAt(row, col.priority));
-  if (!priorityRead.ok) problem('priority', priorityRead.reason);
+  const priorityCell = cellAt(row, col.priority);
+  const priorityRead = memo.priority(priorityCell);
+  if (!priorityRead.ok) unknown('priority', priorityCell);
 
   const dates = {
     createdAt: null,
@@ -410,8 +476,12 @@ function readRow(
     if (r.kind === 'instant') dates[d.field] = r.ms;
     else if (r.kind === 'unreadable') problem(d.field, r.reason);
   }
-  const attempts = readAttempts(cellAt(row, col.attempts));
+  const attemptsCell = cellAt(row, col.attempts);
+  const attempts = readAttempts(attemptsCell);
   if (typeof attempts === 'string') problem('attempts', attempts);
+  const responseCell = cellAt(row, col.responseTime);
+  const response = readDuration(responseCell);
+  if (typeof response === 'string') problem('responseTime', response);
   const dealCell = cellAt(row, col.dealValue);
   const dealValue = readPlainNumber(dealCell);
   if (dealValue === null && !isBlank(dealCell))
@@ -438,10 +508,34 @@ function readRow(
     attemptOnly: meaning?.attemptOnly ?? false,
     dates,
     clockStartAt: clock ? dates[clock] : null,
-    attempts: typeof attempts === 'number' ? attempts : 0,
+    attempts: typeof attempts === 'number' && !isBlank(attemptsCell) ? attempts : null,
+    responseMs: typeof response === 'number' ? response : null,
     dealValue: dealValue ?? null,
     problems,
+    unmapped,
   };
+}
+
+const SHEETS_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * A duration cell (a response time): `HH:mm:ss` or `H:mm` text (hours may pass 24), a Sheets
+ * duration (a number of days, or a time Sheets made a date of, counted from 30 Dec 1899);
+ * null when blank, else the reason it is not a duration.
+ */
+export function readDuration(value: unknown): number | null | string {
+  if (isBlank(value)) return null;
+  let ms: number | null = null;
+  if (typeof value === 'number') ms = value * DAY_MS;
+  else if (isDate(value)) ms = value.getTime() - SHEETS_EPOCH_MS;
+  else if (typeof value === 'string') {
+    const m = /^\s*(\d+):([0-5]\d)(?::([0-5]\d)(?:[.,]\d+)?)?\s*$/.exec(value);
+    if (m) ms = ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3] ?? 0)) * 1000;
+  }
+  if (ms === null || !Number.isFinite(ms))
+    return `${showValue(value)} is not a duration (HH:mm:ss)`;
+  if (ms < 0) return `${showValue(value)} is negative`;
+  return Math.round(ms);
 }
 
 /** Attempts: blank → 0; a whole number ≥ 0 (number or digits as text); else the reason. */

@@ -13,8 +13,9 @@ import { BUILTIN_PRIORITY_WORDS, BUILTIN_STAGE_WORDS } from './valueVocabulary.t
  *
  * A stage value means one of the eight stages, or an open lead (not progressed, like `Lead`)
  * that sales has touched even when no time was recorded: `Contacted` (`Working - Contacted`,
- * `Connected`) or `Attempted` (`Attempted to Contact`). A touched lead is never Due, At risk or
- * Overdue: the SLA's first contact (an attempt counts, as in speed-to-lead studies) happened.
+ * `Connected`) or `Attempted` (`Attempted to Contact`). `SQL` is the hand-off to sales, not a
+ * contact; `Opportunity` implies one. What a recorded contact proves is the status engine's
+ * (sla/contact.ts): without a time, no verdict on the deadline.
  */
 
 export { STAGE_CHOICES, type StageChoice };
@@ -22,7 +23,7 @@ export { STAGE_CHOICES, type StageChoice };
 export interface StageMeaning {
   /** null: open and not progressed (blank, `Contacted` or `Attempted`). */
   stage: Stage | null;
-  /** The value says sales touched the lead (also true for SQL and Opportunity). */
+  /** The value says sales touched the lead (also true for Opportunity, not for SQL). */
   contacted: boolean;
   /** …by trying to reach it, without an answer yet (`Attempted to Contact`). */
   attemptOnly: boolean;
@@ -41,7 +42,7 @@ export interface ValueMap {
   priority(value: unknown, fallback: Priority): ValueRead<Priority>;
 }
 
-const CONTACTED_STAGES: ReadonlySet<Stage> = new Set(['SQL', 'Opportunity']);
+const CONTACTED_STAGES: ReadonlySet<Stage> = new Set(['Opportunity']);
 
 export function stageMeaning(choice: StageChoice): StageMeaning {
   if (choice === 'Contacted') return { stage: null, contacted: true, attemptOnly: false };
@@ -69,6 +70,11 @@ function valueKey(value: unknown): string | null {
   return null;
 }
 
+/** Bitrix24 prefixes the stages of its other pipelines: `C1:NEW` is the `NEW` stage. */
+function unprefixed(key: string): string {
+  return key.replace(/^c\d+:/, '');
+}
+
 export const UNKNOWN_VALUE_FIX = 'map it in Extensions › SLA Sheets › Open SLA settings › Fields';
 
 export function createValueMap(choices: ValueChoices = {}): ValueMap {
@@ -81,7 +87,7 @@ export function createValueMap(choices: ValueChoices = {}): ValueMap {
     stage(value) {
       if (isBlank(value)) return { ok: true, value: null };
       const key = valueKey(value);
-      const choice = key === null ? undefined : stages.get(key);
+      const choice = key === null ? undefined : (stages.get(key) ?? stages.get(unprefixed(key)));
       if (choice) return { ok: true, value: meanings.get(choice)! };
       return {
         ok: false,

@@ -22,6 +22,10 @@ import type { StageChoice } from './leadColumns.ts';
  *   Competition`).
  * - Pipedrive deal status (`open`, `won`, `lost`) and the stages of a new pipeline (`Lead In`,
  *   `Qualified`, `Contact Made`, `Demo Scheduled`, `Proposal Made`, `Negotiations Started`).
+ * - Bitrix24 (apidocs.bitrix24.com, crm.status.list): deal stages of the default pipeline
+ *   (`NEW`, `PREPARATION`, `PREPAYMENT_INVOICE`, `EXECUTING`, `FINAL_INVOICE`, `WON`, `LOSE`,
+ *   `APOLOGY`; other pipelines prefix them `C1:`, read without it) and lead statuses (`NEW`,
+ *   `IN_PROCESS`, `PROCESSED`, `JUNK`, `CONVERTED`).
  * - Close default lead statuses (`Potential`, `Qualified`, `Customer`, `Bad Fit`; the Close
  *   help centre's status settings) and opportunity status types (`active`, `won`, `lost`).
  * - French words our users type (`Gagné`, `Perdu`, `Rejeté`, `Contacté`).
@@ -102,6 +106,17 @@ export const BUILTIN_STAGE_WORDS: Readonly<Record<string, StageChoice>> = {
   'demo scheduled': 'Opportunity',
   'proposal made': 'Opportunity',
   'negotiations started': 'Opportunity',
+  // Bitrix24 deal stages and lead statuses (REST values)
+  preparation: 'Opportunity',
+  prepayment_invoice: 'Opportunity',
+  executing: 'Opportunity',
+  final_invoice: 'Opportunity',
+  lose: 'Lost',
+  apology: 'Lost',
+  in_process: 'Contacted',
+  processed: 'SQL',
+  junk: 'Rejected',
+  converted: 'Opportunity',
   // Close lead statuses and opportunity status types
   potential: 'Lead',
   'bad fit': 'Rejected',

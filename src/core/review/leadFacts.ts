@@ -8,6 +8,7 @@ import {
   type ReadOptions,
   readLeadSheet,
 } from '../read/leadRecords.ts';
+import type { ContactVerdict } from '../sla/status.ts';
 import { MONTH_NAMES } from '../time/names.ts';
 import { fromWall, toWall, type ZoneClock } from '../time/zone.ts';
 
@@ -86,9 +87,12 @@ export interface LeadFacts {
   mqlAt: number | null;
   /** When the SLA clock started (hand-off, else MQL, else creation: the sheet's clock column). */
   handedOffAt: number | null;
+  /** The first contact's time as the SLA status read it (null when not timed to the minute). */
   firstContactAt: number | null;
+  /** The SLA status's verdict on the first contact: Met (true), Missed (false), else null. */
+  contactOnTime: boolean | null;
   wonAt: number | null;
-  /** A status says sales was in touch, and there is no contact time: left out of timings. */
+  /** A contact is recorded with no time that judges it (status Contacted): left out of timings. */
   contactedUntimed: boolean;
   /** Attempts as a number; blank = 0; null when unreadable. */
   attempts: number | null;
@@ -110,8 +114,10 @@ export interface DataQuality {
   unreadableRowNumbers: number[];
   /** First contact dated before the clock start (time to contact counted as 0). */
   contactBeforeHandoff: number;
-  /** Leads a status says were contacted, with no contact time (left out of the timings). */
+  /** Leads with a contact recorded and no time that judges it (left out of the timings). */
   untimedContacts: number;
+  /** Stage, status and priority values nobody mapped (their leads read as open), with rows. */
+  unmapped: Array<{ header: string; value: string; rows: number }>;
   /** The labels of the fields the review reads that the sheet has no column for. */
   missingColumns: string[];
   /** The inputs the sheet lacks, for the figures that need them (reviewKpis.ts `needs`). */
@@ -161,7 +167,11 @@ function missingInputs(read: LeadSheet): FigureInput[] {
   return missing;
 }
 
-function factsOf(record: LeadRecord): LeadFacts {
+/** The SLA engine's first-contact verdict of a lead (the evidence the status reads). */
+export type LeadVerdict = (record: LeadRecord) => ContactVerdict | null;
+
+function factsOf(record: LeadRecord, verdict: LeadVerdict | undefined): LeadFacts {
+  const contact = verdict ? verdict(record) : null;
   const d = record.dates;
   const rejected = record.stage === 'Rejected' || record.rejectedReason !== '';
   let rank: StageRank = record.stage ? STAGE_RANK[record.stage] : 0;
@@ -183,10 +193,14 @@ function factsOf(record: LeadRecord): LeadFacts {
     createdAt: d.createdAt,
     mqlAt: d.mqlAt,
     handedOffAt: record.clockStartAt,
-    firstContactAt: d.firstContactAt,
-    contactedUntimed: d.firstContactAt === null && record.contacted,
+    firstContactAt: verdict ? (contact?.at ?? null) : d.firstContactAt,
+    contactOnTime: contact?.onTime ?? null,
+    contactedUntimed: verdict
+      ? (contact?.untimed ?? false)
+      : d.firstContactAt === null && record.contacted,
     wonAt: d.wonAt,
-    attempts: attemptsUnreadable ? null : record.attempts,
+    // a blank count is no attempt logged yet: averaged as 0, as the team's sheet records them
+    attempts: attemptsUnreadable ? null : (record.attempts ?? 0),
     dealValue: record.dealValue,
   };
 }
@@ -199,6 +213,7 @@ function factsOf(record: LeadRecord): LeadFacts {
 export function reviewLeads(
   read: LeadSheet,
   window?: { start: number; end: number },
+  verdict?: LeadVerdict,
 ): ReadLeadsResult {
   const from = window?.start ?? -Infinity;
   const to = window?.end ?? Infinity;
@@ -208,7 +223,7 @@ export function reviewLeads(
   let firstDate: number | null = null;
   for (const record of read.records) {
     if (!record) continue;
-    const facts = factsOf(record);
+    const facts = factsOf(record, verdict);
     const dates = [
       facts.createdAt,
       facts.mqlAt,
@@ -237,6 +252,7 @@ export function reviewLeads(
       unreadableRows: q.unreadableRows,
       unreadableByColumn: { ...q.byHeader },
       unreadableRowNumbers: [...q.rowNumbers],
+      unmapped: q.unmapped.map((u) => ({ header: u.header, value: u.value, rows: u.rows })),
       contactBeforeHandoff,
       untimedContacts,
       missingColumns: read.fields.missing

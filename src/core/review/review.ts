@@ -1,7 +1,8 @@
 import type { LocaleOrder } from '../read/dateOrder.ts';
 import type { Settings } from '../settings/index.ts';
 import type { BusinessCalendar } from '../sla/calendar.ts';
-import { readLeadTable } from '../sla/leadCheck.ts';
+import { readLeadTable, slaContext } from '../sla/leadCheck.ts';
+import { contactVerdict } from '../sla/status.ts';
 import { toWall, type ZoneClock } from '../time/zone.ts';
 import { monthContext, monthFigures } from './figures.ts';
 import type { MonthFigures, ReviewContext } from './figureTypes.ts';
@@ -138,7 +139,9 @@ export function computeReview(input: ReviewInput): Review {
     nowMs: input.nowMs,
     localeOrder: input.localeOrder,
   });
-  const { leads, quality } = reviewLeads(read, window);
+  // each lead's first contact as the lead check judges it (the same engine, the same evidence)
+  const sla = slaContext({ settings, clock, calendar: input.calendar, nowMs: input.nowMs }, read);
+  const { leads, quality } = reviewLeads(read, window, (record) => contactVerdict(record, sla));
   const shared: ReviewContext = {
     settings,
     clock,

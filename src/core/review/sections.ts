@@ -36,9 +36,16 @@ export function qualityLine(q: DataQuality): string {
       `${plural(q.unreadableRows, 'lead')} ${pluralWord(q.unreadableRows, 'has', 'have')} values that could not be read (${cols}; Leads rows ${q.unreadableRowNumbers.join(', ')}${more}), left out of the figures that need them`,
     );
   }
+  if (q.unmapped.length) {
+    const values = q.unmapped.slice(0, 5).map((u) => `${u.header} "${u.value}" (${u.rows})`);
+    const more = q.unmapped.length > 5 ? ', …' : '';
+    parts.push(
+      `values nobody mapped, read as open leads: ${values.join(', ')}${more} (map them in Fields)`,
+    );
+  }
   if (q.untimedContacts) {
     parts.push(
-      `${plural(q.untimedContacts, 'lead')} contacted per their status with no contact time, left out of the timings`,
+      `${plural(q.untimedContacts, 'lead')} with a contact recorded but no contact time, left out of the timings`,
     );
   }
   if (q.contactBeforeHandoff)

@@ -44,15 +44,20 @@ function handoffFacts(lead: LeadFacts, handedOffAt: number, ctx: MonthContext): 
   const deadlineMinutes = (deadline - handedOffAt) / MINUTE_MS;
   let facts: HandoffFacts;
   const contact = lead.firstContactAt;
-  if (contact !== null) {
-    const h = contact <= handedOffAt ? 0 : businessHoursBetween(ctx.calendar, handedOffAt, contact);
-    const onTime = contact <= deadline;
+  const onTime = lead.contactOnTime ?? (contact !== null ? contact <= deadline : null);
+  if (onTime !== null) {
+    const h =
+      contact === null
+        ? null
+        : contact <= handedOffAt
+          ? 0
+          : businessHoursBetween(ctx.calendar, handedOffAt, contact);
+    const actualMinutes =
+      contact === null ? null : Math.max(0, (contact - handedOffAt) / MINUTE_MS);
     facts = {
       outcome: onTime ? 'onTime' : 'late',
       hours: h,
-      late: onTime
-        ? null
-        : { actualMinutes: Math.max(0, (contact - handedOffAt) / MINUTE_MS), deadlineMinutes },
+      late: onTime ? null : { actualMinutes, deadlineMinutes },
     };
   } else if (lead.contactedUntimed) {
     facts = { outcome: 'untimed', hours: null, late: null };

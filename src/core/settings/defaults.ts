@@ -23,6 +23,7 @@ export function defaultSettings(): Settings {
       maxAttempts: 5,
       attemptSpacingBusinessDays: 1,
       clockStart: 'auto',
+      firstContact: 'attempt',
       trackingDays: 60,
     },
     calendar: {

@@ -19,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: fromV1,
   2: fromV2,
   3: fromV3,
+  4: fromV4,
 };
 
 /** The upgraded document, or why there is none (in the shape `parseSettings` returns). */
@@ -89,6 +90,12 @@ function fromV3(doc: SettingsDocument, d: Settings): SettingsDocument {
     ...doc,
     monitoring: { escalateAfterHours: d.monitoring.escalateAfterHours, ...monitoring },
   };
+}
+
+/** Version 5 added what counts as the first contact (handoff.firstContact). */
+function fromV4(doc: SettingsDocument, d: Settings): SettingsDocument {
+  const handoff = doc.handoff as Record<string, unknown> | undefined;
+  return { ...doc, handoff: { ...handoff, firstContact: d.handoff.firstContact } };
 }
 
 /** Version 1's `businessHours` ({ start, end, days: 1 = Monday … 7 = Sunday }) and holiday dates. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {
+  FIRST_CONTACT_RULES,
   MONITORING_FREQUENCIES,
   OPERATORS,
   PRIORITIES,
@@ -170,6 +171,8 @@ export function handoffSchema() {
     ),
     /** The field whose date starts the clock; `auto`: hand-off, else MQL, else creation. */
     clockStart: z.enum(['auto', ...CLOCK_FIELDS], 'Choose the column that starts the clock'),
+    /** What counts as the first contact: the first attempt, or the first conversation. */
+    firstContact: z.enum(FIRST_CONTACT_RULES, 'Choose what counts as the first contact'),
     /** Never-contacted leads whose clock started longer ago than this are history, not work. */
     trackingDays: z
       .int('Tracking window must be a whole number of days')

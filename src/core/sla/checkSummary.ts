@@ -22,12 +22,10 @@ function count(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
-/** Leads whose SLA was measured against a deadline (not waiting, closed, untimed or untracked). */
+/** Leads whose SLA was measured against a deadline (not waiting, closed, contacted or untracked). */
 export function timedLeads(f: CheckFigures): number {
   const c = f.counts;
-  return (
-    c.Due + c['At risk'] + c.Overdue + c.Met + c.Missed - f.extras.untimed - f.extras.untracked
-  );
+  return c.Due + c['At risk'] + c.Overdue + c.Met + c.Missed - f.extras.untracked;
 }
 
 /** "Checked 240 leads: 12 overdue, 3 at risk, 2 to recycle" and what could not be judged. */
@@ -39,7 +37,8 @@ export function summaryText(f: CheckFigures): string {
     return `${head}: none could be timed — no hand-off, MQL or creation date column (choose the column that starts the clock in Fields)`;
   }
   const work: string[] = [];
-  if (c.Overdue) work.push(`${c.Overdue.toLocaleString('en-US')} overdue`);
+  const overdue = c.Overdue - extras.untracked;
+  if (overdue) work.push(`${overdue.toLocaleString('en-US')} overdue`);
   if (c['At risk']) work.push(`${c['At risk'].toLocaleString('en-US')} at risk`);
   if (c.Recycle) work.push(`${c.Recycle.toLocaleString('en-US')} to recycle`);
   if (c['Check data']) work.push(`${count(c['Check data'], 'row')} to check`);
@@ -49,8 +48,12 @@ export function summaryText(f: CheckFigures): string {
       `${count(extras.untracked, 'lead')} with no contact recorded, started over ${f.trackingDays} days ago (not tracked)`,
     );
   }
-  if (extras.untimed)
-    other.push(`${count(extras.untimed, 'contacted lead')} with no contact time (not judged)`);
+  if (c.Contacted)
+    other.push(`${count(c.Contacted, 'contacted lead')} with no contact time (not judged)`);
+  if (extras.unmapped)
+    other.push(
+      `${count(extras.unmapped, 'lead')} with a value to map in Fields (no notice until then)`,
+    );
   const timed = timedLeads(f);
   const waiting = c.Waiting ? `${count(c.Waiting, 'lead')} with no ${f.clock.header} date yet` : '';
   if (work.length === 0) {
@@ -67,6 +70,17 @@ export function summaryText(f: CheckFigures): string {
 
 function list(items: readonly string[]): string {
   return items.map((i) => `"${i}"`).join(', ');
+}
+
+/** How many unmapped values and unread columns a note names (all of them are in the report). */
+const UNMAPPED_LISTED = 10;
+export const NOT_READ_LISTED = 10;
+
+/** `3: "A", "B", "C"`; past ten names, `294 (the first 10: "A", … )`. */
+export function notRead(headers: readonly string[]): string {
+  const n = headers.length.toLocaleString('en-US');
+  if (headers.length <= NOT_READ_LISTED) return `${n}: ${list(headers)}`;
+  return `${n} (the first ${NOT_READ_LISTED}: ${list(headers.slice(0, NOT_READ_LISTED))})`;
 }
 
 /** The fields a summary names when missing: the public ones (not the helper fields). */
@@ -90,6 +104,18 @@ export function readNotes(
       .map(([h, n]) => `${h} ${n.toLocaleString('en-US')}`)
       .join(', ');
     notes.push(`${count(q.unreadableRows, 'row')} with values that could not be read (${by}).`);
+  }
+  if (q.unmapped.length) {
+    const values = q.unmapped
+      .slice(0, UNMAPPED_LISTED)
+      .map((u) => `${u.header} "${u.value}" ${u.rows.toLocaleString('en-US')}`);
+    const more =
+      q.unmapped.length > UNMAPPED_LISTED
+        ? `, and ${q.unmapped.length - UNMAPPED_LISTED} more`
+        : '';
+    notes.push(
+      `Values not mapped (read as open leads, no notice until mapped in Fields): ${values.join(', ')}${more}.`,
+    );
   }
   if (q.footerRows) {
     notes.push(
@@ -124,11 +150,8 @@ export function readNotes(
     const header = f.found.find((x) => x.field === field)?.header ?? FIELD_LABELS[field];
     notes.push(`Dates in "${header}": ${describeDateOrder(order, locale)}.`);
   }
-  if (read.unplaced.length) {
-    notes.push(
-      `Columns not read (yours, or map them in Fields): ${list(read.unplaced.slice(0, 12))}${read.unplaced.length > 12 ? ', …' : ''}.`,
-    );
-  }
+  if (read.unplaced.length)
+    notes.push(`Columns not read (yours, or map them in Fields): ${notRead(read.unplaced)}.`);
   const renamed = f.found.filter((x) => x.header !== FIELD_LABELS[x.field]);
   // a few fields per note: the run log cuts long notes
   for (let i = 0; i < renamed.length; i += 5) {
@@ -166,6 +189,11 @@ export function readReport(
     unreadableByHeader: { ...read.quality.byHeader },
     footerRows: read.quality.footerRows,
     unplaced: [...read.unplaced],
+    unmapped: read.quality.unmapped.map((u) => ({
+      header: u.header,
+      value: u.value,
+      rows: u.rows,
+    })),
   };
 }
 
@@ -182,4 +210,6 @@ export interface ReadReportData {
   footerRows: number;
   /** Headers no field or scoring criterion reads. */
   unplaced: string[];
+  /** Each stage, status or priority value nobody mapped, with its rows. */
+  unmapped: Array<{ header: string; value: string; rows: number }>;
 }

@@ -47,6 +47,8 @@ export interface LeadOutput {
   nextAttempt: Date | '';
   /** Status cell background, null for none. */
   color: string | null;
+  /** No notice for this lead: older than the tracking window, or a value nobody mapped. */
+  quiet?: true;
 }
 
 export const BLANK_OUTPUT: LeadOutput = Object.freeze({
@@ -62,10 +64,10 @@ export const DUPLICATE_STATUS = 'Check data · duplicate Lead ID';
 
 /** Leads that are not plain status counts: the toast and the summary say them apart. */
 export interface CheckExtras {
-  /** Never contacted, clock started before the tracking window (status Missed). */
+  /** No contact recorded, clock started before the tracking window (status Overdue, not tracked). */
   untracked: number;
-  /** Contacted per a status value with no contact time (status Met, not proven). */
-  untimed: number;
+  /** Leads with a stage, status or priority value nobody mapped (no notice until it is). */
+  unmapped: number;
 }
 
 export interface ComputedLeads {
@@ -120,7 +122,8 @@ function duplicateIds(keys: readonly string[], read: LeadSheet): Set<string> {
   return duplicates;
 }
 
-function slaContext(ctx: CheckContext, read: LeadSheet): SlaContext {
+/** The SLA engine's context for a sheet as read: every path that judges a lead builds it here. */
+export function slaContext(ctx: Omit<CheckContext, 'localeOrder'>, read: LeadSheet): SlaContext {
   const headers = Object.fromEntries(read.fields.found.map((f) => [f.field, f.header]));
   const sla: SlaContext = {
     handoff: ctx.settings.handoff,
@@ -131,6 +134,7 @@ function slaContext(ctx: CheckContext, read: LeadSheet): SlaContext {
     headers,
   };
   if (read.clock) sla.clockField = read.clock.field;
+  if (read.dayOnly.length) sla.dayOnly = new Set(read.dayOnly);
   return sla;
 }
 
@@ -190,7 +194,7 @@ export function computeLeads(table: LeadTable, ctx: CheckContext): ComputedLeads
   const ownerContexts = new Map<BusinessCalendar, SlaContext>();
   const duplicates = duplicateIds(table.keys, read);
   const counts = emptyCounts();
-  const extras: CheckExtras = { untracked: 0, untimed: 0 };
+  const extras: CheckExtras = { untracked: 0, unmapped: 0 };
   const outputs = new Array<LeadOutput | null>(table.rows.length);
   let leads = 0;
   for (let i = 0; i < table.rows.length; i++) {
@@ -208,15 +212,16 @@ export function computeLeads(table: LeadTable, ctx: CheckContext): ComputedLeads
     else r = evaluateForOwner(record, slaCtx, ctx.owners, ownerContexts);
     counts[r.status]++;
     if (r.untracked) extras.untracked++;
-    if (r.untimed) extras.untimed++;
+    if (r.unmapped) extras.unmapped++;
     outputs[i] = {
       score: s.score,
       qualification: s.qualification,
       deadline: r.deadlineMs === null ? '' : new Date(r.deadlineMs),
       status: r.detail,
       nextAttempt: r.nextAttemptMs === null ? '' : new Date(r.nextAttemptMs),
-      color: r.untimed ? null : statusColor(r.status),
+      color: r.untracked ? null : statusColor(r.status),
     };
+    if (r.untracked || r.unmapped) outputs[i]!.quiet = true;
   }
   return { outputs, counts, extras, leads, notes, read };
 }

@@ -2,7 +2,7 @@ import { isBlank } from '../common/cell.ts';
 import { PRIORITIES, type Priority } from '../common/choices.ts';
 import { createValueMap } from '../read/valueMap.ts';
 import type { HandoffSettings } from '../settings/index.ts';
-import { statusColor } from './status.ts';
+import { NOT_TRACKED, statusColor } from './status.ts';
 
 /**
  * The conditional-format rules that make the Leads sheet live: they compare the `SLA deadline`
@@ -100,7 +100,9 @@ export function liveRules(
   const s = `$${columnName(cols.status)}2`;
   const d = `$${columnName(cols.deadline)}2`;
   const open = `OR(LEFT(${s},3)="Due",LEFT(${s},7)="At risk")`;
-  const overdue = `OR(LEFT(${s},7)="Overdue",AND(ISNUMBER(${d}),NOW()>${d},${open}))`;
+  const untracked = quote(`Overdue · ${NOT_TRACKED}`);
+  const tracked = `LEFT(${s},${untracked.length - 2})<>${untracked}`;
+  const overdue = `OR(AND(LEFT(${s},7)="Overdue",${tracked}),AND(ISNUMBER(${d}),NOW()>${d},${open}))`;
   const marker = (what: string) => `N(${quote(`${MARK}: ${what}`)})=0`;
   const rules: LiveRule[] = [
     {

@@ -1,11 +1,12 @@
 import { errorText } from '../common/errors.ts';
 import { plural } from '../common/plural.ts';
 import type { ReadDateOptions } from '../read/dates.ts';
-import { type ClockField, FIELD_LABELS, type FieldId } from '../read/fieldIds.ts';
+import { type ClockField, type DateField, FIELD_LABELS, type FieldId } from '../read/fieldIds.ts';
 import type { Stage } from '../read/leadColumns.ts';
 import type { LeadRecord } from '../read/leadRecords.ts';
 import type { HandoffSettings } from '../settings/index.ts';
 import { formatMinutes } from '../time/duration.ts';
+import { MONTH_NAMES } from '../time/names.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, toWall, type ZoneClock } from '../time/zone.ts';
 import {
   addBusinessDays,
@@ -13,6 +14,14 @@ import {
   type BusinessCalendar,
   businessMsBetween,
 } from './calendar.ts';
+import {
+  type ContactEvidence,
+  type ContactSource,
+  contactEvidence,
+  EARLY_CONTACT_MS,
+  type LoggedContacts,
+  onTime,
+} from './contact.ts';
 
 /**
  * The SLA status engine: one lead's raw cells in, its status word, detail, deadline and next
@@ -50,6 +59,7 @@ export const STATUS_WORDS = [
   'Missed',
   'Recycle',
   'Closed',
+  'Contacted',
   'Check data',
 ] as const;
 export type StatusWord = (typeof STATUS_WORDS)[number];
@@ -66,8 +76,15 @@ export interface LeadSlaResult {
   problem?: string;
   /** Never contacted and the clock started before the tracking window: not today's work. */
   untracked?: true;
-  /** Contacted per a status value, with no contact time: Met is not proven. */
+  /** A contact is recorded with no time that judges it (status Contacted). */
   untimed?: true;
+  /** A stage, status or priority value of the row is not mapped: no notice until it is. */
+  unmapped?: true;
+  /**
+   * The first contact a Met or Missed rests on: its time (null when only a later contact date
+   * proves Met) and whether the column holds days only.
+   */
+  contact?: { at: number | null; dayOnly: boolean; source: ContactSource };
 }
 
 export interface SlaContext {
@@ -83,6 +100,10 @@ export interface SlaContext {
   clockField?: ClockField;
   /** The sheet's header of each field, for messages (default: the canonical header). */
   headers?: Partial<Record<FieldId, string>>;
+  /** Date fields whose column holds days without a time (the reader's `dayOnly`). */
+  dayOnly?: ReadonlySet<DateField>;
+  /** The activity log's facts of a lead, when a log was read. */
+  logged?: (record: LeadRecord) => LoggedContacts | null;
 }
 
 function headerOf(ctx: SlaContext, field: FieldId): string {
@@ -90,6 +111,8 @@ function headerOf(ctx: SlaContext, field: FieldId): string {
 }
 
 export const DEFAULT_TRACKING_DAYS = 60;
+/** Said first of an Overdue lead older than the tracking window: no notice, no colour, no red row. */
+export const NOT_TRACKED = 'not tracked';
 const YEAR_MS = 366 * DAY_MS;
 const SEP = ' · ';
 
@@ -144,28 +167,38 @@ function firstProblem(record: LeadRecord, fields: ReadonlyArray<FieldId>): LeadS
   return null;
 }
 
-const OPEN_STAGES: ReadonlyArray<Stage | null> = [null, 'Lead', 'MQL'];
+/** Stages at which the SLA clock still runs: not progressed past the hand-off. */
+const OPEN_STAGES: ReadonlyArray<Stage | null> = [null, 'Lead', 'MQL', 'SQL'];
 
 function evaluate(record: LeadRecord, ctx: SlaContext): LeadSlaResult {
+  const r = evaluateKnown(record, ctx);
+  if (record.unmapped.length === 0 || r.status === 'Check data') return r;
+  const values = record.unmapped.map((u) => `"${u.value}"`).join(', ');
+  const read = record.unmapped.some((u) => u.field !== 'priority') ? 'read as an open lead' : '';
+  const note = `${values} not mapped${read ? ` (${read})` : ''}: map it in Fields`;
+  return { ...r, detail: `${r.detail}${SEP}${note}`, unmapped: true };
+}
+
+function evaluateKnown(record: LeadRecord, ctx: SlaContext): LeadSlaResult {
   const { handoff, calendar } = ctx;
-  const stageProblem = firstProblem(record, ['stage', 'leadStatus']);
-  if (stageProblem) return stageProblem;
   const clockField = ctx.clockField ?? 'handedOffAt';
   const clockHeader = headerOf(ctx, clockField);
   const contactHeader = headerOf(ctx, 'firstContactAt');
   const start = record.clockStartAt;
   const windowHours = handoff.deadlineHours[record.priority];
-  const priorityOk = !record.problems.some((p) => p.field === 'priority');
+  const open = OPEN_STAGES.includes(record.stage);
+  const deadlineOf = (from: number | null) =>
+    from === null ? null : addBusinessHours(calendar, from, windowHours);
 
-  if (record.stage !== null && CLOSED_STAGES.includes(record.stage)) {
-    const deadline =
-      priorityOk && start !== null ? addBusinessHours(calendar, start, windowHours) : null;
-    return result('Closed', '', deadline, null);
-  }
+  if (record.stage !== null && CLOSED_STAGES.includes(record.stage))
+    return result('Closed', '', deadlineOf(start), null);
+  // rejecting a lead with a reason answers the SLA, whatever the stage still says
+  if (open && record.rejectedReason !== '')
+    return result('Closed', `rejected: ${quoted(record.rejectedReason)}`, deadlineOf(start), null);
   const bad = firstProblem(record, [
-    'priority',
     clockField,
     'firstContactAt',
+    'responseTime',
     'attempts',
     'lastAttemptAt',
   ]);
@@ -178,30 +211,180 @@ function evaluate(record: LeadRecord, ctx: SlaContext): LeadSlaResult {
     return result('Waiting', '', null, null);
   }
   const deadline = addBusinessHours(calendar, start, windowHours);
-  if (first !== null && first < start) {
-    return checkData(contactHeader, `is before ${clockHeader}`, deadline);
+  if (first !== null && first < start - EARLY_CONTACT_MS) {
+    return checkData(contactHeader, `is more than a day before ${clockHeader}`, deadline);
   }
-  if (last !== null && last < start) {
-    return checkData(headerOf(ctx, 'lastAttemptAt'), `is before ${clockHeader}`, deadline);
+  if (last !== null && last < start - EARLY_CONTACT_MS) {
+    return checkData(
+      headerOf(ctx, 'lastAttemptAt'),
+      `is more than a day before ${clockHeader}`,
+      deadline,
+    );
   }
-  const notProgressed = OPEN_STAGES.includes(record.stage);
-  const n = record.attempts;
-  if (notProgressed && n >= handoff.maxAttempts) {
-    return result('Recycle', `${plural(n, 'attempt')}, no answer`, deadline, null);
+  const evidence = contactEvidence({
+    record,
+    start,
+    deadline,
+    rule: handoff.firstContact,
+    dayOnly: ctx.dayOnly ?? NO_DAYS,
+    logged: ctx.logged?.(record) ?? null,
+  });
+  const attempts = record.attempts ?? ctx.logged?.(record)?.done ?? 0;
+  if (record.stage !== 'Opportunity' && attempts >= handoff.maxAttempts) {
+    return result('Recycle', `${plural(attempts, 'attempt')}, no answer`, deadline, null);
   }
-  const next = notProgressed ? nextAttempt(record, deadline, ctx) : null;
-  if (first !== null) return contactedResult(start, first, deadline, next, ctx);
-  if (record.contacted) return untimedResult(record, deadline, next);
-  return openResult(start, deadline, windowHours, next, ctx);
+  const next = record.stage === 'Opportunity' ? null : nextAttempt(record, evidence, deadline, ctx);
+  switch (evidence.kind) {
+    case 'timed':
+      return timedResult(start, evidence, deadline, next, ctx);
+    case 'byDeadline':
+      return {
+        ...withProof(
+          result('Met', `contacted by ${when(ctx, evidence.by, evidence.dayOnly)}`, deadline, next),
+          headerOf(ctx, 'lastAttemptAt'),
+        ),
+        contact: { at: null, dayOnly: evidence.dayOnly, source: 'lastAttemptAt' },
+      };
+    case 'untimed':
+      return {
+        ...result(
+          'Contacted',
+          `${evidence.why}, no contact time recorded: on time cannot be judged`,
+          deadline,
+          next,
+        ),
+        untimed: true,
+      };
+    default:
+      return openResult(start, deadline, windowHours, next, ctx);
+  }
 }
 
-function nextAttempt(record: LeadRecord, deadline: number, ctx: SlaContext): number | null {
-  const first = record.dates.firstContactAt;
-  if (record.attempts === 0 && first === null) return deadline;
-  const base = record.dates.lastAttemptAt ?? first;
+const NO_DAYS: ReadonlySet<DateField> = new Set();
+
+/** A lead's first contact against its deadline, whatever its stage now (for the review). */
+export interface ContactVerdict {
+  /** The first contact's time, when known to the minute. */
+  at: number | null;
+  /** On time (true), late (false), or not judged (null). */
+  onTime: boolean | null;
+  /** A contact is recorded with no time that judges it. */
+  untimed: boolean;
+}
+
+/**
+ * The first-contact verdict of a lead with a clock start, on the evidence the status reads
+ * (contact.ts), even when its stage has closed since; null without a clock start.
+ */
+export function contactVerdict(record: LeadRecord, ctx: SlaContext): ContactVerdict | null {
+  const start = record.clockStartAt;
+  if (start === null) return null;
+  const deadline = addBusinessHours(
+    ctx.calendar,
+    start,
+    ctx.handoff.deadlineHours[record.priority],
+  );
+  const evidence = contactEvidence({
+    record,
+    start,
+    deadline,
+    rule: ctx.handoff.firstContact,
+    dayOnly: ctx.dayOnly ?? NO_DAYS,
+    logged: ctx.logged?.(record) ?? null,
+  });
+  switch (evidence.kind) {
+    case 'timed': {
+      const verdict = onTime(evidence, deadline);
+      return {
+        at: evidence.dayOnly ? null : evidence.at,
+        onTime: verdict,
+        untimed: verdict === null,
+      };
+    }
+    case 'byDeadline':
+      return { at: null, onTime: true, untimed: false };
+    case 'untimed':
+      return { at: null, onTime: null, untimed: true };
+    default:
+      return { at: null, onTime: null, untimed: false };
+  }
+}
+
+function quoted(text: string): string {
+  return `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
+}
+
+/** `23 Nov 14:05`, or `23 Nov` for a date of a column of days. */
+function when(ctx: SlaContext, ms: number, dayOnly: boolean): string {
+  const w = toWall(ctx.clock, ms);
+  const day = `${w.day} ${MONTH_NAMES[w.month - 1]!.slice(0, 3)} ${w.year}`;
+  return dayOnly ? day : `${day} ${pad2(w.hour)}:${pad2(w.minute)}`;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+const SOURCE_FIELD: Record<ContactSource, FieldId | 'log'> = {
+  firstContactAt: 'firstContactAt',
+  responseTime: 'responseTime',
+  activityLog: 'log',
+  lastAttemptAt: 'lastAttemptAt',
+};
+
+/** A verdict read from another column than `First contact at` says which. */
+function withProof(r: LeadSlaResult, from: string): LeadSlaResult {
+  return { ...r, detail: `${r.detail} (${from})` };
+}
+
+function nextAttempt(
+  record: LeadRecord,
+  evidence: ContactEvidence,
+  deadline: number,
+  ctx: SlaContext,
+): number | null {
+  if (evidence.kind === 'none') return deadline;
+  const base =
+    record.dates.lastAttemptAt ??
+    (evidence.kind === 'timed' ? evidence.at : evidence.kind === 'byDeadline' ? evidence.by : null);
   return base === null
     ? null
     : addBusinessDays(ctx.calendar, base, ctx.handoff.attemptSpacingBusinessDays);
+}
+
+function timedResult(
+  start: number,
+  evidence: Extract<ContactEvidence, { kind: 'timed' }>,
+  deadline: number,
+  next: number | null,
+  ctx: SlaContext,
+): LeadSlaResult {
+  const source = SOURCE_FIELD[evidence.source];
+  const from = source === 'log' ? 'activity log' : headerOf(ctx, source);
+
+  const contact = { at: evidence.at, dayOnly: evidence.dayOnly, source: evidence.source };
+  const proved = (r: LeadSlaResult) => ({
+    ...(evidence.source === 'firstContactAt' ? r : withProof(r, from)),
+    contact,
+  });
+  const verdict = onTime(evidence, deadline);
+  if (verdict === null) {
+    const day = when(ctx, evidence.at, true);
+    return {
+      ...result(
+        'Contacted',
+        `contacted on ${day}, the deadline's day: on time cannot be judged from a date without a time`,
+        deadline,
+        next,
+      ),
+      untimed: true,
+    };
+  }
+  if (evidence.dayOnly) {
+    const day = when(ctx, evidence.at, true);
+    return proved(result(verdict ? 'Met' : 'Missed', `contacted on ${day}`, deadline, next));
+  }
+  return proved(contactedResult(start, evidence.at, deadline, next, ctx));
 }
 
 function contactedResult(
@@ -224,21 +407,6 @@ function contactedResult(
   return result('Missed', lateText(late, 'contacted after the deadline'), deadline, next);
 }
 
-/** Contacted per its status, no time recorded: not Due, At risk or Overdue; Met not proven. */
-function untimedResult(record: LeadRecord, deadline: number, next: number | null): LeadSlaResult {
-  const by = record.contactedBy ? `"${record.contactedBy}"` : `stage ${record.stage ?? ''}`;
-  const what = record.attemptOnly ? 'attempted' : 'contacted';
-  return {
-    ...result(
-      'Met',
-      `${what} (${by}), no contact time recorded: on time not proven`,
-      deadline,
-      next,
-    ),
-    untimed: true,
-  };
-}
-
 function openResult(
   start: number,
   deadline: number,
@@ -254,8 +422,8 @@ function openResult(
       const started = isoDate(toWall(ctx.clock, start));
       return {
         ...result(
-          'Missed',
-          `no contact recorded; clock started ${started}, over ${trackingDays} days ago (not tracked)`,
+          'Overdue',
+          `${NOT_TRACKED}: no contact recorded; clock started ${started}, over ${trackingDays} days ago`,
           deadline,
           null,
         ),

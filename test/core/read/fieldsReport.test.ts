@@ -47,7 +47,12 @@ describe('the Fields tab report', () => {
       blank: 1,
     });
     expect(row(r, 'createdAt')).toMatchObject({ read: 1, unreadable: 1, blank: 1 });
-    expect(row(r, 'leadStatus')).toMatchObject({ via: 'canonical', read: 2, unreadable: 1 });
+    expect(row(r, 'leadStatus')).toMatchObject({
+      via: 'canonical',
+      read: 2,
+      unreadable: 0,
+      unmapped: 1,
+    });
     expect(row(r, 'handedOffAt')).toMatchObject({ header: null, via: 'none', read: 0 });
   });
 

@@ -19,7 +19,7 @@ describe('the value map', () => {
       ['Junk Lead', 'Rejected', false],
       ['Lost Lead', 'Lost', false],
       ['Closed - Converted', 'Customer', false],
-      ['salesqualifiedlead', 'SQL', true],
+      ['salesqualifiedlead', 'SQL', false], // the hand-off to sales, not a contact
       ['Won', 'Customer', false],
       ['Open - Not Contacted', 'Lead', false],
       ['Working - Contacted', null, true],

@@ -93,13 +93,17 @@ describe('readLeads: data quality', () => {
     expect(quality.unreadableByColumn).toEqual({ Attempts: 2, 'Deal value': 1 });
   });
 
-  it('counts unknown priorities and stages, not blank ones', () => {
+  it('lists unknown priorities and stages once each with their rows, not blank ones', () => {
     const { quality } = read([
       { ...CREATED, priority: 'whenever', stage: 'Nurture' },
+      { ...CREATED, priority: '', stage: 'nurture' },
       { ...CREATED, priority: '', stage: '' },
     ]);
-    expect(quality.unreadableRows).toBe(1);
-    expect(quality.unreadableByColumn).toEqual({ Priority: 1, Stage: 1 });
+    expect(quality.unreadableRows).toBe(0);
+    expect(quality.unmapped).toEqual([
+      { header: 'Stage', value: 'Nurture', rows: 2 },
+      { header: 'Priority', value: 'whenever', rows: 1 },
+    ]);
   });
 
   it('leaves leads contacted per their status out of the timings', () => {
@@ -156,7 +160,8 @@ describe('readLeads: the review window', () => {
     );
     expect(leads).toHaveLength(0);
     expect(quality.unreadableRows).toBe(1);
-    expect(quality.unreadableByColumn).toEqual({ Attempts: 1, Priority: 1, Stage: 1 });
+    expect(quality.unreadableByColumn).toEqual({ Attempts: 1 });
+    expect(quality.unmapped.map((u) => u.header).sort()).toEqual(['Priority', 'Stage']);
   });
 
   it('keeps every lead with a date when no window is given', () => {

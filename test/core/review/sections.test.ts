@@ -61,9 +61,10 @@ describe('data-quality line', () => {
       unreadableRowNumbers: [3, 7],
       untimedContacts: 4,
       contactBeforeHandoff: 3,
+      unmapped: [{ header: 'Lead Status', value: 'Information Sent', rows: 12 }],
     });
     expect(line).toBe(
-      'Data quality (40 leads read; the SLA clock starts at "Handed off at"): 2 leads have values that could not be read (Attempts: 2; Leads rows 3, 7), left out of the figures that need them; 4 leads contacted per their status with no contact time, left out of the timings; 3 first contacts dated before the clock start.',
+      'Data quality (40 leads read; the SLA clock starts at "Handed off at"): 2 leads have values that could not be read (Attempts: 2; Leads rows 3, 7), left out of the figures that need them; values nobody mapped, read as open leads: Lead Status "Information Sent" (12) (map them in Fields); 4 leads with a contact recorded but no contact time, left out of the timings; 3 first contacts dated before the clock start.',
     );
   });
 

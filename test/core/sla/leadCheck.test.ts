@@ -40,7 +40,7 @@ describe('placing results when rows moved during the run', () => {
 
 describe('the summary toast', () => {
   const clock = { field: 'handedOffAt' as const, header: 'Handed off at' };
-  const none = { untracked: 0, untimed: 0 };
+  const none = { untracked: 0, unmapped: 0 };
   const figures = (counts: Partial<ReturnType<typeof emptyCounts>>, leads: number) => ({
     counts: { ...emptyCounts(), ...counts },
     extras: none,
@@ -71,13 +71,17 @@ describe('the summary toast', () => {
     );
   });
 
-  it('counts untracked and untimed leads on their own', () => {
+  it('counts untracked, contacted and unmapped leads on their own', () => {
     const f = {
-      ...figures({ Missed: 4, Met: 3 }, 7),
-      extras: { untracked: 4, untimed: 2 },
+      ...figures({ Overdue: 4, Met: 1, Contacted: 2 }, 7),
+      extras: { untracked: 4, unmapped: 3 },
     };
     expect(summaryText(f)).toBe(
-      'Checked 7 leads: 1 timed lead on time, 4 leads with no contact recorded, started over 60 days ago (not tracked), 2 contacted leads with no contact time (not judged)',
+      'Checked 7 leads: 1 timed lead on time, 4 leads with no contact recorded, started over 60 days ago (not tracked), 2 contacted leads with no contact time (not judged), 3 leads with a value to map in Fields (no notice until then)',
+    );
+    // overdue leads of the window are work; the untracked ones are not counted with them
+    expect(summaryText({ ...f, counts: { ...f.counts, Overdue: 5 }, leads: 8 })).toMatch(
+      /^Checked 8 leads: 1 overdue, 4 leads with no contact recorded/,
     );
   });
 });

@@ -25,8 +25,10 @@ describe('the live rules', () => {
       ['atRiskStatus', 'status', '#fce8b2'],
     ]);
     expect(rules[0]!.formula).toBe(
-      '=AND(N("SLA Sheets: overdue row")=0,OR(LEFT($R2,7)="Overdue",AND(ISNUMBER($Q2),NOW()>$Q2,OR(LEFT($R2,3)="Due",LEFT($R2,7)="At risk"))))',
+      '=AND(N("SLA Sheets: overdue row")=0,OR(AND(LEFT($R2,7)="Overdue",LEFT($R2,21)<>"Overdue · not tracked"),AND(ISNUMBER($Q2),NOW()>$Q2,OR(LEFT($R2,3)="Due",LEFT($R2,7)="At risk"))))',
     );
+    // the marker a lead older than the tracking window starts with, as the status writes it
+    expect('Overdue · not tracked: no contact recorded'.slice(0, 21)).toBe('Overdue · not tracked');
     // no Priority column: every lead at risk for the default priority's last quarter (Warm: 2 h)
     expect(rules[2]!.formula).toContain('NOW()>=$Q2-2/24');
   });

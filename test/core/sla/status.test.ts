@@ -131,6 +131,137 @@ describe('evaluateLead statuses', () => {
     ).toBe('Met · contacted in 30 min');
   });
 
+  describe('what counts as contact (no time, no verdict)', () => {
+    // Hot: deadline Monday 10:00; now Monday 12:00
+    const base = { handedOffAt: new Date(MON(9)), priority: 'Hot' };
+    const now = ctx(MON(12));
+    const run = (over: Partial<LeadSlaInput>, c = now) =>
+      evaluateLead(lead({ ...base, ...over }), c);
+
+    it('SQL is the hand-off, not a contact: the clock runs', () => {
+      expect(run({ stage: 'SQL' }).detail).toBe('Overdue · 2 h late');
+      expect(run({ stage: 'salesqualifiedlead', attempts: 0 }).status).toBe('Overdue');
+    });
+
+    it('a status word that says contacted, with no time, is Contacted: never Met', () => {
+      const r = run({ leadStatus: 'Working - Contacted' });
+      expect(r.status).toBe('Contacted');
+      expect(r.detail).toBe(
+        'Contacted · contacted ("Working - Contacted"), no contact time recorded: on time cannot be judged',
+      );
+      expect(r.untimed).toBe(true);
+      expect(run({ stage: 'Opportunity' }).status).toBe('Contacted');
+      expect(run({ leadStatus: 'Attempted to Contact' }).detail).toContain('attempted (');
+    });
+
+    it('an attempts count of 0 means no contact, whatever the status word says', () => {
+      expect(run({ leadStatus: 'Contacted', attempts: 0 }).status).toBe('Overdue');
+      expect(run({ leadStatus: 'Contacted', attempts: '' }).status).toBe('Contacted');
+    });
+
+    it('a count of attempts with no date is a contact without a time', () => {
+      expect(run({ attempts: 3 }).detail).toBe(
+        'Contacted · 3 attempts recorded, no contact time recorded: on time cannot be judged',
+      );
+    });
+
+    it('one attempt counted: its date is the first contact', () => {
+      const met = run({ attempts: 1, lastAttemptAt: new Date(MON(9, 20)) });
+      expect(met.detail).toBe('Met · contacted in 20 min (Last attempt at)');
+      expect(met.contact).toEqual({ at: MON(9, 20), dayOnly: false, source: 'lastAttemptAt' });
+      expect(run({ attempts: 1, lastAttemptAt: new Date(MON(11)) }).detail).toBe(
+        'Missed · 1 h late (Last attempt at)',
+      );
+    });
+
+    it('a last contact on or before the deadline proves Met whatever the count; after it, not', () => {
+      const met = run({ attempts: 3, lastAttemptAt: new Date(MON(9, 50)) });
+      expect(met.status).toBe('Met');
+      expect(met.detail).toBe('Met · contacted by 23 Nov 2026 09:50 (Last attempt at)');
+      expect(met.contact).toEqual({ at: null, dayOnly: false, source: 'lastAttemptAt' });
+      expect(run({ attempts: 3, lastAttemptAt: new Date(MON(11)) }).status).toBe('Contacted');
+    });
+
+    it('a response time from the clock start gives the first contact', () => {
+      expect(run({ responseTime: '00:45:00' }).detail).toBe(
+        'Met · contacted in 45 min (Response time)',
+      );
+      expect(run({ responseTime: 1.5 / 24 }).detail).toBe('Missed · 30 min late (Response time)');
+    });
+
+    it('the first contact time wins over every other source', () => {
+      const r = run({
+        firstContactAt: new Date(MON(9, 10)),
+        responseTime: '02:00:00',
+        attempts: 1,
+        lastAttemptAt: new Date(MON(11)),
+      });
+      expect(r.detail).toBe('Met · contacted in 10 min');
+    });
+
+    it('a contact up to a day before the clock start counts at the start (a lead opened from a call)', () => {
+      expect(run({ firstContactAt: new Date(MON(8)) }).detail).toBe(
+        'Met · contacted in under 1 min',
+      );
+    });
+
+    it('first conversation: attempts and attempt-only words prove nothing', () => {
+      const conversation = ctx(MON(12), { firstContact: 'conversation' });
+      expect(run({ leadStatus: 'Attempted to Contact' }, conversation).status).toBe('Overdue');
+      expect(run({ attempts: 1, lastAttemptAt: new Date(MON(9, 20)) }, conversation).status).toBe(
+        'Overdue',
+      );
+      expect(run({ responseTime: '00:10:00' }, conversation).status).toBe('Overdue');
+      expect(run({ leadStatus: 'Connected' }, conversation).status).toBe('Contacted');
+      expect(run({ firstContactAt: new Date(MON(9, 30)) }, conversation).status).toBe('Met');
+    });
+
+    it('rejecting with a reason answers the SLA', () => {
+      const r = run({ stage: 'MQL', rejectedReason: 'Student, no budget' });
+      expect(r.status).toBe('Closed');
+      expect(r.detail).toBe('Closed · rejected: "Student, no budget"');
+    });
+
+    it('a column of days proves a verdict only when the whole day is on one side of the deadline', () => {
+      const days = ctx(at(2026, 11, 26, 12));
+      const cold = { priority: 'Cold', handedOffAt: new Date(MON(9)) }; // 16 h: Tuesday 16:00
+      expect(run({ ...cold, firstContactAt: '2026-11-23' }, days).detail).toBe(
+        'Met · contacted on 23 Nov 2026',
+      );
+      expect(run({ ...cold, firstContactAt: '2026-11-24' }, days).status).toBe('Contacted');
+      expect(run({ ...cold, firstContactAt: '2026-11-25' }, days).status).toBe('Missed');
+    });
+  });
+
+  describe('a value nobody knows never blocks a row', () => {
+    it('an unknown stage is timed as an open lead, and says so', () => {
+      const r = evaluateLead(
+        lead({ handedOffAt: new Date(MON(9)), stage: 'Information Sent' }),
+        ctx(MON(11)),
+      );
+      expect(r.status).toBe('Due');
+      expect(r.detail).toBe(
+        'Due · 6 h left · "Information Sent" not mapped (read as an open lead): map it in Fields',
+      );
+      expect(r.unmapped).toBe(true);
+    });
+
+    it('an unknown priority takes the default priority', () => {
+      const r = evaluateLead(lead({ handedOffAt: new Date(MON(9)), priority: '2' }), ctx(MON(11)));
+      expect(r.deadlineMs).toBe(MON(17)); // Warm
+      expect(r.detail).toBe('Due · 6 h left · "2" not mapped: map it in Fields');
+    });
+  });
+
+  it('a lead with no contact recorded, older than the tracking window, is Overdue and not tracked', () => {
+    const r = evaluateLead(lead({ handedOffAt: new Date(at(2026, 8, 3, 9)) }), ctx(MON(10)));
+    expect(r.status).toBe('Overdue');
+    expect(r.detail).toBe(
+      'Overdue · not tracked: no contact recorded; clock started 2026-08-03, over 60 days ago',
+    );
+    expect(r.untracked).toBe(true);
+  });
+
   it('Recycle when attempts are used up without progress', () => {
     const r = evaluateLead(
       lead({ handedOffAt: new Date(MON(9)), attempts: 5, lastAttemptAt: new Date(MON(16)) }),
@@ -158,11 +289,16 @@ describe('evaluateLead statuses', () => {
           handedOffAt: new Date(MON(9)),
           firstContactAt: new Date(MON(9, 5)),
           attempts: 5,
-          stage: 'SQL',
+          stage: 'Opportunity',
         }),
         ctx(MON(17)),
       ).status,
     ).toBe('Met');
+    // SQL is the hand-off, not progress: its attempts used up, it goes back to marketing
+    expect(
+      evaluateLead(lead({ handedOffAt: new Date(MON(9)), attempts: 5, stage: 'SQL' }), ctx(MON(17)))
+        .status,
+    ).toBe('Recycle');
   });
 
   it('next attempt: the deadline first, then last attempt + spacing in business days', () => {
@@ -183,30 +319,27 @@ describe('evaluateLead statuses', () => {
       ctx(MON(10)),
     );
     expect(noLast.nextAttemptMs).toBe(at(2026, 11, 24, 9, 30));
-    const sql = evaluateLead(
+    const opportunity = evaluateLead(
       lead({
         handedOffAt: handed,
         firstContactAt: new Date(MON(9, 30)),
         attempts: 1,
-        stage: 'SQL',
+        stage: 'Opportunity',
       }),
       ctx(MON(10)),
     );
-    expect(sql.nextAttemptMs).toBeNull();
+    expect(opportunity.nextAttemptMs).toBeNull();
+    const sql = evaluateLead(
+      lead({ handedOffAt: handed, attempts: 0, stage: 'SQL' }),
+      ctx(MON(10)),
+    );
+    expect(sql.nextAttemptMs).toBe(MON(17));
   });
 
   it('Check data names the column and the problem', () => {
     const now = ctx(MON(10));
     const cases: Array<[Partial<LeadSlaInput>, string]> = [
       [{ handedOffAt: 'next tuesday' }, 'Check data · Handed off at: "next tuesday" is not a date'],
-      [
-        { stage: 'Qualifying?' },
-        'Check data · Stage: "Qualifying?" is not a stage we know: map it in Extensions › SLA Sheets › Open SLA settings › Fields',
-      ],
-      [
-        { priority: 'Top' },
-        'Check data · Priority: "Top" is not a priority we know (Hot, Warm or Cold): map it in Extensions › SLA Sheets › Open SLA settings › Fields',
-      ],
       [{ handedOffAt: new Date(MON(9)), attempts: -1 }, 'Check data · Attempts: -1 is negative'],
       [
         { handedOffAt: new Date(MON(9)), attempts: 2.5 },
@@ -226,12 +359,20 @@ describe('evaluateLead statuses', () => {
         'Check data · Handed off at: is blank but First contact at is set',
       ],
       [
-        { handedOffAt: new Date(MON(9)), firstContactAt: new Date(MON(8)) },
-        'Check data · First contact at: is before Handed off at',
+        { handedOffAt: new Date(MON(9)), firstContactAt: new Date(at(2026, 11, 20, 8)) },
+        'Check data · First contact at: is more than a day before Handed off at',
       ],
       [
-        { handedOffAt: new Date(MON(9)), lastAttemptAt: new Date(MON(8)), attempts: 1 },
-        'Check data · Last attempt at: is before Handed off at',
+        {
+          handedOffAt: new Date(MON(9)),
+          lastAttemptAt: new Date(at(2026, 11, 20, 8)),
+          attempts: 1,
+        },
+        'Check data · Last attempt at: is more than a day before Handed off at',
+      ],
+      [
+        { handedOffAt: new Date(MON(9)), responseTime: 'soon' },
+        'Check data · Response time: "soon" is not a duration (HH:mm:ss)',
       ],
       [{ handedOffAt: new Date(Number.NaN) }, 'Check data · Handed off at: is not a valid date'],
     ];
@@ -300,6 +441,7 @@ describe('evaluateLead statuses', () => {
       maxAttempts: fc.integer({ min: 1, max: 50 }),
       attemptSpacingBusinessDays: fc.double({ min: 0.1, max: 30, noNaN: true }),
       clockStart: fc.constantFrom('auto', 'handedOffAt', 'mqlAt', 'createdAt' as const),
+      firstContact: fc.constantFrom('attempt', 'conversation' as const),
       trackingDays: fc.integer({ min: 1, max: 3650 }),
     });
     fc.assert(
@@ -312,6 +454,9 @@ describe('evaluateLead statuses', () => {
           firstContactAt: cell,
           attempts: cell,
           lastAttemptAt: cell,
+          leadStatus: cell,
+          responseTime: cell,
+          rejectedReason: cell,
         }),
         handoffArb,
         fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }),
