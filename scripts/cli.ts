@@ -1,7 +1,7 @@
 /**
  * The command line of `npm start` (and the options `npm run preview` shares with it):
  *
- *   [book.xlsx | export.csv] [--sheet NAME] [--settings settings.json] [--tz ZONE]
+ *   [book.xlsx | export.csv] [--activities FILE] [--sheet NAME] [--settings settings.json] [--tz ZONE]
  *   [--locale xx_XX] [--now YYYY-MM-DDTHH:MM] [--out result.xlsx] [--json]
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,6 +17,8 @@ export class UsageError extends Error {}
 export interface RunOptions {
   input: string;
   output: string;
+  /** An activity log exported apart (calls, e-mails, meetings), .csv or .xlsx. */
+  activities: string | null;
   sheet: string | null;
   settings: string | null;
   timeZone: string | null;
@@ -27,9 +29,17 @@ export interface RunOptions {
 }
 
 export const USAGE =
-  'usage: npm start -- [book.xlsx | export.csv] [--sheet NAME] [--settings settings.json] [--tz ZONE] [--locale xx_XX] [--now YYYY-MM-DDTHH:MM] [--out result.xlsx] [--json]';
+  'usage: npm start -- [book.xlsx | export.csv] [--activities FILE] [--sheet NAME] [--settings settings.json] [--tz ZONE] [--locale xx_XX] [--now YYYY-MM-DDTHH:MM] [--out result.xlsx] [--json]';
 
-const VALUE_OPTIONS = ['--sheet', '--settings', '--tz', '--locale', '--now', '--out'] as const;
+const VALUE_OPTIONS = [
+  '--activities',
+  '--sheet',
+  '--settings',
+  '--tz',
+  '--locale',
+  '--now',
+  '--out',
+] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 function isValueOption(arg: string): arg is ValueOption {
@@ -41,6 +51,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
   const o: RunOptions = {
     input: EXAMPLE_PATH,
     output: '',
+    activities: null,
     sheet: null,
     settings: null,
     timeZone: null,
@@ -72,6 +83,7 @@ export function reviewPagePath(o: RunOptions, month: string): string {
 
 function setOption(o: RunOptions, arg: ValueOption, value: string): void {
   if (arg === '--out') o.output = resolve(value);
+  else if (arg === '--activities') o.activities = resolve(value);
   else if (arg === '--sheet') o.sheet = value;
   else if (arg === '--settings') o.settings = resolve(value);
   else if (arg === '--now') o.now = value;

@@ -5,10 +5,11 @@
  * prints a summary (or, with --json, one JSON object). See scripts/cli.ts for the options.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { describeOutbox, writeOutbox } from '../runtime/files/outbox.ts';
-import { openWorkbook } from '../runtime/index.ts';
+import { openWorkbook, type Runtime } from '../runtime/index.ts';
 import { errorText } from '../src/core/common/errors.ts';
+import { looksLikeActivityLog } from '../src/core/read/activityLog.ts';
 import { addMonths, monthKey, monthOf } from '../src/core/review/leadFacts.ts';
 import { intlZoneClock } from '../src/core/time/zone.ts';
 import type { CheckOutcome } from '../src/sidebarContract.ts';
@@ -43,6 +44,8 @@ async function run(options: RunOptions, report: RunReport): Promise<void> {
   report.timeZone = rt.spreadsheet.getSpreadsheetTimeZone();
   report.locale = rt.spreadsheet.getSpreadsheetLocale();
   report.dataSheet = opened.dataSheet;
+  if (options.activities)
+    report.activitySheet = await addActivityLog(rt, options.activities, options);
   report.now = fixedNow(options, report.timeZone) ?? new Date();
   rt.setNow(report.now);
   rt.load();
@@ -62,6 +65,32 @@ async function run(options: RunOptions, report: RunReport): Promise<void> {
 }
 
 class CheckFailed extends Error {}
+
+/**
+ * `--activities FILE`: the log's first sheet goes into the workbook as a sheet of its own (named
+ * after the file), where the check finds it by its headers, as it would in Sheets; the result
+ * keeps it, so a run on the result reads the same log.
+ */
+async function addActivityLog(rt: Runtime, path: string, options: RunOptions): Promise<string> {
+  if (!existsSync(path)) throw new UsageError(`--activities: no file at ${path}`);
+  const log = await openWorkbook(path, {
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
+  const source =
+    log.runtime.spreadsheet.getSheetByName(log.dataSheet ?? '') ??
+    log.runtime.spreadsheet.getSheets()[0];
+  const rows = source ? (source.getDataRange().getValues() as unknown[][]) : [];
+  if (!looksLikeActivityLog(rows[0] ?? [])) {
+    throw new UsageError(
+      `--activities ${basename(path)}: its row 1 names no lead key and date of an activity log (e.g. LEADID and Call Start Time, WhoId and CompletedDateTime, OWNER_ID and START_TIME)`,
+    );
+  }
+  let name = basename(path, extname(path)).slice(0, 90) || 'Activities';
+  for (let n = 2; rt.spreadsheet.getSheetByName(name); n++) name = `${name} ${n}`;
+  rt.addSheet(name, rows);
+  return name;
+}
 
 async function main(): Promise<void> {
   let options: RunOptions | null = null;

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { FormulaError, Runtime } from '../runtime/index.ts';
 import { plural } from '../src/core/common/plural.ts';
+import type { ActivityReport } from '../src/core/sla/activityJoin.ts';
 import { notRead } from '../src/core/sla/checkSummary.ts';
 import { STATUS_WORDS } from '../src/core/sla/status.ts';
 import type { CheckOutcome } from '../src/sidebarContract.ts';
@@ -16,6 +17,8 @@ export interface RunReport {
   reviewMonth?: string;
   /** For a CSV input, the sheet its rows were read into. */
   dataSheet?: string | null;
+  /** `--activities FILE`: the sheet its rows were read into. */
+  activitySheet?: string;
   check?: CheckOutcome;
   runtime?: Runtime;
   /** True once the result file is on disk: nothing says "Wrote" before. */
@@ -116,6 +119,26 @@ function readLines(check: CheckOutcome): string[] {
   return lines;
 }
 
+/** Which sheet and columns the log was read from, and how many activities found their lead. */
+function activityLines(a: ActivityReport): string[] {
+  const lines = [`  Sheet                   "${a.sheet}"`];
+  for (const [field, header] of Object.entries(a.fields))
+    lines.push(`  ${field.padEnd(24)}← "${header}"`);
+  const n = (x: number) => x.toLocaleString('en-US');
+  lines.push(
+    `  ${n(a.read)} activities read: ${n(a.matched)} done and matched to ${plural(a.leadsWithActivity, 'lead')}, ${n(a.unmatched)} matched no lead${a.unmatchedExamples.length ? ` (e.g. ${a.unmatchedExamples.map((e) => `"${e}"`).join(', ')})` : ''}, ${n(a.notDone)} planned or open (not counted)`,
+  );
+  const left =
+    a.skipped.noDate + a.skipped.noLead + a.skipped.notContact + a.skipped.otherRecordType;
+  if (left)
+    lines.push(
+      `  ${plural(left, 'row')} left out: ${n(a.skipped.noDate)} without a readable date, ${n(a.skipped.noLead)} without a lead key, ${n(a.skipped.notContact)} tasks or notes, ${n(a.skipped.otherRecordType)} of another record type`,
+    );
+  for (const w of a.unknownWords)
+    lines.push(`  Not known: ${w.header} "${w.value}" (${plural(w.rows, 'row')})`);
+  return lines;
+}
+
 /** The review's two scorecards, as the sheet displays them. */
 function reviewLines(rt: Runtime, month: string): string[] {
   const sheet = rt.spreadsheet.getSheetByName(`SLA Review ${month}`);
@@ -166,6 +189,9 @@ export function printSummary(report: RunReport): void {
   out.push('', 'Planning (computed through the real custom functions)', ...planningLines(rt));
   for (const e of report.formulaErrors ?? []) out.push(`  ! ${e.sheet}!${e.a1}: ${e.message}`);
   out.push('', 'Columns read', ...readLines(check));
+  if (check.read?.activities) out.push('', 'Activity log', ...activityLines(check.read.activities));
+  else if (report.activitySheet)
+    out.push('', 'Activity log', `  "${report.activitySheet}": not read`);
   out.push(
     '',
     `Leads by SLA status (${check.leads.toLocaleString('en-US')} leads)`,

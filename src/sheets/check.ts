@@ -1,5 +1,6 @@
 import { errorText } from '../core/common/errors.ts';
 import { pluralWord } from '../core/common/plural.ts';
+import { bitrixRecordType } from '../core/read/activityLog.ts';
 import { localeDateOrder, once } from '../core/read/dateOrder.ts';
 import { effectiveTimeZone, type Settings } from '../core/settings/index.ts';
 import { createCalendar } from '../core/sla/calendar.ts';
@@ -11,6 +12,7 @@ import {
   emptyCounts,
 } from '../core/sla/leadCheck.ts';
 import type { CheckOutcome, ReadReport, RunLogEntry } from '../sidebarContract.ts';
+import { readActivitySheet } from './activitySheet.ts';
 import { appsScriptClock, spreadsheetLocale, spreadsheetTimeZone } from './clock.ts';
 import {
   findLeadsSheet,
@@ -111,10 +113,18 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
       notes.push(
         `Added the ${pluralWord(table.created.length, 'column')} ${table.created.join(', ')}.`,
       );
+    const activity = readActivitySheet(ss, loaded.settings, found.name, {
+      clock: ctx.clock,
+      nowMs: ctx.nowMs,
+      localeOrder: ctx.localeOrder,
+      recordType: bitrixRecordType(table.header),
+    });
+    if (activity.note) notes.push(activity.note);
+    ctx.activities = activity.activities;
     const computed = computeLeads(table, ctx);
     // what was read goes after what the write says (rows moved): the log keeps the first notes
     const readPart = [...readNotes(computed.read, locale), ...computed.notes];
-    read = readReport(found.name, computed.read, locale);
+    read = { ...readReport(found.name, computed.read, locale), activities: computed.activities };
     counts = computed.counts;
     extras = computed.extras;
     leads = computed.leads;

@@ -1,6 +1,7 @@
 import { errorText, InputError } from '../core/common/errors.ts';
 import { plural } from '../core/common/plural.ts';
-import { localeDateOrder } from '../core/read/dateOrder.ts';
+import { bitrixRecordType } from '../core/read/activityLog.ts';
+import { localeDateOrder, once } from '../core/read/dateOrder.ts';
 import { reviewLayout } from '../core/review/layout.ts';
 import {
   addMonths,
@@ -13,6 +14,7 @@ import { computeReview, type Review } from '../core/review/review.ts';
 import type { Settings } from '../core/settings/index.ts';
 import { createCalendar } from '../core/sla/calendar.ts';
 import type { RunLogEntry } from '../sidebarContract.ts';
+import { readActivitySheet } from './activitySheet.ts';
 import { appsScriptClock, settingsClock, spreadsheetLocale, spreadsheetTimeZone } from './clock.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
 import { withDocumentLock } from './lock.ts';
@@ -82,6 +84,15 @@ export function generateMonthlyReview(
     toast(`Reviewing ${rows.length} leads for ${key}…`, 'SLA monthly review', 10);
   }
 
+  const localeOrder = once(() => localeDateOrder(spreadsheetLocale(ss)));
+  const activity = leadsSheet
+    ? readActivitySheet(ss, settings, leadsSheet.getName(), {
+        clock,
+        nowMs: now.getTime(),
+        localeOrder,
+        recordType: bitrixRecordType(header),
+      })
+    : { activities: null };
   const review = computeReview({
     header,
     rows,
@@ -90,7 +101,8 @@ export function generateMonthlyReview(
     clock,
     calendar,
     nowMs: now.getTime(),
-    localeOrder: () => localeDateOrder(spreadsheetLocale(ss)),
+    localeOrder,
+    activities: activity.activities?.log ?? null,
     plannedMonthlyMql: readPlannedMonthlyMql(ss),
     escalations: readEscalations(key),
   });

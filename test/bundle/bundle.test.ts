@@ -79,9 +79,10 @@ describe('dist/Code.js', () => {
   });
 
   // Every custom-function call cold-loads the bundle: `npm run bench` prints its load time. The
-  // CRM vocabularies (field synonyms, status words) are most of the growth past 150 KB.
-  it('stays lean: under 200 KB', () => {
-    expect(statSync(join(root, 'dist', 'Code.js')).size).toBeLessThan(200 * 1024);
+  // CRM vocabularies (field synonyms, status words, the activity logs' labels) are most of the
+  // growth past 150 KB; 256 KB loads in a few milliseconds (the bench's target is 30 ms).
+  it('stays lean: under 256 KB', () => {
+    expect(statSync(join(root, 'dist', 'Code.js')).size).toBeLessThan(256 * 1024);
   });
 
   it('ships the manifest with V8, a time zone and the narrowest scopes', () => {

@@ -208,7 +208,8 @@ describe('runMonthlyReview through the runtime', () => {
   it('reads Leads with one getValues; the number of calls does not grow with the leads', () => {
     rt.calls.reset();
     rt.call('runMonthlyReview', '2026-03');
-    expect(rt.calls.of('Range.getValues')).toBe(1); // Leads (History is still empty)
+    // Leads, and row 1 of the user's Notes sheet (is it an activity log?); History is empty
+    expect(rt.calls.of('Range.getValues')).toBe(2);
     const small = rt.calls.sheets;
     const big = createRuntime({ timeZone: 'Europe/Paris' });
     const rows: unknown[][] = [HEADER];

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadXlsx, REPO_ROOT } from '../../runtime/index.ts';
 import { STATUS_WORDS } from '../../src/core/sla/status.ts';
+import { rowsOf, ZOHO_CALLS } from '../fixtures/activityExports.ts';
 
 const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 const start = (...args: string[]) =>
@@ -126,5 +127,58 @@ describe('npm start (the offline main job)', { timeout: 120_000 }, () => {
       expect.arrayContaining([expect.stringMatching(/^Checked 10 leads: 2 overdue/)]),
     );
     expect(existsSync(out)).toBe(true);
+  });
+});
+
+describe('npm start -- leads.csv --activities calls.csv', { timeout: 120_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sla-activities-'));
+  const csv = (rows: unknown[][]) =>
+    rows.map((r) => r.map((c) => `"${String(c ?? '').replace(/"/g, '""')}"`).join(',')).join('\n');
+  const leads = join(dir, 'Leads_2026_11_23.csv');
+  const calls = join(dir, 'Calls_2026_11_23.csv');
+  writeFileSync(
+    leads,
+    csv(
+      rowsOf(
+        ZOHO_CALLS.leadHeader,
+        ZOHO_CALLS.leads.map((l) => l.row),
+      ),
+    ),
+  );
+  writeFileSync(calls, csv(rowsOf(ZOHO_CALLS.logHeader, ZOHO_CALLS.activities)));
+  const args = ['--now', '2026-11-23T10:00', '--tz', 'Europe/Paris'];
+
+  it('reads the log beside the leads and says which columns fed it and what matched', () => {
+    const out = join(dir, 'result.xlsx');
+    const run = start(leads, '--activities', calls, ...args, '--out', out);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Activity log\n  Sheet                   "Calls_2026_11_23"');
+    expect(run.stdout).toMatch(/Lead\s+← "LEADID"/);
+    expect(run.stdout).toContain(
+      '5 activities read: 3 done and matched to 2 leads, 1 matched no lead (e.g. "5725767000009999999"), 1 planned or open (not counted)',
+    );
+    expect(run.stdout).toMatch(/^ {2}Met\s+1$/m);
+    expect(run.stdout).toMatch(/^ {2}Missed\s+1$/m);
+  });
+
+  it('gives the same statuses when run again on its own result', () => {
+    const first = join(dir, 'first.xlsx');
+    const json = (r: ReturnType<typeof start>) => JSON.parse(r.stdout) as { counts: unknown };
+    const a = start(leads, '--activities', calls, ...args, '--out', first, '--json');
+    const b = start(first, ...args, '--out', join(dir, 'second.xlsx'), '--json');
+    expect(a.status).toBe(0);
+    expect(b.status).toBe(0);
+    expect(json(b).counts).toEqual(json(a).counts);
+  });
+
+  it('refuses a file that is not an activity log, and writes nothing', () => {
+    const out = join(dir, 'refused.xlsx');
+    const run = start(leads, '--activities', leads, ...args, '--out', out);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(
+      /--activities Leads_2026_11_23\.csv: its row 1 names no lead key and date/,
+    );
+    expect(existsSync(out)).toBe(false);
   });
 });

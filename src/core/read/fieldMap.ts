@@ -20,10 +20,27 @@ import { ATTRIBUTE_SYNONYMS, FIELD_SYNONYMS } from './fieldSynonyms.ts';
  */
 
 /** The user's choices: a header for the field, or '' for "this sheet has none". */
-export type FieldChoices = Partial<Record<FieldId, string>>;
+export type FieldChoices<F extends string = FieldId> = Partial<Record<F, string>>;
 
-export interface FoundField {
-  field: FieldId;
+/**
+ * A set of fields a sheet can feed, in the order they are placed: the leads sheet's SLA fields
+ * (below), or an activity log's (activityLog.ts). Labels are the canonical headers; synonyms
+ * the CRMs' labels, best first.
+ */
+export interface FieldSet<F extends string> {
+  ids: readonly F[];
+  labels: Readonly<Record<F, string>>;
+  synonyms: Readonly<Partial<Record<F, readonly string[]>>>;
+}
+
+export const LEAD_FIELD_SET: FieldSet<FieldId> = {
+  ids: FIELD_IDS,
+  labels: FIELD_LABELS,
+  synonyms: FIELD_SYNONYMS,
+};
+
+export interface FoundField<F extends string = FieldId> {
+  field: F;
   /** 0-based column. */
   column: number;
   /** The header as written in row 1. */
@@ -31,23 +48,23 @@ export interface FoundField {
   via: 'user' | 'canonical' | 'synonym';
 }
 
-export interface FieldConflict {
-  field: FieldId;
+export interface FieldConflict<F extends string = FieldId> {
+  field: F;
   used: string;
   ignored: string[];
 }
 
-export interface FieldResolution {
+export interface FieldResolution<F extends string = FieldId> {
   /** 0-based column of each field, -1 when the sheet has none. */
-  columns: Record<FieldId, number>;
-  found: FoundField[];
+  columns: Record<F, number>;
+  found: Array<FoundField<F>>;
   /** Fields with no column (including those the user set to none). */
-  missing: FieldId[];
-  conflicts: FieldConflict[];
+  missing: F[];
+  conflicts: Array<FieldConflict<F>>;
   /** Headers the user chose that row 1 no longer has (the field was looked up as usual). */
-  staleChoices: Array<{ field: FieldId; header: string }>;
+  staleChoices: Array<{ field: F; header: string }>;
   /** Synonym columns left out because their values are not of the field's kind. */
-  dropped: Array<{ field: FieldId; header: string; example: string }>;
+  dropped: Array<{ field: F; header: string; example: string }>;
 }
 
 interface Candidate {
@@ -59,19 +76,29 @@ function headerText(value: unknown): string {
   return String(value ?? '').trim();
 }
 
-let nameKeys: Record<FieldId, string[]> | null = null;
+const nameKeys = new WeakMap<object, Record<string, readonly string[]>>();
 
-/** Each field's names as header keys, canonical first (computed once). */
-export function fieldNameKeys(): Readonly<Record<FieldId, readonly string[]>> {
-  nameKeys ??= Object.fromEntries(
-    FIELD_IDS.map((f) => [f, [FIELD_LABELS[f], ...(FIELD_SYNONYMS[f] ?? [])].map(headerKey)]),
-  ) as Record<FieldId, string[]>;
-  return nameKeys;
+/** Each field's names as header keys, canonical first (computed once per field set). */
+export function fieldNameKeys<F extends string = FieldId>(
+  set: FieldSet<F> = LEAD_FIELD_SET as unknown as FieldSet<F>,
+): Readonly<Record<F, readonly string[]>> {
+  let keys = nameKeys.get(set);
+  if (!keys) {
+    keys = Object.fromEntries(
+      set.ids.map((f) => [f, [set.labels[f], ...(set.synonyms[f] ?? [])].map(headerKey)]),
+    );
+    nameKeys.set(set, keys);
+  }
+  return keys as Record<F, readonly string[]>;
 }
 
 /** Every column whose header is one of the field's names, best first. */
-function candidates(field: FieldId, keys: readonly string[]): Candidate[] {
-  const names = fieldNameKeys()[field];
+function candidates<F extends string>(
+  set: FieldSet<F>,
+  field: F,
+  keys: readonly string[],
+): Candidate[] {
+  const names = fieldNameKeys(set)[field];
   const found: Candidate[] = [];
   keys.forEach((key, column) => {
     const rank = key === '' ? -1 : names.indexOf(key);
@@ -80,15 +107,24 @@ function candidates(field: FieldId, keys: readonly string[]): Candidate[] {
   return found.sort((x, y) => x.rank - y.rank || x.column - y.column);
 }
 
-/** Finds every field's column in a header row, with the user's choices first. */
+/** Finds every SLA field's column in a header row, with the user's choices first. */
 export function resolveFields(
   header: readonly unknown[],
   choices: FieldChoices = {},
 ): FieldResolution {
+  return resolveFieldSet(LEAD_FIELD_SET, header, choices);
+}
+
+/** Finds every field's column of a field set in a header row, with the user's choices first. */
+export function resolveFieldSet<F extends string>(
+  set: FieldSet<F>,
+  header: readonly unknown[],
+  choices: FieldChoices<F> = {},
+): FieldResolution<F> {
   const keys = header.map(headerKey);
   const taken = new Set<number>();
-  const columns = {} as Record<FieldId, number>;
-  const result: FieldResolution = {
+  const columns = {} as Record<F, number>;
+  const result: FieldResolution<F> = {
     columns,
     found: [],
     missing: [],
@@ -96,13 +132,13 @@ export function resolveFields(
     staleChoices: [],
     dropped: [],
   };
-  const place = (field: FieldId, column: number, via: FoundField['via']): void => {
+  const place = (field: F, column: number, via: FoundField['via']): void => {
     columns[field] = column;
     taken.add(column);
     result.found.push({ field, column, header: headerText(header[column]), via });
   };
-  const auto: FieldId[] = [];
-  for (const field of FIELD_IDS) {
+  const auto: F[] = [];
+  for (const field of set.ids) {
     columns[field] = -1;
     const choice = choices[field];
     if (choice === undefined) auto.push(field);
@@ -117,7 +153,7 @@ export function resolveFields(
     }
   }
   for (const field of auto) {
-    const all = candidates(field, keys).filter((c) => !taken.has(c.column));
+    const all = candidates(set, field, keys).filter((c) => !taken.has(c.column));
     const best = all[0];
     if (!best) continue;
     place(field, best.column, best.rank === 0 ? 'canonical' : 'synonym');
@@ -129,8 +165,8 @@ export function resolveFields(
       });
     }
   }
-  result.missing = FIELD_IDS.filter((f) => columns[f] < 0);
-  result.found.sort((a, b) => FIELD_IDS.indexOf(a.field) - FIELD_IDS.indexOf(b.field));
+  result.missing = set.ids.filter((f) => columns[f] < 0);
+  result.found.sort((a, b) => set.ids.indexOf(a.field) - set.ids.indexOf(b.field));
   return result;
 }
 

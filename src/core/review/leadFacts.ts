@@ -159,8 +159,14 @@ const REVIEW_FIELDS: readonly FieldId[] = [
   'dealValue',
 ];
 
+/** Besides `First contact at`, the columns a first-contact time can come from (sla/contact.ts). */
+const CONTACT_TIME_FIELDS: readonly FieldId[] = ['firstContactAt', 'responseTime', 'lastAttemptAt'];
+
 function missingInputs(read: LeadSheet): FigureInput[] {
-  const missing: FigureInput[] = [...read.fields.missing];
+  const timed = CONTACT_TIME_FIELDS.some((f) => read.fields.columns[f] >= 0);
+  const missing: FigureInput[] = read.fields.missing.filter(
+    (f) => f !== 'firstContactAt' || !timed,
+  );
   if (!read.clock) missing.push('clock');
   const c = read.fields.columns;
   if (c.stage < 0 && c.leadStatus < 0 && c.rejectedReason < 0) missing.push('status');

@@ -1,5 +1,7 @@
+import type { ActivityLog } from '../read/activityLog.ts';
 import type { LocaleOrder } from '../read/dateOrder.ts';
 import type { Settings } from '../settings/index.ts';
+import { joinActivities } from '../sla/activityJoin.ts';
 import type { BusinessCalendar } from '../sla/calendar.ts';
 import { readLeadTable, slaContext } from '../sla/leadCheck.ts';
 import { contactVerdict } from '../sla/status.ts';
@@ -122,6 +124,8 @@ export interface ReviewInput {
   plannedMonthlyMql?: readonly number[] | null;
   /** The month's escalations and reassignments by owner, as the notices counted them. */
   escalations?: OwnerEscalations;
+  /** The activity log, when the spreadsheet has one: first contacts as the check reads them. */
+  activities?: ActivityLog | null;
 }
 
 /** Computes the whole review for one month. Never throws on cell content. */
@@ -141,7 +145,16 @@ export function computeReview(input: ReviewInput): Review {
   });
   // each lead's first contact as the lead check judges it (the same engine, the same evidence)
   const sla = slaContext({ settings, clock, calendar: input.calendar, nowMs: input.nowMs }, read);
+  if (input.activities)
+    sla.logged = joinActivities(
+      input.activities,
+      read.records,
+      settings.handoff.firstContact,
+    ).logged;
   const { leads, quality } = reviewLeads(read, window, (record) => contactVerdict(record, sla));
+  // an activity log gives first-contact times the leads sheet may not have
+  if (input.activities?.activities.length)
+    quality.missing = quality.missing.filter((m) => m !== 'firstContactAt');
   const shared: ReviewContext = {
     settings,
     clock,

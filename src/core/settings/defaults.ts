@@ -50,7 +50,14 @@ export function defaultSettings(): Settings {
       customer: 'A company that has signed.',
     },
     monitoring: { frequencyMinutes: 60, autoMonthlyReview: true, escalateAfterHours: 4 },
-    mapping: { sheetName: '', fields: {}, stageValues: {}, priorityValues: {} },
+    mapping: {
+      sheetName: '',
+      fields: {},
+      stageValues: {},
+      priorityValues: {},
+      activitySheet: '',
+      activityFields: {},
+    },
   };
 }
 

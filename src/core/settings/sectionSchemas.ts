@@ -7,6 +7,7 @@ import {
   WEEKDAYS,
   type Weekday,
 } from '../common/choices.ts';
+import { ACTIVITY_FIELD_IDS } from '../read/activityFields.ts';
 import { CLOCK_FIELDS, FIELD_IDS } from '../read/fieldIds.ts';
 import { STAGE_CHOICES } from '../read/leadColumns.ts';
 import { finite, HHMM, ISO_DATE, isRealIsoDate, positive, rate, text } from './fieldSchemas.ts';
@@ -200,6 +201,10 @@ export function mappingSchema() {
     priorityValues: z
       .record(text('Value', 200), z.enum(PRIORITIES, 'Priority must be Hot, Warm or Cold'))
       .check(entries(200, 'priority values')),
+    /** The activity log's sheet: '' finds it by its headers, null reads none. */
+    activitySheet: z.nullable(text('Activity log sheet', 100)),
+    /** Activity field → the header chosen by the user, or '' for "this log has none". */
+    activityFields: z.partialRecord(z.enum(ACTIVITY_FIELD_IDS), text('Column', 200)),
   });
 }
 

@@ -2,6 +2,7 @@ import { type DateOrder, describeDateOrder } from '../read/dateOrder.ts';
 import { DATE_FIELDS, FIELD_LABELS, type FieldId } from '../read/fieldIds.ts';
 import { LEAD_HEADERS } from '../read/leadColumns.ts';
 import type { LeadSheet } from '../read/leadRecords.ts';
+import type { ActivityReport } from './activityJoin.ts';
 import type { CheckExtras, StatusCounts } from './leadCheck.ts';
 
 /**
@@ -194,6 +195,7 @@ export function readReport(
       value: u.value,
       rows: u.rows,
     })),
+    activities: null,
   };
 }
 
@@ -212,4 +214,6 @@ export interface ReadReportData {
   unplaced: string[];
   /** Each stage, status or priority value nobody mapped, with its rows. */
   unmapped: Array<{ header: string; value: string; rows: number }>;
+  /** The activity log read and joined to the leads, when there is one. */
+  activities: ActivityReport | null;
 }

@@ -28,6 +28,8 @@ export interface LoggedContacts {
   first: number | null;
   /** Done activities since the clock start (attempts), whatever the rule. */
   done: number;
+  /** The log's dates are days without a time. */
+  dayOnly: boolean;
 }
 
 export type ContactEvidence =
@@ -66,7 +68,7 @@ export function contactEvidence(input: ContactInput): ContactEvidence {
   if (attemptsCount && record.responseMs !== null)
     return timed(start + record.responseMs, start, 'responseTime', false);
   const logged = input.logged ?? null;
-  if (logged?.first != null) return timed(logged.first, start, 'activityLog', false);
+  if (logged?.first != null) return timed(logged.first, start, 'activityLog', logged.dayOnly);
   const counted = record.attempts ?? (logged ? logged.done : null);
   const last = record.dates.lastAttemptAt;
   if (attemptsCount && last !== null) {

@@ -1,3 +1,4 @@
+import type { ActivityLog } from '../read/activityLog.ts';
 import { type LocaleOrder, once, resolveOrder } from '../read/dateOrder.ts';
 import { readInstant } from '../read/dates.ts';
 import { findAttributeColumn } from '../read/fieldMap.ts';
@@ -5,6 +6,12 @@ import { type LeadRecord, type LeadSheet, readLeadSheet } from '../read/leadReco
 import { compileScoring, scoreRow } from '../scoring/scoring.ts';
 import type { Settings } from '../settings/index.ts';
 import type { ZoneClock } from '../time/zone.ts';
+import {
+  type ActivityReport,
+  activityNote,
+  activityReport,
+  joinActivities,
+} from './activityJoin.ts';
 import type { BusinessCalendar } from './calendar.ts';
 import { isIdKey, type LeadTable, type OwnedKey } from './leadTable.ts';
 import type { OwnerLookup } from './ownerSla.ts';
@@ -36,6 +43,8 @@ export interface CheckContext {
   localeOrder: LocaleOrder;
   /** SLA Team: an owner's own clock (their time zone) and absence, when the team says so. */
   owners?: OwnerLookup;
+  /** The activity log read, with its sheet's name: first contacts and attempts from it. */
+  activities?: { sheet: string; log: ActivityLog } | null;
 }
 
 /** What one lead gets in our columns. */
@@ -80,6 +89,8 @@ export interface ComputedLeads {
   notes: string[];
   /** What was read: fields found, the clock, date orders, unreadable values. */
   read: LeadSheet;
+  /** The activity log joined to the leads, when one was read. */
+  activities: ActivityReport | null;
 }
 
 export function emptyCounts(): StatusCounts {
@@ -191,6 +202,10 @@ export function computeLeads(table: LeadTable, ctx: CheckContext): ComputedLeads
     return r.kind === 'instant' ? r.ms : null;
   };
   const slaCtx = slaContext(ctx, read);
+  const joined = ctx.activities
+    ? joinActivities(ctx.activities.log, read.records, settings.handoff.firstContact)
+    : null;
+  if (joined) slaCtx.logged = joined.logged;
   const ownerContexts = new Map<BusinessCalendar, SlaContext>();
   const duplicates = duplicateIds(table.keys, read);
   const counts = emptyCounts();
@@ -223,5 +238,10 @@ export function computeLeads(table: LeadTable, ctx: CheckContext): ComputedLeads
     };
     if (r.untracked || r.unmapped) outputs[i]!.quiet = true;
   }
-  return { outputs, counts, extras, leads, notes, read };
+  const activities =
+    joined && ctx.activities
+      ? activityReport(ctx.activities.sheet, ctx.activities.log, joined)
+      : null;
+  if (activities) notes.push(activityNote(activities));
+  return { outputs, counts, extras, leads, notes, read, activities };
 }
