@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { columnToLetters, createRuntime, REPO_ROOT, type Runtime } from '../runtime/index.ts';
 import { type Criterion, defaultSettings, type Settings } from '../src/core/settings/index.ts';
-import { hubspotExport, LEADS_HEADER, leadRows } from './benchData.ts';
+import { callRows, hubspotExport, LEADS_HEADER, leadRows } from './benchData.ts';
 import { naiveCheck } from './benchNaive.ts';
 
 interface Row {
@@ -229,6 +229,28 @@ function benchEdits(rt: Runtime, size: string): void {
   }
 }
 
+/** The check with a Calls sheet beside Leads: the log read once, joined in linear time. */
+function benchActivityLog(sizes: Array<[leads: number, perLead: number]>): void {
+  for (const [count, perLead] of sizes) {
+    const rt = leadsRuntime(count);
+    rt.addSheet('Calls', callRows(count, perLead));
+    rt.call('checkLeadsNow');
+    rt.calls.reset();
+    rt.call('checkLeadsNow');
+    const calls = rt.calls.sheets;
+    const ms = time(2, () => rt.call('checkLeadsNow'));
+    const log = rt.documentProperties.getProperty('sla.runLog') ?? '';
+    const matched = /(\d[\d,]*) done matched to (\d[\d,]*) leads/.exec(log);
+    rows.push({
+      what: 'the same check with an activity log (a Zoho Calls export)',
+      size: `${count.toLocaleString('en-US')} leads, ${(count * perLead).toLocaleString('en-US')} calls`,
+      ms,
+      calls,
+      note: matched ? `${matched[1]} done calls matched to ${matched[2]} leads` : 'log not read',
+    });
+  }
+}
+
 function benchNaive(sizes: number[]): void {
   for (const count of sizes) {
     const rt = leadsRuntime(count);
@@ -299,6 +321,10 @@ benchEntry(
     return sheet;
   },
 );
+benchActivityLog([
+  [10_000, 5],
+  [100_000, 5],
+]);
 benchNaive([1_000, 10_000]);
 benchEntry('runMonthlyReview', 'monthly review (runMonthlyReview 2026-10)', [100_000], ['2026-10']);
 benchNotices([1_000, 100_000]);

@@ -114,3 +114,37 @@ export function hubspotExport(count: number, seed = 42): unknown[][] {
   );
   return [header, ...rows];
 }
+
+export const CALLS_HEADER = [
+  'Call Owner',
+  'Call Type',
+  'LEADID',
+  'Call Start Time',
+  'Call Duration (in seconds)',
+  'Outgoing Call Status',
+] as const;
+
+/**
+ * A Zoho-shaped Calls export for `leadRows(leads)`: `perLead` calls on average per lead, their
+ * keys the leads' IDs, dated from a day before to ten days after now minus four months, a tenth
+ * of them scheduled (not done) and a twentieth for no lead of the sheet.
+ */
+export function callRows(leads: number, perLead: number, seed = 7): unknown[][] {
+  const r = prng(seed);
+  const rows: unknown[][] = [[...CALLS_HEADER]];
+  const start = NOW - 120 * 24 * HOUR;
+  for (let i = 0; i < leads * perLead; i++) {
+    const lead = Math.floor(r() * leads) + 1;
+    const id =
+      r() < 0.05 ? `L-9${String(lead).padStart(6, '0')}` : `L-${String(lead).padStart(6, '0')}`;
+    rows.push([
+      pick(r, ['Alice Martin', 'Bruno Petit', 'Chloé Roux', 'David Leroy']),
+      'Outbound',
+      id,
+      new Date(start + Math.floor(r() * 120 * 24) * HOUR),
+      r() < 0.5 ? Math.floor(r() * 600) : 0,
+      r() < 0.1 ? 'Scheduled' : 'Completed',
+    ]);
+  }
+  return rows;
+}

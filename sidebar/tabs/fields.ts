@@ -32,6 +32,7 @@ import {
 } from '../formFields.ts';
 import { onPreview, previewState } from '../livePreview.ts';
 import { state, ui } from '../state.ts';
+import { renderActivityLog } from './activityLog.ts';
 import { STAGE_CHOICE_HINT, valueList } from './fieldValues.ts';
 
 /** The fields the SLA status is computed from; the others serve the review and matching. */
@@ -68,6 +69,8 @@ function structureKey(): string {
     r?.stageValues.map((v) => v.value) ?? [],
     r?.priorityValues.map((v) => v.value) ?? [],
     state.server?.sheetNames ?? [],
+    p?.activities?.sheet ?? null,
+    Object.keys(p?.activities?.fields ?? {}),
   ]);
 }
 
@@ -358,7 +361,7 @@ function clockFields(): Child[] {
       label: 'Track never-contacted leads for',
       path: 'handoff.trackingDays',
       suffix: 'days',
-      hint: 'Older ones are Missed (not tracked) rather than Overdue: last year’s backlog does not bury today’s leads.',
+      hint: 'Older ones stay Overdue but are not tracked: no colour, no notice, so last year’s backlog does not bury today’s leads.',
     }),
   ];
 }
@@ -380,6 +383,7 @@ export function renderFields(): Child[] {
     otherFields(),
     ...sectionTitle('When the clock starts'),
     ...clockFields(),
+    ...renderActivityLog(),
     ...sectionTitle(
       'What the values mean',
       'Rows with a value nobody mapped are timed as open leads, with no notice, until you map it.',

@@ -1,9 +1,10 @@
-import { isBlankRow } from '../core/common/cell.ts';
+import { isBlank, isBlankRow } from '../core/common/cell.ts';
 import { type ArgRef, errorText, InputError, inputError } from '../core/common/errors.ts';
 import { requireNonNegative } from '../core/common/numbers.ts';
 import { readInstant } from '../core/read/dates.ts';
 import { compileScoring, scoreRow } from '../core/scoring/scoring.ts';
-import { SETTINGS_VERSION_PARAM } from '../core/settings/versionCell.ts';
+import { scoringDateReader } from '../core/scoring/scoringDates.ts';
+import { AS_OF_PARAM, SETTINGS_VERSION_PARAM } from '../core/settings/versionCell.ts';
 import {
   addBusinessHours,
   type BusinessCalendar,
@@ -43,7 +44,7 @@ function calendarOf(env: FunctionEnv, fn: string): BusinessCalendar {
 }
 
 function requireDate(value: unknown, r: ArgRef, env: FunctionEnv): number {
-  const read = readInstant(value, env.clock());
+  const read = readInstant(value, env.sheetClock());
   if (read.kind === 'instant') return read.ms;
   if (read.kind === 'blank') {
     throw inputError(r, 'is required', value, 'give a date-time such as 2026-11-23 14:05');
@@ -111,7 +112,7 @@ export const SLA_SCORE: CustomFunctionDef = {
     'Scores leads with the criteria in the settings: Score, Fit, Interest and Qualification for each row.',
   returns:
     'one row per lead row: Score, Fit, Interest, Qualification (Lead, MQL or Hand off); blank rows stay blank',
-  example: 'SLA_SCORE(A1:Z1, A2:Z300, SLA_SETTINGS_VERSION)',
+  example: 'SLA_SCORE(A1:Z1, A2:Z300, SLA_SETTINGS_VERSION, SLA_CHECKED_AT)',
   params: [
     {
       name: 'header_row',
@@ -124,9 +125,10 @@ export const SLA_SCORE: CustomFunctionDef = {
       type: 'range',
     },
     SETTINGS_VERSION_PARAM,
+    AS_OF_PARAM,
   ],
   rangeAware: true,
-  compute([headerValue, rowsValue], env) {
+  compute([headerValue, rowsValue, _version, asOf], env) {
     const fn = 'SLA_SCORE';
     const header = asGrid(headerValue);
     if (header.length !== 1) {
@@ -154,13 +156,12 @@ export const SLA_SCORE: CustomFunctionDef = {
       });
     }
     const compiled = compileScoring(env.settings().scoring, headerRow);
-    const nowMs = env.nowMs();
-    let clock: ReturnType<FunctionEnv['clock']> | null = null;
-    const readDate = (v: unknown): number | null => {
-      clock ??= env.clock();
-      const r = readInstant(v, clock);
-      return r.kind === 'instant' ? r.ms : null;
-    };
+    const nowMs = isBlank(asOf) ? env.nowMs() : requireDate(asOf, ref(fn, 'as_of'), env);
+    // each date column in its own order, in the spreadsheet's zone: as the lead check reads it
+    const readDate = scoringDateReader(compiled, headerRow, rows, {
+      clock: env.sheetClock(),
+      localeOrder: () => env.localeOrder(),
+    });
     return rows.map((row) => {
       if (isBlankRow(row)) return ['', '', '', ''];
       const s = scoreRow(compiled, row, nowMs, readDate);

@@ -1,3 +1,4 @@
+import type { DateOrder } from '../core/read/dateOrder.ts';
 import type { Settings } from '../core/settings/index.ts';
 import type { ZoneClock } from '../core/time/zone.ts';
 
@@ -14,7 +15,12 @@ export interface ParamDef {
 /** What a custom function may need from the spreadsheet; loaded lazily, read-only. */
 export interface FunctionEnv {
   settings(): Settings;
+  /** The business calendar's clock (the settings' zone, else the spreadsheet's). */
   clock(): ZoneClock;
+  /** The spreadsheet's clock: dates in cells are wall time in it, as the lead check reads them. */
+  sheetClock(): ZoneClock;
+  /** The spreadsheet locale's day/month order, for a column whose dates prove none. */
+  localeOrder(): DateOrder;
   nowMs(): number;
 }
 

@@ -25,6 +25,7 @@ import { withDocumentLock } from './lock.ts';
 import { sendNotices } from './notify.ts';
 import { appendRunLog, readRunLog } from './runLog.ts';
 import { loadSettings } from './settingsStore.ts';
+import { stampCheckTime } from './settingsVersion.ts';
 import { teamForCheck } from './teamSheet.ts';
 import { toast } from './ui.ts';
 
@@ -132,6 +133,11 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
     if (hook) hook(table);
     const live = liveRuleInput(table, computed.read, loaded.settings);
     const report = writeLeads(table, computed.outputs, live);
+    try {
+      stampCheckTime(ss, new Date(ctx.nowMs));
+    } catch (error) {
+      notes.push(`The time of this check could not be written for SLA_SCORE: ${errorText(error)}`);
+    }
     notes.push(...report.notes, ...readPart);
     if (team.team && options.notify !== false) {
       const settings = loaded.settings;

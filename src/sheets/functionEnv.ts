@@ -1,12 +1,15 @@
+import { type DateOrder, localeDateOrder } from '../core/read/dateOrder.ts';
 import type { ZoneClock } from '../core/time/zone.ts';
 import type { FunctionEnv } from '../functions/types.ts';
-import { settingsClock } from './clock.ts';
+import { appsScriptClock, settingsClock, spreadsheetLocale, spreadsheetTimeZone } from './clock.ts';
 import { loadSettings } from './settingsStore.ts';
 
 /** The read-only environment custom functions see; each piece is loaded on first use. */
 export function functionEnv(): FunctionEnv {
   let settings: ReturnType<typeof loadSettings>['settings'] | undefined;
   let clock: ZoneClock | undefined;
+  let sheetClock: ZoneClock | undefined;
+  let order: DateOrder | undefined;
   return {
     settings: () => {
       settings ??= loadSettings().settings;
@@ -16,6 +19,14 @@ export function functionEnv(): FunctionEnv {
       settings ??= loadSettings().settings;
       clock ??= settingsClock(settings);
       return clock;
+    },
+    sheetClock: () => {
+      sheetClock ??= appsScriptClock(spreadsheetTimeZone());
+      return sheetClock;
+    },
+    localeOrder: () => {
+      order ??= localeDateOrder(spreadsheetLocale());
+      return order;
     },
     nowMs: () => Date.now(),
   };

@@ -4,6 +4,8 @@
  * not make is the user's: it is never moved or written.
  */
 import {
+  CHECKED_AT_LABEL,
+  CHECKED_AT_NAME,
   nextSettingsVersion,
   SETTINGS_VERSION_NAME,
   SETTINGS_VERSION_SHEET,
@@ -38,6 +40,24 @@ function versionCell(ss: Spreadsheet): VersionCell {
   const cell = sheet.getRange('B1');
   ss.setNamedRange(SETTINGS_VERSION_NAME, cell);
   return { cell, message: besideNoticeOnce(owned) };
+}
+
+/**
+ * After a check: its time in our `SLA_CHECKED_AT` cell (B3 of the same sheet), for SLA_SCORE's
+ * `as_of`. A named range of that name the add-in did not make is left alone.
+ */
+export function stampCheckTime(ss: Spreadsheet, at: Date): void {
+  const named = ss.getRangeByName(CHECKED_AT_NAME);
+  if (named) {
+    if (isOurSheet(named.getSheet(), SETTINGS_VERSION_SHEET)) named.setValue(at);
+    return;
+  }
+  const { cell } = versionCell(ss);
+  if (!cell) return;
+  const sheet = cell.getSheet();
+  sheet.getRange(3, 1, 1, 2).setValues([[CHECKED_AT_LABEL, at]]);
+  sheet.getRange('B3').setNumberFormat('yyyy-mm-dd hh:mm');
+  ss.setNamedRange(CHECKED_AT_NAME, sheet.getRange('B3'));
 }
 
 /** Makes sure the cell exists (setup): formulas may name it from the start. */

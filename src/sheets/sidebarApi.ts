@@ -13,6 +13,7 @@ import { MONITORING_FREQUENCIES } from '../core/common/choices.ts';
 import { errorText, InputError } from '../core/common/errors.ts';
 import { utf8Bytes } from '../core/common/propertyBytes.ts';
 import { previewRules } from '../core/preview/rulesPreview.ts';
+import { bitrixRecordType } from '../core/read/activityLog.ts';
 import { localeDateOrder } from '../core/read/dateOrder.ts';
 import { resolveFields } from '../core/read/fieldMap.ts';
 import { isGeneratedSheetName } from '../core/read/leadsSheetChoice.ts';
@@ -24,6 +25,7 @@ import type {
   SidebarSaveResult,
   SidebarState,
 } from '../sidebarContract.ts';
+import { readActivitySheet } from './activitySheet.ts';
 import { regenerateAgreement } from './agreement.ts';
 import { appsScriptClock, spreadsheetLocale, spreadsheetTimeZone } from './clock.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
@@ -173,14 +175,16 @@ export function sidebarPreview(settingsJson: string): SidebarPreviewResult {
   // Dates in cells are read in the spreadsheet's zone, as the check does.
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const localeOrder = localeDateOrder(spreadsheetLocale(ss));
-  const preview = previewRules(
-    settings,
-    header,
-    rows,
-    nowMs,
-    appsScriptClock(spreadsheetZone()),
-    localeOrder,
-  );
+  const clock = appsScriptClock(spreadsheetZone());
+  const log = sheet
+    ? readActivitySheet(ss, settings, sheet.getName(), {
+        clock,
+        nowMs,
+        localeOrder,
+        recordType: bitrixRecordType(header),
+      })
+    : { activities: null };
+  const preview = previewRules(settings, header, rows, nowMs, clock, localeOrder, log.activities);
   return {
     leadsSheetFound: sheet !== null,
     sheetName: sheet ? sheet.getName() : null,

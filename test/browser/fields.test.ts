@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../runtime/index.ts';
 import { type PreviewServer, startPreviewServer } from '../../scripts/preview.ts';
 import { defaultSettings } from '../../src/core/settings/index.ts';
+import { rowsOf, ZOHO_CALLS } from '../fixtures/activityExports.ts';
 import { exportRows, HUBSPOT } from '../fixtures/crmExports.ts';
 import { ARTIFACTS, launchSidebarBrowser, type SidebarBrowser } from './chromium.ts';
 
@@ -46,6 +47,11 @@ async function openFields(
     settings.mapping.fields = fields;
     rt.call('sidebarSave', JSON.stringify(settings));
   }
+  return openFieldsOn(rt);
+}
+
+/** The sidebar on a prepared runtime, on its Fields tab. */
+async function openFieldsOn(rt: Runtime): Promise<{ page: Page; rt: Runtime; panel: Locator }> {
   const server = await startPreviewServer({ port: 0, runtime: rt });
   servers.push(server);
   const page = await browser.context.newPage();
@@ -223,6 +229,36 @@ describe('the Fields tab on a HubSpot export', { timeout: 90_000 }, () => {
     await owner.selectOption({ label: 'Contact owner' });
     await poll(() => shown(panel.getByLabel('Owner', { exact: true }))).toBe('Contact owner');
     await poll(() => panel.getByTestId('note-owner').isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('reads the activity log beside the leads, and reads none when told', async () => {
+    const rt = createRuntime({ timeZone: 'Europe/Paris', locale: 'en_US' });
+    rt.addSheet(
+      ZOHO_CALLS.leadsSheet,
+      rowsOf(
+        ZOHO_CALLS.leadHeader,
+        ZOHO_CALLS.leads.map((l) => l.row),
+      ),
+    );
+    rt.addSheet(ZOHO_CALLS.logSheet, rowsOf(ZOHO_CALLS.logHeader, ZOHO_CALLS.activities));
+    rt.load();
+    rt.setNow(NOW);
+    const { page, panel } = await openFieldsOn(rt);
+    const summary = panel.getByTestId('activity-summary');
+    await poll(() => text(summary)).toBe(
+      '5 activities read · 3 done matched to 2 leads · 1 matched no lead · 1 planned or open (not counted)',
+    );
+    const sheet = panel.getByLabel('Activities are read from');
+    expect(await shown(sheet)).toBe(`Automatic: ${ZOHO_CALLS.logSheet}`);
+    expect(await text(panel.getByTestId('activity-columns'))).toContain('Lead ← "LEADID"');
+    await panel.getByTestId('activity-columns').scrollIntoViewIfNeeded();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-fields-activity-log.png') });
+    await sheet.selectOption({ label: 'None' });
+    await poll(() => text(panel.getByTestId('activity-summary'))).toBe(
+      'No activity log is read: first contacts come from the leads sheet.',
+    );
     await page.close();
   });
 });

@@ -13,7 +13,13 @@ const NOW = Date.parse('2026-11-23T09:00:00Z');
 
 function env(): FunctionEnv {
   const clock = intlZoneClock('Europe/Paris');
-  return { settings: () => defaultSettings(), clock: () => clock, nowMs: () => NOW };
+  return {
+    settings: () => defaultSettings(),
+    clock: () => clock,
+    sheetClock: () => clock,
+    localeOrder: () => 'dmy',
+    nowMs: () => NOW,
+  };
 }
 
 const call = customFunctionCaller(env);

@@ -9,6 +9,10 @@ const env: FunctionEnv = {
   clock: () => {
     throw new Error('no clock in planning tests');
   },
+  sheetClock: () => {
+    throw new Error('no clock in planning tests');
+  },
+  localeOrder: () => 'dmy',
   nowMs: () => Date.UTC(2026, 10, 23),
 };
 

@@ -104,7 +104,7 @@ describe('npm run deploy', () => {
     // the fresh build of this copy, with its generated stubs and manifest
     expect(byName.get('Code.js')).toMatch(/\nfunction onOpen\(e\) \{/);
     expect(byName.get('Code.js')).toMatch(
-      /\nfunction SLA_SCORE\(header_row, lead_rows, settings_version\)/,
+      /\nfunction SLA_SCORE\(header_row, lead_rows, settings_version, as_of\)/,
     );
     expect(JSON.parse(byName.get('appsscript.json')!)).toEqual(
       JSON.parse(readFileSync(join(REPO_ROOT, 'appsscript.json'), 'utf8')),

@@ -219,6 +219,14 @@ function marketingSection(
   r.add('blank');
 }
 
+/** The first contact the deadline is met by, as both teams read it in the Agreement. */
+const FIRST_CONTACT_TEXT: Record<Settings['handoff']['firstContact'], string> = {
+  attempt:
+    'The first attempt: a call, an e-mail sent or a meeting, answered or not, with its time recorded (in the lead\'s row or the activity log). Rejecting the lead with a reason also answers it. A contact recorded without a time is "Contacted": it is never counted as on time.',
+  conversation:
+    'The first conversation: the lead reached (a call connected, a meeting held, a reply), with its time recorded (in the lead\'s row or the activity log); attempts without an answer do not meet the deadline. Rejecting the lead with a reason also answers it. A contact recorded without a time is "Contacted": it is never counted as on time.',
+};
+
 /** Deadlines, the clock, business hours: when a lead must be contacted. */
 function deadlineItems(r: Rows, settings: Settings, clock: ClockSource): void {
   const h = settings.handoff;
@@ -232,10 +240,11 @@ function deadlineItems(r: Rows, settings: Settings, clock: ClockSource): void {
     );
   }
   r.add('item', 'Start of the clock', clockText(clock));
+  r.add('item', 'What counts as contact', FIRST_CONTACT_TEXT[h.firstContact]);
   r.add(
     'item',
     'Tracking window',
-    `A lead with no contact recorded whose clock started more than ${n(h.trackingDays)} days ago is counted as missed, not as today's work.`,
+    `A lead with no contact recorded whose clock started more than ${n(h.trackingDays)} days ago is overdue but no longer tracked: no notice, not today's work.`,
   );
   const zone = cal.timeZone.trim() || "the spreadsheet's time zone";
   r.add('item', 'Business hours', `${describeWeek(cal.hours)} (${zone}).`);

@@ -1,7 +1,7 @@
 import { distinctTexts } from '../common/cellValues.ts';
 import { type CapacityEstimate, estimateCapacity } from '../plan/plan.ts';
+import type { ActivityLog } from '../read/activityLog.ts';
 import type { DateOrder } from '../read/dateOrder.ts';
-import { readInstant } from '../read/dates.ts';
 import { type FieldsReport, fieldsReport } from '../read/fieldsReport.ts';
 import { monthBounds, monthLabel } from '../review/leadFacts.ts';
 import {
@@ -10,7 +10,9 @@ import {
   type QualificationPreview,
   type UnknownColumn,
 } from '../scoring/scoring.ts';
+import { scoringDateReader } from '../scoring/scoringDates.ts';
 import type { Settings } from '../settings/index.ts';
+import { type ActivityReport, activityReport, joinActivities } from '../sla/activityJoin.ts';
 import { readLeadTable } from '../sla/leadCheck.ts';
 import { toWall, type ZoneClock } from '../time/zone.ts';
 
@@ -24,6 +26,8 @@ export interface RulesPreview extends QualificationPreview {
   capacity: CapacityEstimate;
   /** The field and value maps at work on the sheet (the Fields tab). */
   fields: FieldsReport;
+  /** The activity log read with these settings and joined to the leads, when there is one. */
+  activities: ActivityReport | null;
 }
 
 /**
@@ -38,12 +42,11 @@ export function previewRules(
   nowMs: number,
   clock: ZoneClock,
   localeOrder: DateOrder = 'dmy',
+  log: { sheet: string; log: ActivityLog } | null = null,
 ): RulesPreview {
   const compiled = compileScoring(settings.scoring, header);
-  const reader = (value: unknown): number | null => {
-    const r = readInstant(value, clock, { dayFirst: localeOrder === 'dmy' });
-    return r.kind === 'instant' ? r.ms : null;
-  };
+  // every date column in its own order, as the check reads it
+  const reader = scoringDateReader(compiled, header, rows, { clock, localeOrder });
   const all = previewQualification(compiled, rows, nowMs, reader);
   // created dates and owners are read as the check reads them (field map, date order)
   const read = readLeadTable(header, rows, { settings, clock, nowMs, localeOrder });
@@ -68,5 +71,12 @@ export function previewRules(
     unknownColumns: compiled.unknownColumns,
     capacity: estimateCapacity(settings.plan, owners.length),
     fields: fieldsReport(header, rows, read, values),
+    activities: log
+      ? activityReport(
+          log.sheet,
+          log.log,
+          joinActivities(log.log, read.records, settings.handoff.firstContact),
+        )
+      : null,
   };
 }

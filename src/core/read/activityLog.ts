@@ -1,6 +1,6 @@
 import { isBlank } from '../common/cell.ts';
 import { normalizeText, readPlainNumber } from '../common/cellValues.ts';
-import { toWall, type ZoneClock } from '../time/zone.ts';
+import type { ZoneClock } from '../time/zone.ts';
 import {
   ACTIVITY_FIELD_SET,
   ACTIVITY_KIND_WORDS,
@@ -11,7 +11,7 @@ import {
   OUTCOME_WORDS,
 } from './activityFields.ts';
 import { inferDateOrder, type LocaleOrder } from './dateOrder.ts';
-import { readInstant } from './dates.ts';
+import { holdsDaysOnly, readInstant } from './dates.ts';
 import { type FieldChoices, type FieldResolution, resolveFieldSet } from './fieldMap.ts';
 import { plausibleDate, readDuration } from './leadRecords.ts';
 
@@ -186,14 +186,11 @@ export function readActivityLog(
     });
   });
   log.unknownWords = [...unknown.values()].sort((a, b) => b.rows - a.rows);
-  log.dayOnly =
-    log.activities.length > 0 && log.activities.every((a) => isMidnight(a.at, options.clock));
+  log.dayOnly = holdsDaysOnly(
+    log.activities.map((a) => ({ value: rows[a.index]![col.at], ms: a.at })),
+    options.clock,
+  );
   return log;
-}
-
-function isMidnight(ms: number, clock: ZoneClock): boolean {
-  const w = toWall(clock, ms);
-  return w.hour === 0 && w.minute === 0 && w.second === 0;
 }
 
 /** A call's duration in seconds: a number of seconds, or `HH:mm:ss`; 0 when unknown. */

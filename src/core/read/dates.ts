@@ -222,3 +222,30 @@ export function parseDateText(
   }
   return 'is not a date';
 }
+
+/** A time of day written in a text date (`14:05`, `14h05`, `2 PM`). */
+const TIME_IN_TEXT = /\d{1,2}\s*[:h]\s*\d{2}|\d\s*[ap]\.?m\b/i;
+
+/** How many midnight dates, with no text to tell, make a column one of days rather than times. */
+const MIDNIGHTS_FOR_DAYS = 3;
+
+/**
+ * Does a column hold days without a time of day? Its dates (the instants `read` gives, with
+ * their cells) are all at midnight, and that is no accident: a text date written without a time,
+ * or several midnights in a row. One date at 00:00 proves nothing.
+ */
+export function holdsDaysOnly(
+  cells: Iterable<{ value: unknown; ms: number }>,
+  clock: ZoneClock,
+  sample = 200,
+): boolean {
+  let seen = 0;
+  let writtenAsDay = false;
+  for (const { value, ms } of cells) {
+    const offset = clock.offsetMinutes(ms) * MINUTE_MS;
+    if ((ms + offset) % DAY_MS !== 0) return false;
+    if (typeof value === 'string' && !TIME_IN_TEXT.test(value)) writtenAsDay = true;
+    if (++seen >= sample) break;
+  }
+  return writtenAsDay || seen >= MIDNIGHTS_FOR_DAYS;
+}

@@ -2,9 +2,9 @@ import { cellAt, isBlank, isDate, showValue } from '../common/cell.ts';
 import { normalizeText, readPlainNumber } from '../common/cellValues.ts';
 import type { Priority } from '../common/choices.ts';
 import { headerKey } from '../common/headers.ts';
-import { DAY_MS, toWall, type ZoneClock } from '../time/zone.ts';
+import { DAY_MS, type ZoneClock } from '../time/zone.ts';
 import { type ColumnDateOrder, inferDateOrder, type LocaleOrder } from './dateOrder.ts';
-import { type DateRead, readInstant } from './dates.ts';
+import { type DateRead, holdsDaysOnly, readInstant } from './dates.ts';
 import {
   type ClockField,
   DATE_FIELDS,
@@ -228,7 +228,7 @@ function compile(
     dateOrders[field] = order;
     const read = dateReader(order, options);
     dateCols.push({ field, col: c, read });
-    if (holdsDaysOnly(rows, c, read, options.clock)) dayOnly.push(field);
+    if (holdsDaysOnly(datedCells(rows, c, read), options.clock)) dayOnly.push(field);
   }
   const leadCols = [
     ...new Set([...fields.found.map((f) => f.column), ...(options.extraColumns ?? [])]),
@@ -243,25 +243,16 @@ function compile(
   return { compiled, dateOrders, dayOnly };
 }
 
-/** How many dates of a column are looked at to tell a column of days from one of date-times. */
-const PRECISION_SAMPLE = 200;
-
-/** True when the column's dates (a sample of them) all fall at midnight: days, not times. */
-function holdsDaysOnly(
+/** The dates of a column as read, with their cells, for `holdsDaysOnly`. */
+function* datedCells(
   rows: ReadonlyArray<readonly unknown[]>,
   c: number,
   read: DateReader,
-  clock: ZoneClock,
-): boolean {
-  let seen = 0;
-  for (let i = 0; i < rows.length && seen < PRECISION_SAMPLE; i++) {
-    const r = read(rows[i]![c]);
-    if (r.kind !== 'instant') continue;
-    seen++;
-    const wall = toWall(clock, r.ms);
-    if (wall.hour !== 0 || wall.minute !== 0 || wall.second !== 0) return false;
+): Iterable<{ value: unknown; ms: number }> {
+  for (const row of rows) {
+    const r = read(row[c]);
+    if (r.kind === 'instant') yield { value: row[c], ms: r.ms };
   }
-  return seen > 0;
 }
 
 /** How many non-blank values a column is judged on. */

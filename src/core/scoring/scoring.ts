@@ -43,7 +43,8 @@ import type { Criterion, ScoringSettings } from '../settings/index.ts';
  * - contains: substring of the normalised text (numbers as written, checkboxes as true/false).
  * - atLeast / atMost / between (inclusive): numbers or numeric text (`1 000`, `1,000`, `250+`
  *   → 250, ranges `50-200` → lower bound 50, `10k` → 10000).
- * - withinDays: the date (read by the caller's `readInstant`) is at most `days` × 24 h from now,
+ * - withinDays: the date (read by the caller's `readInstant`, in its column's day/month order:
+ *   scoringDates.ts) is at most `days` × 24 h from now,
  *   before or after (a meeting booked next week counts as recent).
  * - Blank cells match only isBlank. A Date cell never matches equals / oneOf / contains. A cell
  *   that cannot be read for the operator just doesn't match. FALSE is a value, not a blank.
@@ -51,7 +52,8 @@ import type { Criterion, ScoringSettings } from '../settings/index.ts';
 
 export type Grade = 'A' | 'B' | 'C' | 'D';
 export type Qualification = 'Lead' | 'MQL' | 'Hand off';
-export type InstantReader = (value: unknown) => number | null;
+/** Reads a date cell of a 0-based column (each column in its own day/month order). */
+export type InstantReader = (value: unknown, col: number) => number | null;
 
 export interface ScoreResult {
   score: number;
@@ -70,7 +72,7 @@ export interface UnknownColumn {
   column: string;
 }
 
-type CellTest = (cell: unknown, nowMs: number, readInstant: InstantReader) => boolean;
+type CellTest = (cell: unknown, nowMs: number, readInstant: InstantReader, col: number) => boolean;
 
 export interface CompiledCriterion {
   readonly id: string;
@@ -80,6 +82,8 @@ export interface CompiledCriterion {
   readonly col: number;
   readonly points: number;
   readonly handoff: boolean;
+  /** Its column holds dates (`withinDays`): read in the column's own day/month order. */
+  readonly readsDate: boolean;
   readonly test: CellTest;
 }
 
@@ -147,6 +151,7 @@ export function compileScoring(
       col,
       points: Number.isFinite(c.points) ? c.points : 0,
       handoff: c.handoff === true,
+      readsDate: c.operator === 'withinDays',
       test: compileTest(c),
     });
   }
@@ -185,7 +190,7 @@ export function scoreRow(
   const matched: string[] = [];
   for (let i = 0; i < criteria.length; i++) {
     const c = criteria[i]!;
-    if (!c.test(row[c.col], nowMs, readInstant)) continue;
+    if (!c.test(row[c.col], nowMs, readInstant, c.col)) continue;
     matched.push(c.id);
     if (c.kind === 'fit') fitSum += c.points;
     else interestSum += c.points;
@@ -197,7 +202,7 @@ export function scoreRow(
   if (s.interestCap !== null && interest > s.interestCap) interest = s.interestCap;
   const decay = compiled.decay;
   if (decay && interest > 0) {
-    const t = safeInstant(readInstant, row[decay.col]);
+    const t = safeInstant(readInstant, row[decay.col], decay.col);
     if (t !== null && nowMs - t > decay.afterMs) interest = round1(interest * decay.keep);
   }
   const score = round2(fit + interest);
@@ -333,10 +338,10 @@ function signed(n: number): string {
 }
 
 /** Calls the caller's date reader defensively: a throw or a non-finite result is "no date". */
-function safeInstant(readInstant: InstantReader, value: unknown): number | null {
+function safeInstant(readInstant: InstantReader, value: unknown, col: number): number | null {
   if (isBlank(value)) return null;
   try {
-    const t = readInstant(value);
+    const t = readInstant(value, col);
     return typeof t === 'number' && Number.isFinite(t) ? t : null;
   } catch {
     return null;
@@ -382,8 +387,8 @@ function compileTest(c: Criterion): CellTest {
       const days = c.days;
       if (days === undefined || !Number.isFinite(days) || days <= 0) return never;
       const windowMs = days * DAY_MS;
-      return (v, nowMs, readInstant) => {
-        const t = safeInstant(readInstant, v);
+      return (v, nowMs, readInstant, col) => {
+        const t = safeInstant(readInstant, v, col);
         return t !== null && Math.abs(nowMs - t) <= windowMs;
       };
     }

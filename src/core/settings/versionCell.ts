@@ -26,6 +26,21 @@ export function nextSettingsVersion(current: unknown): number {
   return typeof current === 'number' && Number.isFinite(current) ? Math.floor(current) + 1 : 1;
 }
 
+/**
+ * The cell each lead check stamps with its time (`SLA Settings`!B3): SLA_SCORE takes it as
+ * `as_of`, so that recency points are counted at the check's time and the formula gives each
+ * row the score the check wrote, and recalculates after every check.
+ */
+export const CHECKED_AT_NAME = 'SLA_CHECKED_AT';
+export const CHECKED_AT_LABEL = 'Last lead check';
+
+export const AS_OF_PARAM = {
+  name: 'as_of',
+  description: `Optional. ${CHECKED_AT_NAME}: the time of the last lead check, so that points for recent activity are counted as the check counts them; any date-time works. Blank: now.`,
+  optional: true,
+  type: 'Date',
+} as const;
+
 /** The optional parameter each settings-dependent custom function ends with. */
 export const SETTINGS_VERSION_PARAM = {
   name: 'settings_version',

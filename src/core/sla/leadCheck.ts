@@ -1,9 +1,9 @@
 import type { ActivityLog } from '../read/activityLog.ts';
-import { type LocaleOrder, once, resolveOrder } from '../read/dateOrder.ts';
-import { readInstant } from '../read/dates.ts';
+import type { LocaleOrder } from '../read/dateOrder.ts';
 import { findAttributeColumn } from '../read/fieldMap.ts';
 import { type LeadRecord, type LeadSheet, readLeadSheet } from '../read/leadRecords.ts';
 import { compileScoring, scoreRow } from '../scoring/scoring.ts';
+import { scoringDateReader } from '../scoring/scoringDates.ts';
 import type { Settings } from '../settings/index.ts';
 import type { ZoneClock } from '../time/zone.ts';
 import {
@@ -191,16 +191,10 @@ export function computeLeads(table: LeadTable, ctx: CheckContext): ComputedLeads
   const scoringCols = compiled.criteria.map((c) => c.col);
   if (compiled.decay) scoringCols.push(compiled.decay.col);
   const read = readLeadTable(table.header, table.rows, ctx, scoringCols);
-  const dayFirst = once(() => resolveOrder(ctx.localeOrder) === 'dmy');
-  const readDate = (v: unknown): number | null => {
-    if (v === '' || v === null || v === undefined) return null;
-    const r = readInstant(
-      v,
-      ctx.clock,
-      typeof v === 'string' ? { dayFirst: dayFirst() } : undefined,
-    );
-    return r.kind === 'instant' ? r.ms : null;
-  };
+  const readDate = scoringDateReader(compiled, table.header, table.rows, {
+    clock: ctx.clock,
+    localeOrder: ctx.localeOrder,
+  });
   const slaCtx = slaContext(ctx, read);
   const joined = ctx.activities
     ? joinActivities(ctx.activities.log, read.records, settings.handoff.firstContact)

@@ -71,6 +71,15 @@ describe('SLA Agreement document', () => {
     expect(cells.some((c) => c.startsWith('After 5 attempts without progress'))).toBe(true);
   });
 
+  it('says what counts as the first contact, and follows the setting', () => {
+    expect(cells.some((c) => c.startsWith('The first attempt: a call, an e-mail sent'))).toBe(true);
+    const conversation = defaultSettings();
+    conversation.handoff.firstContact = 'conversation';
+    const other = text(buildAgreement(conversation));
+    expect(other.some((c) => c.startsWith('The first conversation: the lead reached'))).toBe(true);
+    expect(other.some((c) => c.startsWith('The first attempt'))).toBe(false);
+  });
+
   it('has a review cadence and a sign-off table', () => {
     expect(cells.some((c) => c.includes('first business days of each month'))).toBe(true);
     const header = rows.find((r) => r.style === 'header')!;

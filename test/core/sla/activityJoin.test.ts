@@ -126,7 +126,7 @@ describe('the activity log joined to the leads', () => {
           }
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 });
