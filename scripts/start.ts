@@ -10,9 +10,11 @@ import { describeOutbox, writeOutbox } from '../runtime/files/outbox.ts';
 import { openWorkbook, type Runtime } from '../runtime/index.ts';
 import { errorText } from '../src/core/common/errors.ts';
 import { looksLikeActivityLog } from '../src/core/read/activityLog.ts';
+import { likeliestLeadsSheet, namedLeadsSheet } from '../src/core/read/leadsSheetChoice.ts';
 import { addMonths, monthKey, monthOf } from '../src/core/review/leadFacts.ts';
+import { notRead } from '../src/core/sla/checkSummary.ts';
 import { intlZoneClock } from '../src/core/time/zone.ts';
-import type { CheckOutcome } from '../src/sidebarContract.ts';
+import type { CheckOutcome, SidebarState } from '../src/sidebarContract.ts';
 import {
   applyRunSettings,
   fixedNow,
@@ -50,6 +52,7 @@ async function run(options: RunOptions, report: RunReport): Promise<void> {
   rt.setNow(report.now);
   rt.load();
   applyRunSettings(rt, options);
+  refuseWithoutLeads(rt, options);
   rt.call('setUpWorkbook');
   report.formulaErrors = rt.evaluateFormulas('Planning');
   report.check = rt.call('checkLeadsNow') as CheckOutcome;
@@ -65,6 +68,38 @@ async function run(options: RunOptions, report: RunReport): Promise<void> {
 }
 
 class CheckFailed extends Error {}
+
+/**
+ * A file with no sheet of leads is said so before anything is set up: setting up would add an
+ * empty `Leads` sheet and report "no leads" about a file that holds rows of something else.
+ */
+function refuseWithoutLeads(rt: Runtime, options: RunOptions): void {
+  const { settings } = rt.call('sidebarLoad') as SidebarState;
+  const sheets = rt.spreadsheet.getSheets().map((s) => ({
+    name: s.getName(),
+    header:
+      s.getLastColumn() > 0 ? (s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0] ?? []) : [],
+  }));
+  const names = sheets.map((s) => s.name);
+  const chosen = namedLeadsSheet(names, settings.mapping.sheetName);
+  if (chosen?.ok) return;
+  const likeliest = likeliestLeadsSheet(
+    sheets.map((s) => ({ ...s, header: s.header })),
+    settings.mapping.fields,
+  );
+  if (likeliest.ok) return;
+  const data = sheets.filter((s) => s.header.some((h) => String(h ?? '').trim() !== ''));
+  const described = data
+    .map(
+      (s) =>
+        `"${s.name}" (${notRead(s.header.map((h) => String(h ?? '').trim()).filter(Boolean))})`,
+    )
+    .join('; ');
+  const file = basename(options.input);
+  throw new CheckFailed(
+    `${file}: no sheet holds leads — row 1 names no lead field we know (such as Email, Owner, Lead Status, Created at)${described ? `: ${described}` : ''}. Tell the add-in which column is which in Fields: npm run preview -- ${file}, then npm start -- ${file} --settings settings.json`,
+  );
+}
 
 /**
  * `--activities FILE`: the log's first sheet goes into the workbook as a sheet of its own (named

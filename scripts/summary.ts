@@ -81,6 +81,11 @@ function apart(check: CheckOutcome, word: string): string {
   return '';
 }
 
+/** How a row with a value nobody mapped is read: an unknown priority is the default one. */
+function unmappedReading(header: string, read: NonNullable<CheckOutcome['read']>): string {
+  return read.fields.Priority === header ? 'read as the default priority' : 'read as open leads';
+}
+
 /** Which header fed each field, what was not found, how dates were read. */
 function readLines(check: CheckOutcome): string[] {
   const read = check.read;
@@ -103,7 +108,7 @@ function readLines(check: CheckOutcome): string[] {
   }
   for (const u of read.unmapped.slice(0, 10)) {
     lines.push(
-      `  Not mapped: ${u.header} "${u.value}" (${plural(u.rows, 'row')}, read as open leads: map it in Fields)`,
+      `  Not mapped: ${u.header} "${u.value}" (${plural(u.rows, 'row')}, ${unmappedReading(u.header, read)}: map it in Fields)`,
     );
   }
   if (read.unmapped.length > 10)

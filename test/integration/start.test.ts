@@ -80,6 +80,20 @@ describe('npm start (the offline main job)', { timeout: 120_000 }, () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('says a file holds no leads, names its columns, and creates nothing', () => {
+    const csv = join(dir, 'meetings.csv');
+    writeFileSync(csv, 'Topic,Remark,When\nlunch,good,2026-11-20\n');
+    const out = join(dir, 'meetings-result.xlsx');
+    const run = start(csv, '--out', out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'meetings.csv: no sheet holds leads — row 1 names no lead field we know (such as Email, Owner, Lead Status, Created at): "meetings" (3: "Topic", "Remark", "When").',
+    );
+    expect(run.stderr).toContain('npm run preview -- meetings.csv');
+    expect(run.stdout + run.stderr).not.toMatch(/No leads to check yet|Wrote/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('refuses a settings file the sidebar would refuse, with the reason, exit 2', () => {
     const bad = join(dir, 'bad-settings.json');
     writeFileSync(bad, JSON.stringify({ version: 3, plan: {} }));

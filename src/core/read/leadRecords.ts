@@ -205,6 +205,11 @@ interface Compiled {
   dateCols: Array<{ field: DateField; col: number; read: DateReader }>;
   values: ValueMap;
   leadCols: number[];
+  /**
+   * The won date comes from a close-date column (`Close Date`, Bitrix24's `CLOSEDATE`): for an
+   * open deal that is the date it is expected to close, so it proves a win only at a won stage.
+   */
+  wonNeedsStage: boolean;
 }
 
 function compile(
@@ -239,6 +244,7 @@ function compile(
     dateCols,
     values: createValueMap(options.values),
     leadCols,
+    wonNeedsStage: CLOSE_DATE_KEYS.has(headerKey(headers.wonAt)),
   };
   return { compiled, dateOrders, dayOnly };
 }
@@ -254,6 +260,8 @@ function* datedCells(
     if (r.kind === 'instant') yield { value: row[c], ms: r.ms };
   }
 }
+
+const CLOSE_DATE_KEYS: ReadonlySet<string> = new Set(['closedate', 'closeddate']);
 
 /** How many non-blank values a column is judged on. */
 const VET_SAMPLE = 200;
@@ -467,6 +475,7 @@ function readRow(
     if (r.kind === 'instant') dates[d.field] = r.ms;
     else if (r.kind === 'unreadable') problem(d.field, r.reason);
   }
+  if (compiled.wonNeedsStage && meaning?.stage !== 'Customer') dates.wonAt = null;
   const attemptsCell = cellAt(row, col.attempts);
   const attempts = readAttempts(attemptsCell);
   if (typeof attempts === 'string') problem('attempts', attempts);

@@ -1,4 +1,4 @@
-import { resolveFields } from './fieldMap.ts';
+import { type FieldChoices, resolveFields } from './fieldMap.ts';
 import {
   AGREEMENT_SHEET,
   HISTORY_SHEET,
@@ -58,11 +58,14 @@ export function namedLeadsSheet(names: readonly string[], configured: string): S
 }
 
 /** Among sheets with their row 1, the one that looks most like a leads table. */
-export function likeliestLeadsSheet(sheets: readonly SheetHeader[]): SheetChoice {
+export function likeliestLeadsSheet(
+  sheets: readonly SheetHeader[],
+  choices: FieldChoices = {},
+): SheetChoice {
   let best: { name: string; fields: number } | null = null;
   for (const s of sheets) {
     if (isGeneratedSheetName(s.name)) continue;
-    const fields = resolveFields(s.header).found.length;
+    const fields = resolveFields(s.header, choices).found.length;
     if (fields >= MIN_FIELDS && (!best || fields > best.fields)) best = { name: s.name, fields };
   }
   if (best) {

@@ -115,7 +115,7 @@ export function readNotes(
         ? `, and ${q.unmapped.length - UNMAPPED_LISTED} more`
         : '';
     notes.push(
-      `Values not mapped (read as open leads, no notice until mapped in Fields): ${values.join(', ')}${more}.`,
+      `Values not mapped (a stage or status read as an open lead, a priority as the default; no notice until mapped in Fields): ${values.join(', ')}${more}.`,
     );
   }
   if (q.footerRows) {

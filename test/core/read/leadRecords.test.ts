@@ -103,6 +103,37 @@ describe('reading the leads sheet', () => {
   });
 });
 
+describe('what the dates prove', () => {
+  it("reads a close date as a win only at a won stage (an open deal's is its expected close)", () => {
+    const read = readLeadSheet(
+      ['ID', 'STAGE_ID', 'DATE_CREATE', 'CLOSEDATE'],
+      [
+        ['1', 'WON', '2026-11-02 10:00', '2026-11-21 16:00'],
+        ['2', 'EXECUTING', '2026-11-10 10:00', '2026-11-28 03:00'],
+      ],
+      options,
+    );
+    expect(read.fields.columns.wonAt).toBe(3);
+    expect(read.records[0]!.dates.wonAt).not.toBeNull();
+    expect(read.records[1]!.dates.wonAt).toBeNull();
+  });
+
+  it('tells a column of days from one of times, and one midnight proves nothing', () => {
+    const read = (cells: unknown[]) =>
+      readLeadSheet(
+        ['Lead ID', 'Handed off at'],
+        cells.map((c, i) => [`L${i}`, c]),
+        options,
+      ).dayOnly;
+    expect(read(['2026-11-20'])).toEqual(['handedOffAt']);
+    expect(read(['2026-11-20 00:00'])).toEqual([]);
+    const midnight = new Date('2026-11-19T23:00:00Z'); // 00:00 in Paris
+    expect(read([midnight])).toEqual([]);
+    expect(read([midnight, midnight, midnight])).toEqual(['handedOffAt']);
+    expect(read([midnight, midnight, new Date('2026-11-20T09:30:00Z')])).toEqual([]);
+  });
+});
+
 describe('what makes a row a lead', () => {
   it('counts a row with only a scoring attribute as a lead', () => {
     const header = ['Lead ID', 'Job title', 'My notes'];
