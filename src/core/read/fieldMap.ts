@@ -115,8 +115,41 @@ export function resolveFields(
   return resolveFieldSet(LEAD_FIELD_SET, header, choices);
 }
 
+/**
+ * The last resolutions, by field set, header row and choices: a run reads row 1 once and every
+ * part of it (the keys, the reader, the live rules, the summary) asks for the same resolution,
+ * which is matched once. Each caller gets its own copy (the reader drops columns from it).
+ */
+const recent = new Map<string, FieldResolution<string>>();
+const RECENT_MAX = 4;
+
+function copyOf<F extends string>(r: FieldResolution<F>): FieldResolution<F> {
+  return {
+    columns: { ...r.columns },
+    found: r.found.map((f) => ({ ...f })),
+    missing: [...r.missing],
+    conflicts: r.conflicts.map((c) => ({ ...c, ignored: [...c.ignored] })),
+    staleChoices: r.staleChoices.map((c) => ({ ...c })),
+    dropped: r.dropped.map((d) => ({ ...d })),
+  };
+}
+
 /** Finds every field's column of a field set in a header row, with the user's choices first. */
 export function resolveFieldSet<F extends string>(
+  set: FieldSet<F>,
+  header: readonly unknown[],
+  choices: FieldChoices<F> = {},
+): FieldResolution<F> {
+  const key = `${set.ids.join()}\u0000${JSON.stringify(choices)}\u0000${header.map(headerText).join('\u0001')}`;
+  const hit = recent.get(key) as FieldResolution<F> | undefined;
+  if (hit) return copyOf(hit);
+  const resolved = matchFieldSet(set, header, choices);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as string);
+  recent.set(key, resolved as FieldResolution<string>);
+  return copyOf(resolved);
+}
+
+function matchFieldSet<F extends string>(
   set: FieldSet<F>,
   header: readonly unknown[],
   choices: FieldChoices<F> = {},

@@ -4,6 +4,7 @@ import { headerKey } from '../../../src/core/common/headers.ts';
 import { FIELD_IDS, FIELD_LABELS } from '../../../src/core/read/fieldIds.ts';
 import {
   clockField,
+  dropField,
   fieldNameKeys,
   findAttributeColumn,
   resolveFields,
@@ -132,5 +133,15 @@ describe('the field map (properties)', () => {
         expect(new Set(cols).size).toBe(cols.length);
       }),
     );
+  });
+
+  it('matches a header row once and gives each caller its own copy', () => {
+    const header = ['Lead Owner', 'Created Time', 'Rating'];
+    const a = resolveFields(header);
+    dropField(a, 'priority', '"Active"');
+    const b = resolveFields(header);
+    expect(a.columns.priority).toBe(-1);
+    expect(b.columns.priority).toBe(2);
+    expect(b.dropped).toEqual([]);
   });
 });
