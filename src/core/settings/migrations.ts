@@ -20,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   2: fromV2,
   3: fromV3,
   4: fromV4,
+  5: fromV5,
 };
 
 /** The upgraded document, or why there is none (in the shape `parseSettings` returns). */
@@ -96,6 +97,25 @@ function fromV3(doc: SettingsDocument, d: Settings): SettingsDocument {
 function fromV4(doc: SettingsDocument, d: Settings): SettingsDocument {
   const handoff = doc.handoff as Record<string, unknown> | undefined;
   return { ...doc, handoff: { ...handoff, firstContact: d.handoff.firstContact } };
+}
+
+/** The default SQL definition before version 6, which read the hand-off as a contact. */
+export const SQL_DEFINITION_BEFORE_V6 =
+  'An MQL that sales has contacted and accepted: a real need, a budget and a decision maker.';
+
+/**
+ * Version 6 added the agreement section (required fields, roles, contact channels, return path),
+ * and the default SQL definition follows the articles: an SQL is handed to sales, not yet
+ * contacted. A definition the team wrote is kept; the old default text is replaced.
+ */
+function fromV5(doc: SettingsDocument, d: Settings): SettingsDocument {
+  const definitions = doc.definitions as Record<string, unknown> | undefined;
+  const oldSql = definitions?.sql === SQL_DEFINITION_BEFORE_V6;
+  return {
+    ...doc,
+    ...(oldSql ? { definitions: { ...definitions, sql: d.definitions.sql } } : {}),
+    agreement: d.agreement,
+  };
 }
 
 /** Version 1's `businessHours` ({ start, end, days: 1 = Monday … 7 = Sunday }) and holiday dates. */
