@@ -1,8 +1,12 @@
-/** Hand-off tab: first-contact deadlines by priority, at-risk share, attempts. */
+/**
+ * Hand-off tab: first-contact deadlines by priority, at-risk share, attempts, how sales makes
+ * contact, and where a returned lead goes.
+ */
 import { PRIORITIES } from '../../src/core/common/choices.ts';
 import { type Child, h } from '../dom.ts';
 import { numberAt, sectionTitle, selectAt } from '../formFields.ts';
 import { state } from '../state.ts';
+import { contactFields, returnPathFields } from './returnPath.ts';
 
 export function renderHandoff(): Child[] {
   const o = state.draft.handoff;
@@ -43,5 +47,7 @@ export function renderHandoff(): Child[] {
       }),
     ),
     h('p', { class: 'hint' }, 'Spacing is in business days.'),
+    ...contactFields(),
+    ...returnPathFields(),
   ];
 }
