@@ -71,6 +71,17 @@ function benchCustomFunctions(): void {
 }
 
 /** The default criteria plus nine more: 20 criteria, as the scoring issue measures. */
+/** The agreement's data per stage: Deal value at the hand-off is blank on about half the leads. */
+function requiredFields(): Settings {
+  const settings = defaultSettings();
+  settings.agreement.requiredFields = {
+    lead: ['Email'],
+    mql: ['Company'],
+    handoff: ['Owner', 'Company size', 'Source', 'Deal value'],
+  };
+  return settings;
+}
+
 function twentyCriteria(): Settings {
   const settings = defaultSettings();
   const extra: Array<[string, string, Criterion['operator'], Partial<Criterion>, number]> = [
@@ -300,6 +311,13 @@ benchEntry(
   [100_000],
   [],
   twentyCriteria(),
+);
+benchEntry(
+  'checkLeadsNow',
+  'the same check with 6 fields required by the agreement (about half the leads lack one)',
+  [100_000],
+  [],
+  requiredFields(),
 );
 benchEntry(
   'checkLeadsNow',

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { build } from 'esbuild';
+import { hasPrivateField } from './codeText.mjs';
 import { customFunctionStub, entryStub, registryProblems } from './registry.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,11 +41,7 @@ function readExports(code) {
 }
 
 function checkOutput(code) {
-  if (
-    /(^|[^\w$'"])#[A-Za-z_$][\w$]*\s*[=;(]/.test(
-      code.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""'),
-    )
-  ) {
+  if (hasPrivateField(code)) {
     fail('the bundle contains a private class field (#x), which Apps Script does not support');
   }
 }

@@ -17,10 +17,10 @@ import { renderScoring } from './tabs/scoring.ts';
 const TABS: ReadonlyArray<readonly [TabId, string, string, () => Child[]]> = [
   ['scoring', 'Scoring', 'Lead scoring', renderScoring],
   ['fields', 'Fields', 'Columns and values of your sheet', renderFields],
-  ['handoff', 'Hand-off', 'Hand-off rules', renderHandoff],
+  ['handoff', 'Hand-off', 'Hand-off rules, contact, return to marketing', renderHandoff],
   ['calendar', 'Calendar', 'Business calendar', renderCalendar],
   ['plan', 'Plan', 'Revenue plan and costs', renderPlan],
-  ['definitions', 'Terms', 'Shared definitions', renderDefinitions],
+  ['definitions', 'Terms', 'Definitions, data per stage, roles', renderDefinitions],
   ['monitoring', 'Monitor', 'Monitoring and run log', renderMonitoring],
 ];
 export const TAB_IDS: readonly TabId[] = TABS.map(([id]) => id);
@@ -102,6 +102,9 @@ const TAB_OF_PATH: ReadonlyArray<readonly [string, TabId]> = [
   ['mapping', 'fields'],
   ['handoff.clockStart', 'fields'],
   ['handoff.trackingDays', 'fields'],
+  ['agreement.contactChannels', 'handoff'],
+  ['agreement.returnPath', 'handoff'],
+  ['agreement', 'definitions'],
 ];
 
 function tabOf(path: string): string {

@@ -1,8 +1,10 @@
-/** Definitions tab: what both teams mean by each funnel word. */
+/** Terms tab: what both teams mean by each funnel word, the data each stage requires, the roles. */
 import type { Definitions } from '../../src/core/settings/index.ts';
 import type { Child } from '../dom.ts';
 import { sectionTitle, textArea } from '../formFields.ts';
 import { state } from '../state.ts';
+import { requiredDataFields } from './requiredData.ts';
+import { roleFields } from './roles.ts';
 
 const LABELS: Array<[keyof Definitions, string]> = [
   ['contact', 'Contact'],
@@ -25,5 +27,10 @@ function definitionField(key: keyof Definitions, label: string): HTMLElement {
 
 export function renderDefinitions(): Child[] {
   const fields = LABELS.map(([key, label]) => definitionField(key, label));
-  return [...sectionTitle('Shared definitions', HINT), ...fields];
+  return [
+    ...sectionTitle('Shared definitions', HINT),
+    ...fields,
+    ...requiredDataFields(),
+    ...roleFields(),
+  ];
 }

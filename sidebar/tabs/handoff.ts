@@ -1,8 +1,12 @@
-/** Hand-off tab: first-contact deadlines by priority, what counts as contact, at-risk share, attempts. */
+/**
+ * Hand-off tab: first-contact deadlines by priority, at-risk share, attempts, how sales makes
+ * contact, and where a returned lead goes.
+ */
 import { PRIORITIES } from '../../src/core/common/choices.ts';
 import { type Child, h } from '../dom.ts';
 import { numberAt, sectionTitle, selectAt } from '../formFields.ts';
 import { state } from '../state.ts';
+import { contactFields, returnPathFields } from './returnPath.ts';
 
 export function renderHandoff(): Child[] {
   const o = state.draft.handoff;
@@ -24,19 +28,6 @@ export function renderHandoff(): Child[] {
       { label: 'Priority when the cell is blank', path: 'handoff.defaultPriority' },
       PRIORITIES.map((p) => [p, p] as const),
     ),
-    selectAt(
-      o,
-      'firstContact',
-      {
-        label: 'What counts as the first contact',
-        path: 'handoff.firstContact',
-        hint: 'An attempt: a call, an e-mail sent or a meeting, answered or not. A conversation: the lead was reached (a call connected, a meeting held, a reply).',
-      },
-      [
-        ['attempt', 'The first attempt (call, e-mail, meeting)'],
-        ['conversation', 'The first conversation (the lead reached)'],
-      ],
-    ),
     numberAt(o, 'atRiskShare', {
       label: 'At risk when this much of the window is left',
       path: 'handoff.atRiskShare',
@@ -56,5 +47,7 @@ export function renderHandoff(): Child[] {
       }),
     ),
     h('p', { class: 'hint' }, 'Spacing is in business days.'),
+    ...contactFields(),
+    ...returnPathFields(),
   ];
 }

@@ -63,7 +63,8 @@ export function writeAgreementSheet(sheet: Sheet, settings: Settings): void {
     ),
   );
   range.setVerticalAlignment('top');
-  sheet.getRange(1, 2, rows.length, 1).setWrap(true);
+  // what each role does, and who holds it
+  sheet.getRange(1, 2, rows.length, 2).setWrap(true);
   sheet.getRange(1, 1).setFontSize(14);
   sheet.setColumnWidth(1, 220);
   sheet.setColumnWidth(2, 620);

@@ -18,6 +18,7 @@ import { localeDateOrder } from '../core/read/dateOrder.ts';
 import { resolveFields } from '../core/read/fieldMap.ts';
 import { isGeneratedSheetName } from '../core/read/leadsSheetChoice.ts';
 import { describeIssues, parseSettings, type Settings } from '../core/settings/index.ts';
+import { REQUIRED_AT, REQUIRED_STAGES, requiredFieldIssues } from '../core/sla/requiredFields.ts';
 import type {
   MonitoringState,
   RunLogEntry,
@@ -94,6 +95,27 @@ export function readSettingsArg(fn: string, json: unknown): ReadSettings {
 
 // ---------------------------------------------------------------------------------------------
 // Spreadsheet reads
+
+/** Row 1 of the leads sheet the settings read (one read), or null when there is none. */
+function leadsHeaderRow(settings: Settings): unknown[] | null {
+  const sheet = findLeadsSheet(SpreadsheetApp.getActiveSpreadsheet(), settings.mapping).sheet;
+  if (!sheet) return null;
+  const lastCol = sheet.getLastColumn();
+  return lastCol > 0 ? (sheet.getRange(1, 1, 1, lastCol).getValues()[0] ?? []) : [];
+}
+
+/**
+ * Refuses required fields the leads sheet has no column for (the sidebar flags them as you type,
+ * with the same messages): nothing is saved, the stored settings stay as they were.
+ */
+function checkRequiredFields(fn: string, settings: Settings): void {
+  const issues = requiredFieldIssues(settings, leadsHeaderRow(settings));
+  if (issues.length === 0) return;
+  const stageOf = (path: string) =>
+    REQUIRED_STAGES.find((s) => path.startsWith(`agreement.requiredFields.${s}.`)) ?? 'lead';
+  const said = issues.map((i) => `${REQUIRED_AT[stageOf(i.path)]}: ${i.message}`);
+  throw new Error(`${fn}: ${said.join('; ')}`);
+}
 
 function headerTexts(row: readonly unknown[]): string[] {
   return row.map((h) => String(h ?? '').trim()).filter((h) => h !== '');
@@ -225,6 +247,7 @@ function savingLocked<T>(fn: string, body: () => T): T {
  */
 export function sidebarSave(settingsJson: string): SidebarSaveResult {
   const { settings, migratedFrom } = readSettingsArg('sidebarSave', settingsJson);
+  checkRequiredFields('sidebarSave', settings);
   return savingLocked('sidebarSave', () => {
     const before = loadSettings().settings;
     const saved = saveSettings(settings);

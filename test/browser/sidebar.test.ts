@@ -8,6 +8,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../runtime/index.ts';
 import { type PreviewServer, startPreviewServer } from '../../scripts/preview.ts';
+import type { Settings } from '../../src/core/settings/index.ts';
 import { UNKNOWN_ZONE_MESSAGE } from '../../src/core/time/timeZoneName.ts';
 import { runLog } from '../fixtures/properties.ts';
 import { ARTIFACTS, launchSidebarBrowser, type SidebarBrowser } from './chromium.ts';
@@ -261,6 +262,61 @@ describe('sidebar in Chromium at 300 px', { timeout: 90_000 }, () => {
     };
     expect(stored.calendar.timeZone).toBe('America/New_York');
     expect(Object.values(stored.calendar.hours).filter((d) => d.length)).toHaveLength(1);
+    await page.close();
+  });
+
+  it('edits the agreement: the data a stage requires (a missing column flagged), roles, channels, the return path; the Agreement follows', async () => {
+    const { page, rt } = await openSidebar();
+    const save = page.getByRole('button', { name: 'Save' });
+    const errorOf = async (input: Locator): Promise<string> => {
+      const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(' ');
+      const el = page.locator(`[id="${ids.find((id) => id.endsWith('-err'))}"]`);
+      return (await el.isVisible()) ? await text(el) : '';
+    };
+    await page.getByRole('tab', { name: /Terms/ }).click();
+    // a hand-off field the leads sheet does not have: said beside it, Save off, the tab counts it
+    await page.getByRole('button', { name: 'Add a field required at hand-off' }).click();
+    const field = page.getByLabel('Hand-off field 1', { exact: true });
+    await field.fill('Budget');
+    expect(await errorOf(field)).toBe(
+      'The leads sheet has no column "Budget": name a header of its row 1, or remove it',
+    );
+    await poll(() => save.isDisabled()).toBe(true);
+    await poll(() => text(page.getByRole('tab', { name: /Terms/ }))).toContain('1');
+    await field.fill('Owner');
+    expect(await errorOf(field)).toBe('');
+    // a role without a name is refused, with what to write
+    const firstRole = page.getByRole('listitem', { name: 'Role 1' });
+    const role = firstRole.getByLabel('Role', { exact: true });
+    await role.fill(' ');
+    expect(await errorOf(role)).toBe('Name the role (e.g. Marketing ops), or remove the row');
+    await poll(() => save.isDisabled()).toBe(true);
+    await role.fill('Lead router');
+    await firstRole.getByLabel('Person or team', { exact: true }).fill('Camille');
+    // how sales makes contact, and one more return reason with its track
+    await page.getByRole('tab', { name: /Hand-off/ }).click();
+    await page.getByRole('button', { name: '+ Add channel' }).click();
+    await page.getByLabel('Channel 4', { exact: true }).fill('LinkedIn');
+    await page.getByRole('button', { name: '+ Add reason' }).click();
+    await page.getByLabel('Return reason 4', { exact: true }).fill('Chose a competitor');
+    await page.getByLabel('Nurture track of reason 4', { exact: true }).fill('Win-back');
+    await poll(() => save.isEnabled()).toBe(true);
+    await save.click();
+    await poll(() => text(page.locator('.status'))).toContain('Saved at');
+    const stored = JSON.parse(rt.documentProperties.getProperty('sla.settings')!) as Settings;
+    expect(stored.agreement.requiredFields.handoff).toEqual(['Owner']);
+    expect(stored.agreement.roles[0]).toMatchObject({ role: 'Lead router', who: 'Camille' });
+    const agreement = rt
+      .toWorkbook()
+      .sheets.find((s) => s.name === 'SLA Agreement')!
+      .values.flat()
+      .map(String);
+    expect(agreement).toContain('Lead router');
+    expect(agreement).toContain('Camille');
+    expect(agreement).toContain('"Chose a competitor" → Win-back');
+    expect(agreement.some((c) => c.startsWith('Phone, E-mail, Video call or LinkedIn. '))).toBe(
+      true,
+    );
     await page.close();
   });
 

@@ -12,6 +12,8 @@ export const FIELD_LABELS = {
   lastName: 'Last name',
   /** Time from the clock start to the first contact (HubSpot's `Lead response time`). */
   responseTime: 'Response time',
+  /** A phone number: a field the agreement may require (at hand-off, typically). */
+  phone: 'Phone',
 } as const;
 
 export type FieldId = keyof typeof FIELD_LABELS;

@@ -267,6 +267,22 @@ export const FIELD_SYNONYMS: Partial<Record<FieldId, readonly string[]>> = {
     'Close Date',
     'Closed Date',
   ],
+  // HubSpot `Phone Number` / `Mobile Phone Number` (`phone`, `mobilephone`), Salesforce `Phone` /
+  // `Mobile` (`MobilePhone`), Zoho `Phone` / `Mobile`, Pipedrive `Person - Phone` (and its
+  // `(Work)` / `(Mobile)` columns), Close `primary_contact_primary_phone`, Bitrix24 `PHONE`.
+  phone: [
+    'Phone Number',
+    'Person - Phone',
+    'Person - Phone (Work)',
+    'primary_contact_primary_phone',
+    'Business Phone',
+    'Work Phone',
+    'Mobile',
+    'Mobile Phone Number',
+    'Mobile Phone',
+    'MobilePhone',
+    'Person - Phone (Mobile)',
+  ],
   dealValue: [
     'Amount',
     'Deal Value',

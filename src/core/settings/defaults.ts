@@ -1,5 +1,5 @@
 import type { Operator } from '../common/choices.ts';
-import type { Criterion, ScoringSettings, Settings, TimeSpan } from './types.ts';
+import type { AgreementSettings, Criterion, ScoringSettings, Settings, TimeSpan } from './types.ts';
 import { SETTINGS_VERSION } from './version.ts';
 
 /** A fresh copy of the settings a new spreadsheet starts with (callers may change it). */
@@ -45,7 +45,7 @@ export function defaultSettings(): Settings {
         'Anyone whose details we hold: a newsletter subscriber, an event attendee, a form fill.',
       lead: 'A contact who has shown interest by giving their details in exchange for content or a conversation.',
       mql: 'A lead whose fit and interest score reaches the MQL threshold agreed in this document.',
-      sql: 'An MQL that sales has contacted and accepted: a real need, a budget and a decision maker.',
+      sql: 'An MQL that marketing has handed to sales, to be contacted within the deadline of its priority.',
       opportunity: 'An SQL with a qualified project and a proposal being worked on.',
       customer: 'A company that has signed.',
     },
@@ -57,6 +57,56 @@ export function defaultSettings(): Settings {
       priorityValues: {},
       activitySheet: '',
       activityFields: {},
+    },
+    agreement: defaultAgreement(),
+  };
+}
+
+/**
+ * The roles, channels and return path a new agreement starts with (from the source articles:
+ * marketing ops routes and scores, the two managers run the monthly meeting, SDRs make first
+ * contact, a marketer and a sales rep re-evaluate rejected leads). No field is required until
+ * the team says which: a requirement on a column the sheet lacks would be refused.
+ */
+export function defaultAgreement(): AgreementSettings {
+  const role = (r: string, who: string, does: string) => ({ role: r, who, does });
+  return {
+    requiredFields: { lead: [], mql: [], handoff: [] },
+    roles: [
+      role(
+        'Marketing ops',
+        'Marketing operations',
+        'Routes each hand-off to a sales rep (owner and hand-off date in the leads sheet) and maintains the lead scoring: criteria, thresholds and the data each stage requires.',
+      ),
+      role(
+        'Marketing manager',
+        'Head of marketing',
+        "Answers for marketing's commitments and runs the monthly SLA meeting with the sales manager.",
+      ),
+      role(
+        'Sales manager',
+        'Head of sales',
+        'Runs the monthly SLA meeting with the marketing manager, receives the escalations of overdue leads and reassigns the leads of reps who are away.',
+      ),
+      role(
+        'SDRs',
+        'Sales development reps',
+        'Make the first contact within the deadline by the agreed channels, log every attempt, and return or reject a lead with its reason.',
+      ),
+      role(
+        'Re-evaluation pair',
+        'One marketer and one sales rep',
+        'Review the rejected and returned leads before the monthly meeting and decide: back to sales, into nurturing, or disqualified.',
+      ),
+    ],
+    contactChannels: ['Phone', 'E-mail', 'Video call'],
+    returnPath: {
+      noAnswerTrack: 'Re-engagement nurture',
+      reasons: [
+        { reason: 'Bad timing', track: 'Long-term nurture' },
+        { reason: 'No budget yet', track: 'Long-term nurture' },
+        { reason: 'Not the decision maker', track: 'Account nurture (reach the buyer)' },
+      ],
     },
   };
 }

@@ -7,6 +7,7 @@ export { defaultSettings, effectiveTimeZone } from './defaults.ts';
 export { describeIssues, parseSettings } from './parse.ts';
 export { settingsSchemas } from './schema.ts';
 export type {
+  AgreementSettings,
   CalendarSettings,
   Criterion,
   Definitions,
@@ -14,6 +15,9 @@ export type {
   Holiday,
   MappingSettings,
   PlanSettings,
+  RequiredFields,
+  ReturnReason,
+  Role,
   ScoringSettings,
   Settings,
   SettingsIssue,

@@ -21,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   3: fromV3,
   4: fromV4,
   5: fromV5,
+  6: fromV6,
 };
 
 /** The upgraded document, or why there is none (in the shape `parseSettings` returns). */
@@ -109,6 +110,25 @@ function fromV5(doc: SettingsDocument, d: Settings): SettingsDocument {
       activitySheet: d.mapping.activitySheet,
       activityFields: d.mapping.activityFields,
     },
+  };
+}
+
+/** The default SQL definition before version 7, which read the hand-off as a contact. */
+export const SQL_DEFINITION_BEFORE_V7 =
+  'An MQL that sales has contacted and accepted: a real need, a budget and a decision maker.';
+
+/**
+ * Version 7 added the agreement section (required fields, roles, contact channels, return path),
+ * and the default SQL definition follows the articles: an SQL is handed to sales, not yet
+ * contacted. A definition the team wrote is kept; the old default text is replaced.
+ */
+function fromV6(doc: SettingsDocument, d: Settings): SettingsDocument {
+  const definitions = doc.definitions as Record<string, unknown> | undefined;
+  const oldSql = definitions?.sql === SQL_DEFINITION_BEFORE_V7;
+  return {
+    ...doc,
+    ...(oldSql ? { definitions: { ...definitions, sql: d.definitions.sql } } : {}),
+    agreement: d.agreement,
   };
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {
+  agreementSchema,
   calendarSchemas,
   criterionSchema,
   definitionsSchema,
@@ -20,6 +21,7 @@ function buildSchemas() {
   const definitions = definitionsSchema();
   const monitoring = monitoringSchema();
   const mapping = mappingSchema();
+  const agreement = agreementSchema();
   // The key order here is the order of a parsed (and so of a stored) document.
   const settings = z.strictObject({
     version: z.literal(SETTINGS_VERSION),
@@ -30,6 +32,7 @@ function buildSchemas() {
     definitions,
     monitoring,
     mapping,
+    agreement,
   });
   return {
     mapping,
@@ -42,6 +45,7 @@ function buildSchemas() {
     plan,
     definitions,
     monitoring,
+    agreement,
     settings,
   };
 }

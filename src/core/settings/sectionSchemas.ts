@@ -245,6 +245,60 @@ export function definitionsSchema() {
   });
 }
 
+/** A text that must say something (spaces alone are blank): `message` says what to write. */
+const filled = (what: string, max: number, message: string) =>
+  text(what, max).check(z.refine((v) => v.trim() !== '', message));
+
+/** No name listed twice (compared case and spacing ignored). */
+const noRepeat = (what: string) =>
+  z.refine<string[]>(
+    (names) => new Set(names.map((n) => n.trim().toLowerCase())).size === names.length,
+    `${what} is listed twice: remove one`,
+  );
+
+/**
+ * What both teams agree beyond the deadlines and the scoring: the data each stage requires,
+ * who does what, how sales makes contact, and where a lead sales returns goes.
+ */
+export function agreementSchema() {
+  const fields = z
+    .array(filled('Field', 200, 'Name the column, or remove it'))
+    .check(z.maxLength(30, 'At most 30 fields a stage'), noRepeat('A field'));
+  const role = z.strictObject({
+    role: filled('Role', 80, 'Name the role (e.g. Marketing ops), or remove the row'),
+    /** The person or team; blank while nobody is named. */
+    who: text('Person or team', 120),
+    does: filled('What they do', 500, 'Say what this role does'),
+  });
+  const reason = z.strictObject({
+    reason: filled('Reason', 120, 'Write the reason, or remove the row'),
+    track: filled('Nurture track', 120, 'Name the nurture track a lead returned for it enters'),
+  });
+  return z.strictObject({
+    /** The fields a lead must have once it reaches each stage (field labels or Leads headers). */
+    requiredFields: z.strictObject({ lead: fields, mql: fields, handoff: fields }),
+    roles: z.array(role).check(z.maxLength(20, 'At most 20 roles')),
+    /** How sales makes contact (phone, e-mail, video…). */
+    contactChannels: z
+      .array(filled('Channel', 40, 'Name the channel (e.g. Phone), or remove it'))
+      .check(
+        z.minLength(1, 'List at least one channel sales contacts leads by'),
+        z.maxLength(10, 'At most 10 channels'),
+        noRepeat('A channel'),
+      ),
+    returnPath: z.strictObject({
+      /** Where a lead goes when its attempts are used up with no answer. */
+      noAnswerTrack: filled(
+        'Nurture track',
+        120,
+        'Name the nurture track a lead with no answer enters',
+      ),
+      /** The other reasons sales may return a lead for, each with the track it enters. */
+      reasons: z.array(reason).check(z.maxLength(20, 'At most 20 reasons')),
+    }),
+  });
+}
+
 export function monitoringSchema() {
   return z.strictObject({
     frequencyMinutes: z.union(

@@ -10,6 +10,10 @@ export type HandoffSettings = z.infer<Schemas['handoff']>;
 export type PlanSettings = z.infer<Schemas['plan']>;
 export type Definitions = z.infer<Schemas['definitions']>;
 export type MappingSettings = z.infer<Schemas['mapping']>;
+export type AgreementSettings = z.infer<Schemas['agreement']>;
+export type RequiredFields = AgreementSettings['requiredFields'];
+export type Role = AgreementSettings['roles'][number];
+export type ReturnReason = AgreementSettings['returnPath']['reasons'][number];
 /** The one settings document of the add-in, shared by the server and the sidebar. */
 export type Settings = z.infer<Schemas['settings']>;
 

@@ -13,6 +13,7 @@ import {
   joinActivities,
 } from './activityJoin.ts';
 import type { BusinessCalendar } from './calendar.ts';
+import { leadAgreement } from './leadAgreement.ts';
 import { isIdKey, type LeadTable, type OwnedKey } from './leadTable.ts';
 import type { OwnerLookup } from './ownerSla.ts';
 import {
@@ -191,6 +192,8 @@ export function computeLeads(table: LeadTable, ctx: CheckContext): ComputedLeads
   const scoringCols = compiled.criteria.map((c) => c.col);
   if (compiled.decay) scoringCols.push(compiled.decay.col);
   const read = readLeadTable(table.header, table.rows, ctx, scoringCols);
+  const agreement = leadAgreement(settings, table.header, read.fields.columns);
+  notes.push(...agreement.notes);
   const readDate = scoringDateReader(compiled, table.header, table.rows, {
     clock: ctx.clock,
     localeOrder: ctx.localeOrder,
@@ -218,7 +221,10 @@ export function computeLeads(table: LeadTable, ctx: CheckContext): ComputedLeads
     if (duplicates.has(table.keys[i]!)) {
       r = { status: 'Check data', detail: DUPLICATE_STATUS, deadlineMs: null, nextAttemptMs: null };
     } else if (!read.clock) r = NO_CLOCK;
-    else r = evaluateForOwner(record, slaCtx, ctx.owners, ownerContexts);
+    else {
+      const sla = evaluateForOwner(record, slaCtx, ctx.owners, ownerContexts);
+      r = agreement.apply(sla, record, table.rows[i]!);
+    }
     counts[r.status]++;
     if (r.untracked) extras.untracked++;
     if (r.unmapped) extras.unmapped++;

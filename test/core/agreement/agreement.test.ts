@@ -16,12 +16,15 @@ describe('SLA Agreement document', () => {
 
   it('has the sections in order, every row four cells wide', () => {
     const sections = rows.filter((r) => r.style === 'section').map((r) => r.cells[0]);
+    // the order of the source articles: words, data per stage, roles, commitments, review
     expect(sections).toEqual([
       '1. Shared definitions',
-      '2. What marketing commits to',
-      '3. What sales commits to',
-      '4. Review cadence',
-      '5. Sign-off',
+      '2. Data each stage requires',
+      '3. Who does what',
+      '4. What marketing commits to',
+      '5. What sales commits to',
+      '6. Review cadence',
+      '7. Sign-off',
     ]);
     expect(rows.every((r) => r.cells.length === AGREEMENT_WIDTH)).toBe(true);
   });
@@ -68,21 +71,24 @@ describe('SLA Agreement document', () => {
     expect(cells).toContain('Cold: first contact within 16 business hours of the hand-off.');
     expect(cells).toContain("Monday–Friday 09:00–18:00 (the spreadsheet's time zone).");
     expect(cells).toContain('Up to 5 contact attempts, 1 business day apart.');
-    expect(cells.some((c) => c.startsWith('After 5 attempts without progress'))).toBe(true);
+    expect(cells).toContain(
+      'After 5 attempts with no answer, the lead goes back to marketing (Stage "Recycled") and enters the nurture track "Re-engagement nurture".',
+    );
   });
 
   it('says what counts as the first contact, and follows the setting', () => {
-    expect(cells.some((c) => c.startsWith('The first attempt: a call, an e-mail sent'))).toBe(true);
+    expect(cells.some((c) => c.startsWith('The first attempt by one of the channels'))).toBe(true);
+    expect(cells.some((c) => c.includes('never counted as on time'))).toBe(true);
     const conversation = defaultSettings();
     conversation.handoff.firstContact = 'conversation';
     const other = text(buildAgreement(conversation));
-    expect(other.some((c) => c.startsWith('The first conversation: the lead reached'))).toBe(true);
+    expect(other.some((c) => c.startsWith('The first conversation with the lead'))).toBe(true);
     expect(other.some((c) => c.startsWith('The first attempt'))).toBe(false);
   });
 
   it('has a review cadence and a sign-off table', () => {
     expect(cells.some((c) => c.includes('first business days of each month'))).toBe(true);
-    const header = rows.find((r) => r.style === 'header')!;
+    const header = rows.filter((r) => r.style === 'header').at(-1)!;
     expect(header.cells).toEqual(['Team', 'Name and role', 'Signature', 'Date']);
     expect(rows.slice(-2).map((r) => r.cells[0])).toEqual(['Marketing', 'Sales']);
   });

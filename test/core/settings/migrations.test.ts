@@ -9,6 +9,7 @@ import {
   MIGRATIONS,
   type Migration,
   type SettingsDocument,
+  SQL_DEFINITION_BEFORE_V7,
   upgrade,
 } from '../../../src/core/settings/migrations.ts';
 
@@ -284,6 +285,61 @@ describe('version 3 → 4: the escalation delay', () => {
     expect(!result.ok && result.issues).toEqual([
       { path: 'monitoring.escalateAfterHours', message: 'Escalation delay must be above 0' },
     ]);
+  });
+});
+
+/**
+ * A version 5 document: the current one without the activity log (version 6) nor the agreement
+ * section (version 7), and the old SQL default.
+ */
+function v5(sql = SQL_DEFINITION_BEFORE_V7): SettingsDocument {
+  const { agreement, mapping, ...s } = defaultSettings();
+  expect(agreement.roles.length).toBeGreaterThan(0);
+  const { activitySheet: _sheet, activityFields: _fields, ...v5Mapping } = mapping;
+  return {
+    ...s,
+    version: 5,
+    mapping: v5Mapping,
+    definitions: { ...s.definitions, sql },
+    handoff: { ...s.handoff, maxAttempts: 3 },
+  };
+}
+
+describe('version 5 → 6: the activity log, found by its headers', () => {
+  it('reads the log found by its headers, with no column chosen', () => {
+    const s = settingsOf(v5());
+    expect(s.mapping.activitySheet).toBe('');
+    expect(s.mapping.activityFields).toEqual({});
+  });
+});
+
+describe('version 6 → 7: the agreement section, and the SQL definition of the articles', () => {
+  it('adds the default roles, channels, return path and no required field', () => {
+    const s = settingsOf(v5());
+    expect(s.agreement).toEqual(defaultSettings().agreement);
+    expect(s.agreement.requiredFields).toEqual({ lead: [], mql: [], handoff: [] });
+    expect(s.handoff.maxAttempts).toBe(3);
+  });
+
+  it('replaces the old default SQL definition, which read the hand-off as a contact', () => {
+    const s = settingsOf(v5());
+    expect(s.definitions.sql).toBe(defaultSettings().definitions.sql);
+    expect(s.definitions.sql).not.toBe(SQL_DEFINITION_BEFORE_V7);
+  });
+
+  it('keeps an SQL definition the team wrote, and the other definitions', () => {
+    const ours = 'An MQL our SDRs accepted after a discovery call.';
+    const s = settingsOf({
+      ...v5(ours),
+      definitions: { ...defaultSettings().definitions, sql: ours, lead: 'Ours.' },
+    });
+    expect(s.definitions.sql).toBe(ours);
+    expect(s.definitions.lead).toBe('Ours.');
+  });
+
+  it('is idempotent: a migrated document parses to itself', () => {
+    const once = settingsOf(v5());
+    expect(parseSettings(once)).toEqual({ ok: true, settings: once });
   });
 });
 

@@ -148,6 +148,63 @@ describe('the settings schema: each message at the path of its field', () => {
     ]);
   });
 
+  it('an empty role, and one of spaces only: what to write', () => {
+    expect(
+      issuesAfter((s) => {
+        s.agreement.roles[0]!.role = '';
+        s.agreement.roles[2]!.role = '   ';
+      }),
+    ).toEqual([
+      {
+        path: 'agreement.roles.0.role',
+        message: 'Name the role (e.g. Marketing ops), or remove the row',
+      },
+      {
+        path: 'agreement.roles.2.role',
+        message: 'Name the role (e.g. Marketing ops), or remove the row',
+      },
+    ]);
+  });
+
+  it('a role that says nothing it does; a blank person is fine (to be named)', () => {
+    expect(
+      issuesAfter((s) => {
+        s.agreement.roles[1]!.does = '';
+        s.agreement.roles[1]!.who = '';
+      }),
+    ).toEqual([{ path: 'agreement.roles.1.does', message: 'Say what this role does' }]);
+  });
+
+  it('a blank required field, and one listed twice at a stage', () => {
+    expect(
+      issuesAfter((s) => {
+        s.agreement.requiredFields.mql = ['Email', ' '];
+        s.agreement.requiredFields.handoff = ['Phone', 'phone '];
+      }),
+    ).toEqual([
+      { path: 'agreement.requiredFields.mql.1', message: 'Name the column, or remove it' },
+      { path: 'agreement.requiredFields.handoff', message: 'A field is listed twice: remove one' },
+    ]);
+  });
+
+  it('no contact channel at all', () => {
+    expect(issuesAfter((s) => (s.agreement.contactChannels = []))).toEqual([
+      {
+        path: 'agreement.contactChannels',
+        message: 'List at least one channel sales contacts leads by',
+      },
+    ]);
+  });
+
+  it('a return reason with no nurture track', () => {
+    expect(issuesAfter((s) => (s.agreement.returnPath.reasons[0]!.track = ''))).toEqual([
+      {
+        path: 'agreement.returnPath.reasons.0.track',
+        message: 'Name the nurture track a lead returned for it enters',
+      },
+    ]);
+  });
+
   it('one unknown setting', () => {
     expect(issuesAfter((s) => (s.admin = true))).toEqual([
       { path: '', message: 'Unknown setting: admin' },
