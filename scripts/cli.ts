@@ -162,6 +162,7 @@ export function applyRunSettings(rt: Runtime, options: RunOptions): void {
     }
     const { settings } = rt.call('sidebarLoad') as SidebarState;
     settings.mapping.sheetName = options.sheet;
-    rt.call('sidebarSave', JSON.stringify(settings));
+    // choosing the sheet agrees no plan or target: the settings stay the sample's unless given
+    rt.call('sidebarSave', JSON.stringify(settings), false);
   }
 }

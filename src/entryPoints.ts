@@ -62,7 +62,7 @@ export const ENTRY_POINTS = [
   entry('onSlaTimer', ['e'], onSlaTimer),
   sidebarEntry('sidebarLoad', [], sidebarLoad),
   sidebarEntry('sidebarPreview', ['settingsJson'], sidebarPreview),
-  sidebarEntry('sidebarSave', ['settingsJson'], sidebarSave),
+  sidebarEntry('sidebarSave', ['settingsJson', 'agree'], sidebarSave),
   sidebarEntry('sidebarSetMonitoring', ['on', 'minutes'], sidebarSetMonitoring),
   sidebarEntry('sidebarTeam', [], sidebarTeam),
   entry('runMonthlyReview', ['month'], runMonthlyReview),

@@ -203,7 +203,8 @@ function settingsVersionNotice(): string | null {
 function changedSections(before: Settings, after: Settings): string[] {
   const keys = Object.keys(after) as Array<keyof Settings>;
   return keys.filter(
-    (k) => k !== 'version' && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+    (k) =>
+      k !== 'version' && k !== 'agreed' && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
   );
 }
 
@@ -217,13 +218,15 @@ function savingLocked<T>(fn: string, body: () => T): T {
 
 /**
  * Validates and stores the settings (all or nothing), logs the change and regenerates the
- * SLA Agreement sheet.
+ * SLA Agreement sheet. A Save is the team agreeing its settings (`agreed`: the review and
+ * Planning judge against them from now on); `agree` false stores a choice that agrees nothing
+ * (the offline run's `--sheet`).
  */
-export function sidebarSave(settingsJson: string): SidebarSaveResult {
+export function sidebarSave(settingsJson: string, agree?: unknown): SidebarSaveResult {
   const { settings, migratedFrom } = readSettingsArg('sidebarSave', settingsJson);
   return savingLocked('sidebarSave', () => {
     const before = loadSettings().settings;
-    const saved = saveSettings(settings);
+    const saved = saveSettings({ ...settings, agreed: agree === false ? before.agreed : true });
     if (!saved.ok) throw new Error(`sidebarSave: ${describeIssues(saved.issues)}`);
     const savedAt = new Date().toISOString();
     const result: SidebarSaveResult = {
@@ -251,6 +254,8 @@ export function sidebarSave(settingsJson: string): SidebarSaveResult {
       `${c.criteria.length} criteria, MQL at ${c.mqlThreshold}, hand-off at ${c.handoffThreshold}`,
     ];
     if (result.agreement === 'updated') notes.push('SLA Agreement updated');
+    if (!before.agreed && saved.settings.agreed)
+      notes.push("The team's own settings: the review and Planning judge against them now");
     const entry: RunLogEntry = { at: savedAt, kind: 'settings', trigger: 'sidebar', notes };
     if (result.agreement === 'failed' && result.warning) entry.error = result.warning;
     notes.push(...notices);

@@ -16,8 +16,12 @@ import {
   type ReviewMonth,
   reviewLeads,
 } from './leadFacts.ts';
+import { type MonthCount, monthsWithLeads } from './months.ts';
 import { type RejectedLead, rejectedLeads } from './rejected.ts';
 import {
+  type HeadlineRow,
+  headlineRows,
+  type JudgedMonth,
   type NoData,
   noDataReasons,
   type Scorecards,
@@ -95,14 +99,20 @@ export interface Review {
   previous: MonthFigures;
   /** M−1, M−2, M−3 (newest first). */
   earlier: MonthFigures[];
+  /** The team saved its own settings: targets are theirs and judged (else the sample's). */
+  agreed: boolean;
+  /** The figures the review opens with: verdict and change from last month. */
+  headline: HeadlineRow[];
   scorecards: Scorecards;
   trend: TrendRow[];
   bySource: GroupRow[];
   byOwner: GroupRow[];
   rejected: RejectedLead[];
   quality: DataQuality;
-  /** The KPIs without a figure, and why (reviewScorecards.ts `noDataReasons`). */
+  /** The KPIs without a figure, and why (scorecards.ts `noDataReasons`): in every view. */
   noData: NoData;
+  /** When the month has no lead: the months that have some (oldest first), to ask for one. */
+  monthsWithLeads: MonthCount[];
 }
 
 export interface ReviewInput {
@@ -149,29 +159,45 @@ export function computeReview(input: ReviewInput): Review {
     nowMs: input.nowMs,
     plannedMonthlyMql: input.plannedMonthlyMql ?? null,
   };
-  const ctx = monthContext(shared, input.month);
-  const noData = noDataReasons(quality.missing, uncoveredReason(quality, ctx.end, clock));
-  const current = monthFigures(leads, ctx);
-  const earlier = [1, 2, 3].map((k) =>
-    monthFigures(leads, monthContext(shared, addMonths(input.month, -k))),
-  );
+  const judged = (month: ReviewMonth): JudgedMonth & { ctx: ReturnType<typeof monthContext> } => {
+    const ctx = monthContext(shared, month);
+    const uncovered = uncoveredReason(quality, ctx.end, clock);
+    return {
+      ctx,
+      figures: monthFigures(leads, ctx),
+      noData: noDataReasons(quality.missing, uncovered),
+    };
+  };
+  const current = judged(input.month);
+  const earlier = [1, 2, 3].map((k) => judged(addMonths(input.month, -k)));
+  const ctx = current.ctx;
+  const previous = earlier[0]!;
   return {
     month: monthKey(input.month),
     label: monthLabel(input.month),
     timeZone: clock.zone,
     start: ctx.start,
     end: ctx.end,
-    empty: !current.active,
-    current,
-    previous: earlier[0]!,
-    earlier,
-    scorecards: scorecards(current, settings, noData),
-    trend: trendRows(current, earlier, quality.missing),
+    empty: !current.figures.active,
+    current: current.figures,
+    previous: previous.figures,
+    earlier: earlier.map((e) => e.figures),
+    agreed: settings.agreed,
+    headline: headlineRows(
+      current.figures,
+      previous.figures,
+      settings,
+      current.noData,
+      previous.noData,
+    ),
+    scorecards: scorecards(current.figures, settings, current.noData),
+    trend: trendRows(current, earlier),
     bySource: bySource(leads, ctx),
     byOwner: byOwner(leads, ctx, input.escalations),
     rejected: rejectedLeads(leads, ctx),
     quality,
-    noData,
+    noData: current.noData,
+    monthsWithLeads: current.figures.active ? [] : monthsWithLeads(read, clock),
   };
 }
 

@@ -20,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   2: fromV2,
   3: fromV3,
   4: fromV4,
+  5: fromV5,
 };
 
 /** The upgraded document, or why there is none (in the shape `parseSettings` returns). */
@@ -96,6 +97,14 @@ function fromV3(doc: SettingsDocument, d: Settings): SettingsDocument {
 function fromV4(doc: SettingsDocument, d: Settings): SettingsDocument {
   const handoff = doc.handoff as Record<string, unknown> | undefined;
   return { ...doc, handoff: { ...handoff, firstContact: d.handoff.firstContact } };
+}
+
+/**
+ * Version 6 added whether the team agreed its settings (`agreed`): a stored document is one a
+ * team saved, so it is agreed; only the defaults of a sheet that never saved are the sample.
+ */
+function fromV5(doc: SettingsDocument): SettingsDocument {
+  return { ...doc, agreed: true };
 }
 
 /** Version 1's `businessHours` ({ start, end, days: 1 = Monday … 7 = Sunday }) and holiday dates. */

@@ -287,6 +287,39 @@ describe('version 3 → 4: the escalation delay', () => {
   });
 });
 
+/** A version 5 document: the current one without what version 6 added. */
+function v5(): SettingsDocument {
+  const { agreed, ...rest } = defaultSettings();
+  expect(agreed).toBe(false);
+  return { ...rest, version: 5, plan: { ...rest.plan, averageDeal: 2500 } };
+}
+
+describe('version 5 → 6: the team agreed its settings', () => {
+  it('counts a stored document as agreed: a team saved it', () => {
+    const result = parseSettings(v5());
+    expect(result).toMatchObject({ ok: true, migratedFrom: 5 });
+    const s = settingsOf(v5());
+    expect(s.agreed).toBe(true);
+    expect(s.plan.averageDeal).toBe(2500);
+  });
+
+  it('adds only its own field', () => {
+    const doc = v5();
+    const { agreed, ...rest } = MIGRATIONS[5]!(doc, defaultSettings());
+    expect(agreed).toBe(true);
+    expect(rest).toEqual(doc);
+  });
+
+  it('is idempotent: a migrated document parses to itself', () => {
+    const once = settingsOf(v5());
+    expect(parseSettings(once)).toEqual({ ok: true, settings: once });
+  });
+
+  it('leaves the defaults of a sheet that never saved as the sample', () => {
+    expect(settingsOf(defaultSettings()).agreed).toBe(false);
+  });
+});
+
 describe('parsing a current document', () => {
   it('accepts the defaults as they are, with no migration', () => {
     expect(parseSettings(defaultSettings())).toEqual({ ok: true, settings: defaultSettings() });
