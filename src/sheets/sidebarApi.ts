@@ -29,6 +29,7 @@ import { appsScriptClock, spreadsheetLocale, spreadsheetTimeZone } from './clock
 import { findLeadsSheet } from './leadsSheet.ts';
 import { withDocumentLock } from './lock.ts';
 import { monitoringState, startMonitoring, stopMonitoring } from './monitoring.ts';
+import { refreshPlanningNote } from './planning.ts';
 import { appendRunLog, readRunLog } from './runLog.ts';
 import { loadSettings, saveSettings } from './settingsStore.ts';
 import { bumpSettingsVersion } from './settingsVersion.ts';
@@ -243,6 +244,11 @@ export function sidebarSave(settingsJson: string, agree?: unknown): SidebarSaveR
     } catch (error) {
       result.agreement = 'failed';
       result.warning = `Settings saved, but the SLA Agreement sheet could not be updated: ${errorText(error)}`;
+    }
+    try {
+      refreshPlanningNote(SpreadsheetApp.getActiveSpreadsheet(), saved.settings.agreed);
+    } catch (error) {
+      notices.push(`Planning could not be told the plan is the team's: ${errorText(error)}`);
     }
     const recalc = settingsVersionNotice();
     if (recalc) notices.push(recalc);

@@ -4,6 +4,7 @@ import { customersNeeded } from '../plan/funnel.ts';
 import { planMqlFromRevenue } from '../plan/plan.ts';
 import { monthlyMqlTarget } from '../review/figures.ts';
 import { REVIEW_THRESHOLDS } from '../review/kpis.ts';
+import { REVIEW_DEFINITIONS, SAMPLE_LINE } from '../review/sections.ts';
 import type { Criterion, Settings, TimeSpan } from '../settings/index.ts';
 import { WEEKDAY_NAMES } from '../time/names.ts';
 
@@ -290,6 +291,9 @@ function reviewSection(r: Rows, settings: Settings): void {
     'Green / amber / red',
     `MQL delivered ≥ ${pct(t.mqlAttainment.green)} of target is green, ≥ ${pct(t.mqlAttainment.amber)} amber; hand-offs contacted within deadline ≥ ${pct(t.onTimeShare.green)} green, ≥ ${pct(t.onTimeShare.amber)} amber; value won ≥ ${pct(t.revenueAttainment.green)} of the monthly goal green, ≥ ${pct(t.revenueAttainment.amber)} amber; otherwise red.`,
   );
+  if (!settings.agreed) r.add('item', 'Sample targets', SAMPLE_LINE);
+  // how the review counts: the same definitions its Definitions section states
+  for (const [figure, how] of REVIEW_DEFINITIONS) r.add('item', `Review: ${figure}`, how);
   r.add(
     'item',
     'Changes',

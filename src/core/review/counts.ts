@@ -53,4 +53,3 @@ export interface LeadMonth {
   /** For the speed-to-lead estimate: contacted late, or never contacted once the deadline passed. */
   late: LateContact | null;
 }
-

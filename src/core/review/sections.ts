@@ -69,13 +69,13 @@ export function qualityLine(q: DataQuality): string {
 
 /** Said at the top of a review made before the team saved its own settings. */
 export const SAMPLE_LINE =
-  "The plan and the targets are the sample's (average deal 1,000, 50 % at every stage): nothing is judged against them until the team saves its own settings (sidebar, Save; offline: --settings).";
+  "The plan and the targets are the sample's, not the team's: nothing is judged against them until the team saves its own settings (sidebar, Save; offline: npm start -- --settings FILE).";
 
 /** A month with no lead: which months have some, and how to ask for one. */
 export function emptyLine(review: Review): string {
   const months = review.monthsWithLeads;
   const ask = months.length
-    ? ` Leads are dated ${monthsSummary(months)}. Ask for one of those months: menu SLA Sheets › Monthly review (type YYYY-MM), the sidebar's Review tab, or offline npm start -- --month ${months[months.length - 1]!.month}.`
+    ? ` Leads are dated ${monthsSummary(months)}. Ask for one of those months: menu Extensions › SLA Sheets › Run monthly review (type YYYY-MM), the sidebar's Monitoring tab (Monthly review), or offline npm start -- --month ${months[months.length - 1]!.month}.`
     : '';
   return `No lead was created, qualified, handed off or won in ${review.label}: the figures below are zero or "no data".${ask}`;
 }
@@ -116,16 +116,21 @@ export function scoreTable(title: string, lines: readonly ScoreLine[]): Table {
   };
 }
 
-/** `+5`, `−3`, `+4 pts` (a share's change in percentage points), `no data`. */
+/** `+5`, `−3`, `+4 pts` (a share's change in percentage points), `±0`, `no data`. */
 function changeText(row: HeadlineRow): string {
   const c = row.change;
   if (c === null) return 'no data';
-  const sign = c > 0 ? '+' : c < 0 ? '−' : '±';
   const size = Math.abs(c);
-  if (row.unit === 'percent') return `${sign}${Math.round(size * 100)} pts`;
-  if (row.unit === 'hours') return `${sign}${size.toFixed(1)} h`;
-  if (row.unit === 'money') return `${sign}${Math.round(size).toLocaleString('en-US')}`;
-  return `${sign}${Number(size.toFixed(2))}`;
+  const [shown, unit] =
+    row.unit === 'percent'
+      ? [String(Math.round(size * 100)), ' pts']
+      : row.unit === 'hours'
+        ? [size.toFixed(1), ' h']
+        : row.unit === 'money'
+          ? [Math.round(size).toLocaleString('en-US'), '']
+          : [String(Number(size.toFixed(2))), ''];
+  if (Number(shown.replace(/,/g, '')) === 0) return '±0';
+  return `${c > 0 ? '+' : '−'}${shown}${unit}`;
 }
 
 export function headlineTable(review: Review, previousMonth: string): Table {
