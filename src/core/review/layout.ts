@@ -1,5 +1,6 @@
 import { DATE_TIME_COLUMN_WIDTH } from '../read/leadColumns.ts';
 import { block, type CellValue, type SheetBlock, type Table } from './blocks.ts';
+import { KPIS } from './kpis.ts';
 import type { Review } from './review.ts';
 import {
   definitionsTable,
@@ -24,6 +25,9 @@ export interface ChartSpec {
   id: 'funnel' | 'onTimeByOwner';
   type: 'column' | 'bar';
   title: string;
+  /** Size in pixels. */
+  width: number;
+  height: number;
   /** Source ranges (1-based), first the labels column then the values column. */
   ranges: Array<{ row: number; col: number; numRows: number; numCols: number }>;
   anchorRow: number;
@@ -73,15 +77,31 @@ const SECTIONS: ReadonlyArray<readonly [SectionId, (r: Review) => Table]> = [
   ['definitions', definitionsTable],
 ];
 
+const CHART_WIDTH = 560;
+const CHART_HEIGHT = 340;
+/** Rows kept free under the headline for the charts (21 px a row). */
+const CHART_ROWS = 18;
+
+/** The first column whose left edge is `px` or more from the sheet's left edge. */
+function columnAt(widths: readonly number[], px: number): number {
+  let left = 0;
+  for (let c = 0; c < widths.length; c++) {
+    if (left >= px) return c + 1;
+    left += widths[c]!;
+  }
+  return widths.length + 1;
+}
+
 /**
- * The funnel by stage, and the on-time share by owner, over their tables' cells, right of the
- * widest table. The by-owner chart is left out when the month has no on-time figure (no data).
+ * The funnel by stage, and the on-time share by owner, over their tables' cells, side by side
+ * in the rows kept under the headline (before the tables, as on the HTML page). The by-owner
+ * chart is left out when the month has no on-time figure (no data).
  */
 function charts(
   review: Review,
   funnel: SheetBlock,
   owners: SheetBlock,
-  chartCol: number,
+  at: { row: number; widths: readonly number[] },
 ): ChartSpec[] {
   const tableRows = (b: SheetBlock) => b.values.length - 1; // header + data rows
   const column = (b: SheetBlock, col: number) => ({
@@ -95,9 +115,11 @@ function charts(
       id: 'funnel',
       type: 'column',
       title: `Funnel of the leads created in ${review.label}`,
+      width: CHART_WIDTH,
+      height: CHART_HEIGHT,
       ranges: [{ ...column(funnel, 1), numCols: 2 }],
-      anchorRow: 1,
-      anchorCol: chartCol,
+      anchorRow: at.row,
+      anchorCol: 1,
     },
   ];
   const owned = review.byOwner.some((g) => g.figures.sales.onTimeShare !== null);
@@ -105,10 +127,12 @@ function charts(
     specs.push({
       id: 'onTimeByOwner',
       type: 'bar',
-      title: 'Hand-offs contacted within deadline, by owner',
+      title: `${KPIS.onTimeShare.label}, by owner`,
+      width: CHART_WIDTH,
+      height: CHART_HEIGHT,
       ranges: [column(owners, 1), column(owners, groupColumnOf('onTimeShare'))],
-      anchorRow: 21,
-      anchorCol: chartCol,
+      anchorRow: at.row,
+      anchorCol: columnAt(at.widths, CHART_WIDTH + 24),
     });
   }
   return specs;
@@ -157,16 +181,24 @@ export function reviewLayout(review: Review, options: LayoutOptions): ReviewLayo
   const blocks: SheetBlock[] = [title];
   const placed = new Map<SectionId, SheetBlock>();
   let row = title.row + title.values.length + 1;
+  let chartRow = row;
   for (const [id, table] of SECTIONS) {
     const b = block(id, row, 1, table(review));
     blocks.push(b);
     placed.set(id, b);
     row += b.values.length + 1;
+    if (id === 'headline') {
+      chartRow = row;
+      row += CHART_ROWS + 1;
+    }
   }
-  const widest = Math.max(...blocks.map((b) => b.col + (b.values[0]?.length ?? 1) - 1));
+  const widths = columnWidths(blocks);
   return {
     blocks,
-    charts: charts(review, placed.get('funnel')!, placed.get('byOwner')!, widest + 2),
-    columnWidths: columnWidths(blocks),
+    charts: charts(review, placed.get('funnel')!, placed.get('byOwner')!, {
+      row: chartRow,
+      widths,
+    }),
+    columnWidths: widths,
   };
 }
