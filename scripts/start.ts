@@ -55,7 +55,8 @@ async function run(options: RunOptions, report: RunReport): Promise<void> {
   report.reviewMonth = options.month ?? lastFullMonth(report.now, report.timeZone);
   rt.call('runMonthlyReview', report.reviewMonth);
   mkdirSync(dirname(options.output), { recursive: true });
-  await opened.save(options.output);
+  // the review prints landscape, one page wide
+  await opened.save(options.output, { fitToWidth: [`SLA Review ${report.reviewMonth}`] });
   report.written = true;
   const page = reviewPagePath(options, report.reviewMonth);
   report.reviewPage = await writeReviewPage(rt.spreadsheet, report.reviewMonth, page);
