@@ -218,5 +218,9 @@ export function summaryJson(report: RunReport, error?: string): Record<string, u
     messages: report.runtime?.ui.toasts.map((t) => t.message) ?? (check ? [check.message] : []),
     notes: check?.notes ?? [],
     reviewMonth: report.reviewMonth ?? null,
+    formulaErrors: (report.formulaErrors ?? []).map((e) => ({
+      cell: `${e.sheet}!${e.a1}`,
+      message: e.message,
+    })),
   };
 }
