@@ -6,8 +6,8 @@ import type { FigureInput } from './leadFacts.ts';
 /**
  * The monthly review's KPI table: each figure written once, with its label, its unit and how
  * it is read from a month's figures; a commitment adds its target, its green / amber / red rule
- * and a note. The Trend rows and the three scorecards (reviewScorecards.ts) and the SLA History
- * columns (reviewHistory.ts) are all derived from it. Definitions of the figures: review.ts.
+ * and a note. The Trend rows and the three scorecards (scorecards.ts) and the SLA History
+ * columns (history.ts) are all derived from it. Definitions of the figures: review.ts.
  */
 
 export type Rag = 'green' | 'amber' | 'red' | 'none';

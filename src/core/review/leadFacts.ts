@@ -128,7 +128,7 @@ export interface DataQuality {
   unmapped: Array<{ header: string; value: string; rows: number }>;
   /** The labels of the fields the review reads that the sheet has no column for. */
   missingColumns: string[];
-  /** The inputs the sheet lacks, for the figures that need them (reviewKpis.ts `needs`). */
+  /** The inputs the sheet lacks, for the figures that need them (kpis.ts `needs`). */
   missing: FigureInput[];
   /** The header that starts the SLA clock ("hand-offs" are leads whose clock started). */
   clockHeader: string | null;

@@ -32,9 +32,10 @@ import {
 
 /**
  * Monthly review KPIs. Pure: the Leads rows, the settings and the month in; plain figures out.
- * The pieces: reviewData.ts (months, each lead read once), reviewFigures.ts (a month's figures),
- * reviewGroups.ts (by source, by owner), reviewKpis.ts (the KPI table), reviewScorecards.ts
- * (the scorecards and the trend, derived from it), reviewRejected.ts (the rejected leads).
+ * The pieces: leadFacts.ts (months, each lead read once), classify.ts (THE ONE CLASSIFICATION of
+ * each lead for the month), tally.ts (adds it up), figures.ts (a month's figures), groups.ts (by
+ * source, by owner), kpis.ts (the KPI table), scorecards.ts (kpiValue, the scorecards, the
+ * headline and the trend, derived from it), rejected.ts (the rejected leads).
  *
  * Definitions (one calendar month M in the spreadsheet's time zone, [1st 00:00, next 1st 00:00)):
  * - Every row is read as the lead check reads it (leadRecords.ts: field map, value map, date
@@ -50,14 +51,17 @@ import {
  * - Rejected by sales: hand-offs of M whose Stage is `Rejected` or that have a `Rejected reason`;
  *   share = rejected ÷ hand-offs of M.
  * - Funnel (conversion): the COHORT of leads created in M, counted by the furthest stage each has
- *   reached so far (Stage, plus: an `MQL at` or `Handed off at` date means at least MQL, a `Won
- *   at` date means customer; `Lost` counts as a lost opportunity, `Recycled`/`Rejected` as MQL).
- *   Recent cohorts are immature: their later stages keep growing.
+ *   reached so far ON EVIDENCE: the stage's own date (`MQL at` means MQL, a `Handed off at` date
+ *   means SQL, `Won at` customer) or a Stage at it or later. Lost, Rejected and Recycled prove no
+ *   stage of their own; the clock start proves none when it is the creation date. So the funnel
+ *   never grows. Recent cohorts are immature: their later stages keep growing.
  * - Sales: for each hand-off of M, deadline = addBusinessHours(handed off, deadlineHours[priority])
  *   (blank or unknown priority = the default priority). On time = first contact at or before
- *   the deadline. Pending = not contacted and the deadline is still ahead (now): left out of the
- *   on-time share. On-time share = on time ÷ (hand-offs − pending). Never contacted = no first
- *   contact and the deadline has passed. Time to first contact = business hours from hand-off to
+ *   the deadline, as the SLA engine judges it (sla/status.ts contactVerdict). Each hand-off has
+ *   one outcome: on time, late, never (no contact recorded, deadline passed, neither rejected nor
+ *   closed), pending (deadline ahead), untimed (a contact recorded with no time: never on time),
+ *   closed (rejected or closed with no contact). Judged = on time + late + never: the base of
+ *   the on-time share and of the never-contacted share. Time to first contact = business hours from hand-off to
  *   first contact (0 when the contact is dated before the hand-off); median and 90th percentile
  *   are PERCENTILE.INC, as in Sheets. Average attempts over the hand-offs (blank = 0 attempts;
  *   unreadable values are left out and counted in data quality). Recycled: hand-offs of M whose
@@ -83,7 +87,7 @@ import {
  * - Unreadable values are counted over the whole sheet, as the lead check counts them.
  * - A lead a status says was contacted, with no contact time, is left out of the on-time share
  *   and the timings (`untimed`), never counted on time.
- * - A figure whose column the sheet lacks (reviewKpis.ts `needs`) is "no data (no X column)",
+ * - A figure whose column the sheet lacks (kpis.ts `needs`) is "no data (no X column)",
  *   without a verdict.
  */
 

@@ -3,7 +3,7 @@ import type { MonthFigures } from './figureTypes.ts';
 import { KPI_IDS, KPIS, type KpiId, missingInput, type Rag, type Unit } from './kpis.ts';
 import type { FigureInput } from './leadFacts.ts';
 
-/** The scorecards and the Trend block: views of the KPI table (reviewKpis.ts). */
+/** The scorecards and the Trend block: views of the KPI table (kpis.ts). */
 
 export interface ScoreLine {
   id: KpiId;
