@@ -137,9 +137,12 @@ export function upsertHistory(
   ensureRows(sheet, target);
   sheet.getRange(1, 1, 1, width).setValues([layout.header]).setFontWeight('bold');
   sheet.setFrozenRows(1);
-  historyColumnWidths(layout, DATE_TIME_COLUMN_WIDTH).forEach((width, c) => {
-    if (width !== null) sheet.setColumnWidth(c + 1, width);
-  });
+  // widths once, when our columns are written (new sheet or new KPIs): the team may resize them
+  if (layout.added.length) {
+    historyColumnWidths(layout, DATE_TIME_COLUMN_WIDTH).forEach((width, c) => {
+      if (width !== null) sheet.setColumnWidth(c + 1, width);
+    });
+  }
   const row = sheet.getRange(target, 1, 1, width);
   const theirs = layout.ours.includes(-1) ? row.getNumberFormats()[0] : [];
   row.setNumberFormats([historyFormatsFor(layout, theirs)]);

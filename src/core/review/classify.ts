@@ -93,6 +93,16 @@ function addWon(out: LeadMonth, lead: LeadFacts, wonAt: number): void {
 export function classifyLead(lead: LeadFacts, ctx: MonthContext): LeadMonth | null {
   const cached = ctx.classes[lead.index];
   if (cached !== undefined) return cached;
+  const touched =
+    inMonth(lead.createdAt, ctx) ||
+    inMonth(lead.mqlAt, ctx) ||
+    inMonth(lead.handedOffAt, ctx) ||
+    inMonth(lead.wonAt, ctx);
+  // most leads of a sheet are of other months: nothing allocated for them
+  if (!touched) {
+    ctx.classes[lead.index] = null;
+    return null;
+  }
   const out: LeadMonth = { counts: [], sums: {}, samples: {}, late: null };
   if (inMonth(lead.createdAt, ctx)) addCreated(out, lead);
   if (inMonth(lead.mqlAt, ctx)) {
