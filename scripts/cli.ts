@@ -1,8 +1,9 @@
 /**
  * The command line of `npm start` (and the options `npm run preview` shares with it):
  *
- *   [book.xlsx | export.csv] [--activities FILE] [--sheet NAME] [--settings settings.json] [--tz ZONE]
- *   [--locale xx_XX] [--now YYYY-MM-DDTHH:MM] [--out result.xlsx] [--json]
+ *   [book.xlsx | export.csv] [--activities FILE] [--sheet NAME] [--settings settings.json]
+ *   [--tz ZONE] [--locale xx_XX] [--now YYYY-MM-DDTHH:MM] [--month YYYY-MM] [--out result.xlsx]
+ *   [--json]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -25,11 +26,13 @@ export interface RunOptions {
   locale: string | null;
   /** `--now` as typed: read in the workbook's zone once it is known. */
   now: string | null;
+  /** `--month`: the review's month (`2021-03`); null for the last full month before now. */
+  month: string | null;
   json: boolean;
 }
 
 export const USAGE =
-  'usage: npm start -- [book.xlsx | export.csv] [--activities FILE] [--sheet NAME] [--settings settings.json] [--tz ZONE] [--locale xx_XX] [--now YYYY-MM-DDTHH:MM] [--out result.xlsx] [--json]';
+  'usage: npm start -- [book.xlsx | export.csv] [--activities FILE] [--sheet NAME] [--settings settings.json] [--tz ZONE] [--locale xx_XX] [--now YYYY-MM-DDTHH:MM] [--month YYYY-MM] [--out result.xlsx] [--json]';
 
 const VALUE_OPTIONS = [
   '--activities',
@@ -38,6 +41,7 @@ const VALUE_OPTIONS = [
   '--tz',
   '--locale',
   '--now',
+  '--month',
   '--out',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
@@ -57,6 +61,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     timeZone: null,
     locale: null,
     now: null,
+    month: null,
     json: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -87,8 +92,18 @@ function setOption(o: RunOptions, arg: ValueOption, value: string): void {
   else if (arg === '--sheet') o.sheet = value;
   else if (arg === '--settings') o.settings = resolve(value);
   else if (arg === '--now') o.now = value;
+  else if (arg === '--month') o.month = checkMonth(value);
   else if (arg === '--tz') o.timeZone = checkZone(value);
   else o.locale = checkLocale(value);
+}
+
+/** `2021-03` (a month of the review), else a UsageError with an example. */
+function checkMonth(text: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(text.trim());
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) {
+    throw new UsageError(`--month ${text} is not a month: use YYYY-MM, e.g. 2021-03`);
+  }
+  return `${m[1]}-${m[2]}`;
 }
 
 function checkZone(zone: string): string {
@@ -174,6 +189,7 @@ export function applyRunSettings(rt: Runtime, options: RunOptions): void {
     }
     const { settings } = rt.call('sidebarLoad') as SidebarState;
     settings.mapping.sheetName = options.sheet;
-    rt.call('sidebarSave', JSON.stringify(settings));
+    // choosing the sheet agrees no plan or target: the settings stay the sample's unless given
+    rt.call('sidebarSave', JSON.stringify(settings), false);
   }
 }

@@ -2,8 +2,10 @@
  * The monthly review as one self-contained HTML page: the review sheet as the run wrote it,
  * block by block (the blocks are separated by a blank row: the title, then one table per
  * section, with the sheet's shown values, bold rows and green / amber / red colours), and its
- * charts as inline SVG drawn from the same cells as the workbook's charts. No script, no
- * external stylesheet or font; every text from the sheet is escaped.
+ * charts as inline SVG drawn from the same cells as the workbook's charts. The headline comes
+ * first, then the charts, then the other tables. It reads on a phone (no sideways scroll at
+ * 390 px: a wide table scrolls inside its own box) and prints cleanly (a chart never split).
+ * No script, no external stylesheet or font; every text from the sheet is escaped.
  */
 import { randomBytes } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
@@ -88,7 +90,8 @@ function tableHtml(block: Block): string {
   if (!header) return `<section>${heading}</section>`;
   const head = `<thead><tr>${header.map((c) => cellHtml(c, 'th')).join('')}</tr></thead>`;
   const body = rows.map((r) => `<tr>${r.map((c) => cellHtml(c, 'td')).join('')}</tr>`).join('');
-  return `<section>${heading}<table>${head}<tbody>${body}</tbody></table></section>`;
+  // the box scrolls sideways, never the page
+  return `<section>${heading}<div class="table-box"><table>${head}<tbody>${body}</tbody></table></div></section>`;
 }
 
 function titleHtml(block: Block): string {
@@ -104,25 +107,43 @@ function titleHtml(block: Block): string {
 }
 
 const STYLE = `
-body{font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222;margin:24px;background:#fff}
-main{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
-.tables{flex:1 1 640px;min-width:0}
-.charts{flex:0 1 600px;display:flex;flex-direction:column;gap:16px}
-.charts svg{max-width:100%;height:auto}
+*{box-sizing:border-box}
+body{font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222;margin:0;padding:16px;background:#fff}
+main{max-width:1200px;margin:0 auto}
 h1{font-size:22px;margin:0 0 8px}
 h2{font-size:16px;margin:24px 0 6px;padding:4px 6px;background:#cfe2f3}
-p{margin:4px 0;max-width:70em}
+p{margin:4px 0;max-width:70em;overflow-wrap:anywhere}
+.charts{display:flex;flex-wrap:wrap;gap:16px;margin:16px 0}
+.charts figure{margin:0;flex:1 1 420px;min-width:0;max-width:600px}
+.charts svg{display:block;width:100%;height:auto}
+.table-box{max-width:100%;overflow-x:auto;-webkit-overflow-scrolling:touch}
 table{border-collapse:collapse;margin-bottom:8px}
 th,td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
 th{background:#efefef}
-td.num{text-align:right;white-space:nowrap}
+td{min-width:4em;max-width:32em}
+td.num{text-align:right;white-space:nowrap;min-width:0}
 td.bold{font-weight:bold}
-@media print{main{display:block}.charts{break-before:page}}
+.headline table{font-size:15px}
+@media (max-width:600px){body{padding:10px;font-size:13px}h1{font-size:18px}th,td{padding:2px 5px}td{max-width:20em}td:last-child{min-width:12em}}
+@media print{
+@page{size:A4 landscape;margin:10mm}
+body{padding:0;font-size:10px}
+.table-box{overflow:visible}
+.charts{display:block}
+.charts figure{break-inside:avoid;page-break-inside:avoid;max-width:16cm;margin:0 0 8px}
+section{break-inside:auto}
+h2{break-after:avoid;page-break-after:avoid}
+tr{break-inside:avoid;page-break-inside:avoid}
+td{max-width:none}
+}
 `;
 
-/** The page of a review sheet (its charts included). */
+/** The page of a review sheet (its charts included): title, headline, charts, the other tables. */
 export function reviewHtml(sheet: FakeSheet): string {
   const [title, ...tables] = blocksOf(shownRows(sheet));
+  const isHeadline = (b: Block) => /^Headline/.test(b[0]?.[0]?.text ?? '');
+  const headline = tables.filter(isHeadline);
+  const rest = tables.filter((b) => !isHeadline(b));
   const charts = chartsBySheet([sheet]).get(sheet.sheetName) ?? [];
   const figures = charts.map((c) => `<figure>${chartSvg(c)}</figure>`).join('');
   const name = `${sheet.sheetName} · ${sheet.parent.name}`;
@@ -130,11 +151,12 @@ export function reviewHtml(sheet: FakeSheet): string {
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(name)}</title><style>${STYLE}</style></head><body>`,
+    `<title>${escapeHtml(name)}</title><style>${STYLE}</style></head><body><main>`,
     title ? titleHtml(title) : '',
-    `<main><div class="tables">${tables.map(tableHtml).join('')}</div>`,
-    `<aside class="charts">${figures}</aside></main>`,
-    '</body></html>',
+    `<div class="headline">${headline.map(tableHtml).join('')}</div>`,
+    figures ? `<div class="charts">${figures}</div>` : '',
+    `<div class="tables">${rest.map(tableHtml).join('')}</div>`,
+    '</main></body></html>',
     '',
   ].join('\n');
 }

@@ -57,10 +57,12 @@ async function run(options: RunOptions, report: RunReport): Promise<void> {
   report.formulaErrors = rt.evaluateFormulas('Planning');
   report.check = rt.call('checkLeadsNow') as CheckOutcome;
   if (!report.check.ok) throw new CheckFailed(report.check.message);
-  report.reviewMonth = lastFullMonth(report.now, report.timeZone);
+  // --month picks the review's month whatever --now is; --now only moves the clock
+  report.reviewMonth = options.month ?? lastFullMonth(report.now, report.timeZone);
   rt.call('runMonthlyReview', report.reviewMonth);
   mkdirSync(dirname(options.output), { recursive: true });
-  await opened.save(options.output);
+  // the review prints landscape, one page wide
+  await opened.save(options.output, { fitToWidth: [`SLA Review ${report.reviewMonth}`] });
   report.written = true;
   const page = reviewPagePath(options, report.reviewMonth);
   report.reviewPage = await writeReviewPage(rt.spreadsheet, report.reviewMonth, page);

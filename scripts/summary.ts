@@ -144,30 +144,46 @@ function activityLines(a: ActivityReport): string[] {
   return lines;
 }
 
-/** The review's two scorecards, as the sheet displays them. */
+/** The rows of the review sheet under the section whose title matches, as displayed. */
+function sectionRows(shown: readonly string[][], title: RegExp): string[][] {
+  const start = shown.findIndex((r) => title.test(r[0] ?? ''));
+  if (start < 0) return [];
+  const rows: string[][] = [];
+  for (const row of shown.slice(start + 2)) {
+    if (!row[0]) break;
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** The review's notices, headline and two scorecards, as the sheet displays them. */
 function reviewLines(rt: Runtime, month: string): string[] {
   const sheet = rt.spreadsheet.getSheetByName(`SLA Review ${month}`);
   if (!sheet) return ['  (no review sheet)'];
   const shown = sheet.getDataRange().getDisplayValues() as string[][];
   const lines: string[] = [];
-  let inCard = false;
-  for (const row of shown) {
+  for (const row of shown.slice(0, 6)) {
     const first = row[0] ?? '';
-    if (/commitment/i.test(first) && !/^measure$/i.test(first)) {
-      inCard = true;
-      lines.push(`  ${first}`);
-      continue;
+    if (/^(The plan and the targets|No lead was created)/.test(first)) lines.push(`  ${first}`);
+  }
+  const headline = sectionRows(shown, /^Headline/);
+  if (headline.length) {
+    lines.push(`  ${shown.find((r) => /^Headline/.test(r[0] ?? ''))![0]}`);
+    for (const [figure, value, status, change] of headline) {
+      lines.push(
+        `    ${figure!.padEnd(52)}${value!.padStart(9)}  ${(status ?? '').padEnd(8)}${change ?? ''}`.trimEnd(),
+      );
     }
-    if (!inCard) continue;
-    if (!first) {
-      inCard = false;
-      continue;
+  }
+  for (const title of [/^Marketing's commitment/, /^Sales' commitment/]) {
+    const rows = sectionRows(shown, title);
+    if (!rows.length) continue;
+    lines.push(`  ${shown.find((r) => title.test(r[0] ?? ''))![0]}`);
+    for (const [measure, actual, commitment, status] of rows) {
+      lines.push(
+        `    ${measure!.padEnd(52)}${actual!.padStart(9)}  ${(commitment ?? '').padEnd(34)}${status ?? ''}`.trimEnd(),
+      );
     }
-    if (/^measure$/i.test(first)) continue;
-    const [measure, actual, commitment, status] = row;
-    lines.push(
-      `    ${measure!.padEnd(52)}${actual!.padStart(9)}  ${(commitment ?? '').padEnd(20)}${status ?? ''}`.trimEnd(),
-    );
   }
   return lines;
 }
@@ -233,5 +249,9 @@ export function summaryJson(report: RunReport, error?: string): Record<string, u
     messages: report.runtime?.ui.toasts.map((t) => t.message) ?? (check ? [check.message] : []),
     notes: check?.notes ?? [],
     reviewMonth: report.reviewMonth ?? null,
+    formulaErrors: (report.formulaErrors ?? []).map((e) => ({
+      cell: `${e.sheet}!${e.a1}`,
+      message: e.message,
+    })),
   };
 }

@@ -64,6 +64,8 @@ function save(): void {
     .then((result) => {
       state.saving = false;
       state.baseline = canonical(result.settings);
+      // a Save agrees the settings (the server sets it): the draft follows, nothing is unsaved
+      state.draft.agreed = result.settings.agreed;
       if (state.server) {
         state.server.runLog = result.runLog;
         state.server.settings = result.settings;

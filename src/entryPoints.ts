@@ -11,7 +11,7 @@ import { checkLeadsNow } from './sheets/check.ts';
 import { type MENU, type MenuItem, onOpen, showSidebar } from './sheets/menu.ts';
 import { onSlaTimer, startMonitoring, stopMonitoring } from './sheets/monitoring.ts';
 import { onEdit } from './sheets/onEdit.ts';
-import { runMonthlyReview } from './sheets/review.ts';
+import { runMonthlyReview, sidebarReview } from './sheets/review.ts';
 import { setUpWorkbook } from './sheets/setup.ts';
 import {
   sidebarLoad,
@@ -62,10 +62,11 @@ export const ENTRY_POINTS = [
   entry('onSlaTimer', ['e'], onSlaTimer),
   sidebarEntry('sidebarLoad', [], sidebarLoad),
   sidebarEntry('sidebarPreview', ['settingsJson'], sidebarPreview),
-  sidebarEntry('sidebarSave', ['settingsJson'], sidebarSave),
+  sidebarEntry('sidebarSave', ['settingsJson', 'agree'], sidebarSave),
   sidebarEntry('sidebarSetMonitoring', ['on', 'minutes'], sidebarSetMonitoring),
   sidebarEntry('sidebarTeam', [], sidebarTeam),
   entry('runMonthlyReview', ['month'], runMonthlyReview),
+  sidebarEntry('sidebarReview', ['month'], sidebarReview),
 ] as const;
 
 type Entry = (typeof ENTRY_POINTS)[number];

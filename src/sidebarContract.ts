@@ -96,6 +96,20 @@ export interface CheckOutcome {
   runLog: RunLogEntry[];
 }
 
+/** What the sidebar's "Make the review" did (`sidebarReview`). Never thrown: a failure is `ok: false`. */
+export interface ReviewOutcome {
+  ok: boolean;
+  /** The month reviewed, `2021-03` (the one asked for, else last month). */
+  month: string;
+  /** The review sheet written; null when none was. */
+  sheetName: string | null;
+  /** One line for the user: what was made, or what went wrong. */
+  message: string;
+  /** When the month had no lead: the months that have some, `2021-03 (63)`, newest first. */
+  monthsWithLeads: string[];
+  runLog: RunLogEntry[];
+}
+
 /** Which sheet and headers a check read, for the sidebar, the run log and the terminal. */
 export type ReadReport = ReadReportData;
 

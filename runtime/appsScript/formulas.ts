@@ -166,7 +166,32 @@ function toGrid(result: unknown): Cell[][] {
   return [[toCell(result)]];
 }
 
-const spills = new WeakMap<FakeSheet, Map<string, { nr: number; nc: number }>>();
+const spills = new WeakMap<object, Map<string, { nr: number; nc: number }>>();
+
+function spillMapOf(sheet: object): Map<string, { nr: number; nc: number }> {
+  let spillMap = spills.get(sheet);
+  if (!spillMap) {
+    spillMap = new Map();
+    spills.set(sheet, spillMap);
+  }
+  return spillMap;
+}
+
+/**
+ * Remembers that the formula at (0-based r, c) covers `nr` × `nc` cells: a file's array formula
+ * range (`<f t="array" ref="D3:E9">`), so the next evaluation clears its own old results instead
+ * of taking them for data in its way, as Sheets and Excel do.
+ */
+export function rememberSpill(sheet: object, r: number, c: number, nr: number, nc: number): void {
+  spillMapOf(sheet).set(`${r},${c}`, { nr, nc });
+}
+
+/** The A1 block the last result of the formula at (0-based r, c) covers; '' for one cell. */
+export function spillRange(sheet: object, r: number, c: number): string {
+  const spill = spills.get(sheet)?.get(`${r},${c}`);
+  if (!spill || spill.nr * spill.nc <= 1) return '';
+  return a1Notation(r + 1, c + 1, spill.nr, spill.nc);
+}
 
 /** What a custom-function cell was last computed from: Sheets caches its result on these. */
 interface CacheEntry {
@@ -220,12 +245,7 @@ interface SheetPass {
 }
 
 function sheetPass(host: FormulaHost, names: ReadonlySet<string>, sheet: FakeSheet): SheetPass {
-  let spillMap = spills.get(sheet);
-  if (!spillMap) {
-    spillMap = new Map();
-    spills.set(sheet, spillMap);
-  }
-  return { host, names, sheet, spills: spillMap, memo: memoOf(sheet) };
+  return { host, names, sheet, spills: spillMapOf(sheet), memo: memoOf(sheet) };
 }
 
 /** A cell's result: its block of values, and the error it shows (null for none). */

@@ -64,6 +64,13 @@ function writeCsvDates(
     );
     if (!dates) continue;
     const timed = dates.some((d) => d !== null && d.getTime() % 86_400_000 !== 0);
+    // a CSV has no widths: a date column gets one that shows its dates (never ###)
+    const column = ws.getColumn(c + 1);
+    column.width = Math.max(
+      column.width ?? 0,
+      timed ? 17 : 11,
+      String(rows[0]?.[c] ?? '').length + 2,
+    );
     dates.forEach((d, r) => {
       if (d === null) return;
       const cell = ws.getCell(r + 2, c + 1);

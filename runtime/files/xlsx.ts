@@ -147,6 +147,25 @@ export async function loadXlsx(path: string): Promise<WorkbookData> {
 export interface SaveHooks {
   /** Called after the temporary file is written, before it is renamed (tests inject failures). */
   beforeRename?: (tmpPath: string) => void | Promise<void>;
+  /**
+   * Sheets to print landscape, one page wide (Sheets has no print API: the offline file carries
+   * the print settings a user would choose for a wide report).
+   */
+  fitToWidth?: readonly string[];
+}
+
+function fitToWidth(wb: ExcelJS.Workbook, names: readonly string[]): void {
+  for (const name of names) {
+    const ws = wb.getWorksheet(name);
+    if (!ws) continue;
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    };
+  }
 }
 
 /**
@@ -161,6 +180,7 @@ export async function writeWorkbookFile(
 ): Promise<void> {
   let buffer: Buffer;
   try {
+    fitToWidth(wb, hooks.fitToWidth ?? []);
     buffer = Buffer.from(await wb.xlsx.writeBuffer());
     if (ss) buffer = await addChartsToXlsx(buffer, chartsBySheet(ss.sheetList()));
   } catch (e) {

@@ -4,8 +4,10 @@
  * write changes only that attribute and keeps the rest of the cell's style as it was.
  */
 import type ExcelJS from 'exceljs';
+import { parseA1 } from '../appsScript/a1.ts';
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from '../appsScript/cells.ts';
 import { type Cell, DEFAULT_NUMBER_FORMAT, isDate } from '../appsScript/format.ts';
+import { rememberSpill, spillRange } from '../appsScript/formulas.ts';
 import type { Layer } from '../appsScript/grid.ts';
 import {
   FakeRichTextValue,
@@ -59,9 +61,11 @@ export interface CellContent {
   formula: string;
   rich: FakeRichTextValue | null;
   error: string;
+  /** The block an array formula's result covers (`D3:E9`), '' for one cell. */
+  spill: string;
 }
 
-const BLANK: CellContent = { value: '', formula: '', rich: null, error: '' };
+const BLANK: CellContent = { value: '', formula: '', rich: null, error: '', spill: '' };
 
 function fontStyle(font: Partial<ExcelJS.Font> | undefined): TextStyleData {
   const f = font ?? {};
@@ -120,11 +124,12 @@ function formulaContent(cell: ExcelJS.Cell, o: Record<string, unknown>, zone: st
       : String(o.formula ?? '');
   const formula = text.startsWith('=') ? text : `=${text}`;
   const result = o.result;
+  const spill = o.shareType === 'array' && typeof o.ref === 'string' ? o.ref : '';
   if (result !== null && typeof result === 'object' && 'error' in result) {
     const error = String((result as { error: unknown }).error);
-    return { value: error, formula, rich: null, error };
+    return { value: error, formula, rich: null, error, spill };
   }
-  return { value: scalar(result, zone), formula, rich: null, error: '' };
+  return { value: scalar(result, zone), formula, rich: null, error: '', spill };
 }
 
 /** What an ExcelJS cell holds, as the model stores it. */
@@ -159,6 +164,7 @@ export function contentAt(sheet: SheetGrid, r: number, c: number): CellContent {
     formula: sheet.formulas.get(r, c),
     rich: sheet.richTexts.get(r, c),
     error: sheet.errors.get(r, c),
+    spill: spillRange(sheet, r, c),
   };
 }
 
@@ -169,6 +175,12 @@ export function storeContent(sheet: SheetGrid, r: number, c: number, content: Ce
   if (content.formula !== '') sheet.formulas.set(r, c, content.formula);
   if (content.rich !== null) sheet.richTexts.set(r, c, content.rich);
   if (content.error !== '') sheet.errors.set(r, c, content.error);
+  if (content.spill !== '') {
+    const ref = parseA1(content.spill);
+    const top = ref.row ?? r + 1;
+    const left = ref.col ?? c + 1;
+    rememberSpill(sheet, r, c, (ref.endRow ?? top) - top + 1, (ref.endCol ?? left) - left + 1);
+  }
 }
 
 function richValue(rich: FakeRichTextValue): ExcelJS.CellValue {
@@ -185,13 +197,15 @@ function richValue(rich: FakeRichTextValue): ExcelJS.CellValue {
 
 /** Writes a model cell's content onto an ExcelJS cell (formulas keep their cached result). */
 export function writeContent(cell: ExcelJS.Cell, content: CellContent, zone: string): void {
-  const { value, formula, rich, error } = content;
+  const { value, formula, rich, error, spill } = content;
   const excelValue = isDate(value) ? toExcelDate(value, zone) : value;
   if (formula !== '') {
     const result = error !== '' ? { error } : excelValue === '' ? undefined : excelValue;
     cell.value = {
       formula: formula.replace(/^=/, ''),
       ...(result !== undefined ? { result } : {}),
+      // an array result is written as Sheets and Excel write it: the formula owns its range
+      ...(spill !== '' ? { shareType: 'array', ref: spill } : {}),
     } as never;
   } else if (rich !== null) cell.value = richValue(rich);
   else if (error !== '') cell.value = { error } as never;

@@ -1,4 +1,4 @@
-/** Monitoring tab: the timer on/off and its frequency, "Check leads now", the run log. */
+/** Monitoring tab: the timer on/off and its frequency, "Check leads now", the monthly review, the run log. */
 
 import { MONITORING_FREQUENCIES } from '../../src/core/common/choices.ts';
 import { errorText } from '../../src/core/common/errors.ts';
@@ -9,6 +9,7 @@ import { formatTime } from '../format.ts';
 import { button, checkField, sectionTitle, selectField } from '../formFields.ts';
 import { server } from '../server.ts';
 import { canonical, state, ui } from '../state.ts';
+import { renderReview } from './review.ts';
 import { renderTeam } from './team.ts';
 
 let busy = false;
@@ -185,6 +186,7 @@ export function renderMonitoring(): Child[] {
     checkMessage
       ? h('p', { class: 'hint', role: 'status', 'data-testid': 'check-outcome' }, checkMessage)
       : null,
+    ...renderReview(),
     ...renderTeam(),
     h(
       'div',

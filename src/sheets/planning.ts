@@ -1,6 +1,6 @@
-import { plannedMonthlyMql } from '../core/plan/planningSheet.ts';
+import { isOurPlanningNote, plannedMonthlyMql, planningNote } from '../core/plan/planningSheet.ts';
 import { PLANNING_SHEET } from '../core/read/leadColumns.ts';
-import { readableSheet } from './ownedSheets.ts';
+import { findOurSheet, readableSheet } from './ownedSheets.ts';
 
 /**
  * The Planning sheet's monthly MQL targets, when the sheet has computed them (one read): ours,
@@ -11,4 +11,20 @@ export function readPlannedMonthlyMql(
 ): number[] | null {
   const planning = readableSheet(ss, PLANNING_SHEET);
   return planning ? plannedMonthlyMql(planning.getDataRange().getValues()) : null;
+}
+
+/**
+ * Says on our Planning (A2) whether its plan is the sample's or the team's, after a save. One
+ * read and at most one write; a user's text in A2 is left alone.
+ */
+export function refreshPlanningNote(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  agreed: boolean,
+): void {
+  const planning = findOurSheet(ss, PLANNING_SHEET);
+  if (!planning) return;
+  const cell = planning.getRange(2, 1);
+  const note = planningNote(agreed);
+  const current = cell.getValue();
+  if (current !== note && isOurPlanningNote(current)) cell.setValue(note);
 }

@@ -10,10 +10,11 @@ import {
   parseMonth,
   type ReviewMonth,
 } from '../core/review/leadFacts.ts';
+import { monthsSummary } from '../core/review/months.ts';
 import { computeReview, type Review } from '../core/review/review.ts';
 import type { Settings } from '../core/settings/index.ts';
 import { createCalendar } from '../core/sla/calendar.ts';
-import type { RunLogEntry } from '../sidebarContract.ts';
+import type { ReviewOutcome, RunLogEntry } from '../sidebarContract.ts';
 import { readActivitySheet } from './activitySheet.ts';
 import { appsScriptClock, settingsClock, spreadsheetLocale, spreadsheetTimeZone } from './clock.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
@@ -22,7 +23,7 @@ import { readEscalations } from './noticeStore.ts';
 import { besideNoticeOnce } from './ownedSheets.ts';
 import { readPlannedMonthlyMql } from './planning.ts';
 import { reviewSheetName, upsertHistory, writeReviewSheet } from './reviewSheet.ts';
-import { appendRunLog } from './runLog.ts';
+import { appendRunLog, readRunLog } from './runLog.ts';
 import { loadSettings } from './settingsStore.ts';
 import { alert, toast } from './ui.ts';
 
@@ -190,12 +191,8 @@ export function runMonthlyReview(month?: unknown): ReviewRunResult | null {
       try {
         const result = generateMonthlyReview(target, 'manual', { ss });
         ss.getSheetByName(result.sheetName)?.activate();
-        const ready = `${result.sheetName} is ready (${result.leads} leads read).`;
-        toast(
-          [ready, ...result.notices].join(' '),
-          'SLA monthly review',
-          result.notices.length ? 20 : 5,
-        );
+        const said = [readyMessage(result), ...result.notices];
+        toast(said.join(' '), 'SLA monthly review', said.length > 1 ? 20 : 5);
         return result;
       } catch (error) {
         appendRunLog({
@@ -212,6 +209,55 @@ export function runMonthlyReview(month?: unknown): ReviewRunResult | null {
       alert('Another SLA run is still working on this spreadsheet: try again in a minute.');
       return null;
     },
+  );
+}
+
+/** `SLA Review 2021-03 is ready (1,952 leads read).`, and for a month with no lead, where to look. */
+function readyMessage(result: ReviewRunResult): string {
+  const ready = `${result.sheetName} is ready (${result.leads} leads read).`;
+  const r = result.review;
+  if (!r.empty) return ready;
+  return `${ready} No lead in ${r.label}: leads are dated ${monthsSummary(r.monthsWithLeads)}. Ask for one of those months (YYYY-MM).`;
+}
+
+/**
+ * The sidebar's "Make the review": the month typed (`YYYY-MM`; blank for last month), under the
+ * document lock. Never throws: the outcome says what was made or what went wrong.
+ */
+export function sidebarReview(month: unknown): ReviewOutcome {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const text = typeof month === 'string' ? month.trim() : '';
+  const target = text === '' ? lastMonth(ss, new Date()) : parseMonth(text);
+  const failed = (message: string): ReviewOutcome => ({
+    ok: false,
+    month: text,
+    sheetName: null,
+    message,
+    monthsWithLeads: [],
+    runLog: readRunLog(),
+  });
+  if (!target)
+    return failed(`"${text.slice(0, 20)}" is not a month: type it as YYYY-MM, e.g. 2026-03.`);
+  return withDocumentLock(
+    LOCK_WAIT_MS,
+    (): ReviewOutcome => {
+      try {
+        const result = generateMonthlyReview(target, 'sidebar', { ss });
+        ss.getSheetByName(result.sheetName)?.activate();
+        const months = result.review.monthsWithLeads;
+        return {
+          ok: true,
+          month: result.month,
+          sheetName: result.sheetName,
+          message: [readyMessage(result), ...result.notices].join(' '),
+          monthsWithLeads: [...months].reverse().map((m) => `${m.month} (${m.leads})`),
+          runLog: readRunLog(),
+        };
+      } catch (error) {
+        return failed(`The monthly review could not be made: ${errorText(error)}`);
+      }
+    },
+    () => failed('Another SLA run is still working on this spreadsheet: try again in a minute.'),
   );
 }
 

@@ -5,7 +5,7 @@ import {
 } from '../core/read/leadColumns.ts';
 import type { SheetBlock } from '../core/review/blocks.ts';
 import {
-  GENERATED_AT_INDEX,
+  historyColumnWidths,
   historyFormatsFor,
   historyLayout,
   historyRowFor,
@@ -63,6 +63,8 @@ function insertChart(sheet: Sheet, spec: ChartSpec): void {
     .setNumHeaders(1)
     .setOption('title', spec.title)
     .setOption('legend', { position: 'none' })
+    .setOption('width', spec.width)
+    .setOption('height', spec.height)
     .setPosition(spec.anchorRow, spec.anchorCol, 0, 0)
     .build();
   sheet.insertChart(chart);
@@ -135,7 +137,12 @@ export function upsertHistory(
   ensureRows(sheet, target);
   sheet.getRange(1, 1, 1, width).setValues([layout.header]).setFontWeight('bold');
   sheet.setFrozenRows(1);
-  sheet.setColumnWidth(layout.ours.indexOf(GENERATED_AT_INDEX) + 1, DATE_TIME_COLUMN_WIDTH);
+  // widths once, when our columns are written (new sheet or new KPIs): the team may resize them
+  if (layout.added.length) {
+    historyColumnWidths(layout, DATE_TIME_COLUMN_WIDTH).forEach((width, c) => {
+      if (width !== null) sheet.setColumnWidth(c + 1, width);
+    });
+  }
   const row = sheet.getRange(target, 1, 1, width);
   const theirs = layout.ours.includes(-1) ? row.getNumberFormats()[0] : [];
   row.setNumberFormats([historyFormatsFor(layout, theirs)]);

@@ -1,4 +1,5 @@
 import { pluralWord } from '../core/common/plural.ts';
+import { planningNote } from '../core/plan/planningSheet.ts';
 import {
   AGREEMENT_SHEET,
   LEAD_HEADERS,
@@ -38,7 +39,7 @@ export function writePlanning(sheet: Sheet, settings: Settings): void {
   const leadToCustomer = rates[1] * rates[2] * rates[3] * rates[4];
   const rows: unknown[][] = [
     ['SLA plan: from the revenue goal back to the MQL marketing must deliver', ''],
-    ['', ''],
+    [planningNote(settings.agreed), ''],
     ['Input', 'Value'],
     ['Revenue goal', p.revenueGoal ?? 100000],
     ['Average deal', p.averageDeal],

@@ -32,6 +32,7 @@ import { appsScriptClock, spreadsheetLocale, spreadsheetTimeZone } from './clock
 import { findLeadsSheet } from './leadsSheet.ts';
 import { withDocumentLock } from './lock.ts';
 import { monitoringState, startMonitoring, stopMonitoring } from './monitoring.ts';
+import { refreshPlanningNote } from './planning.ts';
 import { appendRunLog, readRunLog } from './runLog.ts';
 import { loadSettings, saveSettings } from './settingsStore.ts';
 import { bumpSettingsVersion } from './settingsVersion.ts';
@@ -229,7 +230,8 @@ function settingsVersionNotice(): string | null {
 function changedSections(before: Settings, after: Settings): string[] {
   const keys = Object.keys(after) as Array<keyof Settings>;
   return keys.filter(
-    (k) => k !== 'version' && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+    (k) =>
+      k !== 'version' && k !== 'agreed' && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
   );
 }
 
@@ -243,14 +245,16 @@ function savingLocked<T>(fn: string, body: () => T): T {
 
 /**
  * Validates and stores the settings (all or nothing), logs the change and regenerates the
- * SLA Agreement sheet.
+ * SLA Agreement sheet. A Save is the team agreeing its settings (`agreed`: the review and
+ * Planning judge against them from now on); `agree` false stores a choice that agrees nothing
+ * (the offline run's `--sheet`).
  */
-export function sidebarSave(settingsJson: string): SidebarSaveResult {
+export function sidebarSave(settingsJson: string, agree?: unknown): SidebarSaveResult {
   const { settings, migratedFrom } = readSettingsArg('sidebarSave', settingsJson);
   checkRequiredFields('sidebarSave', settings);
   return savingLocked('sidebarSave', () => {
     const before = loadSettings().settings;
-    const saved = saveSettings(settings);
+    const saved = saveSettings({ ...settings, agreed: agree === false ? before.agreed : true });
     if (!saved.ok) throw new Error(`sidebarSave: ${describeIssues(saved.issues)}`);
     const savedAt = new Date().toISOString();
     const result: SidebarSaveResult = {
@@ -268,6 +272,11 @@ export function sidebarSave(settingsJson: string): SidebarSaveResult {
       result.agreement = 'failed';
       result.warning = `Settings saved, but the SLA Agreement sheet could not be updated: ${errorText(error)}`;
     }
+    try {
+      refreshPlanningNote(SpreadsheetApp.getActiveSpreadsheet(), saved.settings.agreed);
+    } catch (error) {
+      notices.push(`Planning could not be told the plan is the team's: ${errorText(error)}`);
+    }
     const recalc = settingsVersionNotice();
     if (recalc) notices.push(recalc);
     if (notices.length && !result.warning) result.warning = `Saved. ${notices.join(' ')}`;
@@ -278,6 +287,8 @@ export function sidebarSave(settingsJson: string): SidebarSaveResult {
       `${c.criteria.length} criteria, MQL at ${c.mqlThreshold}, hand-off at ${c.handoffThreshold}`,
     ];
     if (result.agreement === 'updated') notes.push('SLA Agreement updated');
+    if (!before.agreed && saved.settings.agreed)
+      notes.push("The team's own settings: the review and Planning judge against them now");
     const entry: RunLogEntry = { at: savedAt, kind: 'settings', trigger: 'sidebar', notes };
     if (result.agreement === 'failed' && result.warning) entry.error = result.warning;
     notes.push(...notices);

@@ -234,6 +234,30 @@ describe('sidebar in Chromium at 300 px', { timeout: 90_000 }, () => {
     await page.close();
   });
 
+  it('makes the review of the month typed, and offers the months that have leads', async () => {
+    const { page, rt, dialogs } = await openSidebar();
+    await page.getByRole('tab', { name: 'Monitor' }).click();
+    await page.getByLabel('Month to review').fill('2001-01');
+    await page.getByRole('button', { name: 'Make the review' }).click();
+    const outcome = page.getByTestId('review-outcome');
+    await poll(() => text(outcome)).toMatch(/^SLA Review 2001-01 is ready/);
+    expect(await text(outcome)).toMatch(/No lead in January 2001: leads are dated \d{4}-\d\d/);
+    expect(rt.spreadsheet.getSheetByName('SLA Review 2001-01')).not.toBeNull();
+    // one click on a month that has leads reviews it
+    const month = page.locator('.review-months button').first();
+    const key = (await month.getAttribute('data-month'))!;
+    expect(key).toMatch(/^\d{4}-\d\d$/);
+    await month.click();
+    await poll(() => text(outcome)).toMatch(new RegExp(`^SLA Review ${key} is ready`));
+    expect(await text(outcome)).not.toMatch(/No lead in/);
+    expect(rt.spreadsheet.getSheetByName(`SLA Review ${key}`)).not.toBeNull();
+    await poll(() => text(page.locator('.run-kind').first())).toBe('Monthly review');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-monthly-review.png'), fullPage: true });
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
   it('writes a zone as Apps Script spells it, refuses an unknown one and a week with no hours', async () => {
     const { page, rt } = await openSidebar();
     const save = page.getByRole('button', { name: 'Save' });

@@ -81,7 +81,8 @@ function teamSettings(): Settings {
 describe('the agreement saved from the sidebar', () => {
   it('is stored and written into the SLA Agreement sheet, every part of it', () => {
     const s = teamSettings();
-    expect(save(s).settings).toEqual(s);
+    // a save makes the settings the team's own (agreed), the rest as sent
+    expect(save(s).settings).toEqual({ ...s, agreed: true });
     const text = agreementText();
     expect(text).toContain('Phone, Company size, Owner');
     expect(text).toContain('Camille (marketing ops)');
@@ -100,7 +101,7 @@ describe('the agreement saved from the sidebar', () => {
     expect(errorOf(() => save(next))).toBe(
       'sidebarSave: required at hand-off: The leads sheet has no column "Budget": name a header of its row 1, or remove it',
     );
-    expect(stored()).toEqual(first);
+    expect(stored()).toEqual({ ...first, agreed: true });
     expect(agreementText()).toEqual(agreementBefore);
   });
 
@@ -112,7 +113,7 @@ describe('the agreement saved from the sidebar', () => {
     expect(errorOf(() => save(next))).toBe(
       'sidebarSave: invalid settings: agreement.roles.1.role: Name the role (e.g. Marketing ops), or remove the row',
     );
-    expect(stored()).toEqual(first);
+    expect(stored()).toEqual({ ...first, agreed: true });
   });
 });
 

@@ -132,10 +132,15 @@ describe('the monthly review of an export', () => {
     const e = CRM_EXPORTS.find((x) => x.crm === 'Zoho CRM')!;
     const rt = exportRuntime(e);
     rt.call('runMonthlyReview', '2026-11');
-    const value = reviewRows(rt, '2026-11').find((r) => r[0] === 'Value won')!;
+    const rows = reviewRows(rt, '2026-11');
+    const revenue = rows.slice(rows.findIndex((r) => r[0] === 'Revenue'));
+    const value = revenue.find((r) => r[0] === 'Value won')!;
     expect(value[1]).toBe('no data');
     expect(value[3]).toBe('');
     expect(value[4]).toBe('no data (no Won at column)');
+    // the headline says the same: no figure, no verdict, no change
+    const headline = rows.find((r) => r[0] === 'Value won')!;
+    expect(headline.slice(1, 4)).toEqual(['no data', '', 'no data']);
   });
 
   it('reads the export with the same maps and counts as the lead check', () => {

@@ -30,7 +30,7 @@ function run(command: string, args: string[]): string {
   return p.stdout;
 }
 
-/** The result workbook printed by LibreOffice, as text laid out like the pages. */
+/** The result workbook printed by LibreOffice, as text laid out like the pages (one per \f). */
 function printed(path: string): string {
   const pdfDir = join(dir, 'pdf');
   mkdirSync(pdfDir, { recursive: true });
@@ -44,7 +44,7 @@ function printed(path: string): string {
     pdfDir,
     path,
   ]);
-  return run('pdftotext', ['-layout', join(pdfDir, 'example-result.pdf'), '-']);
+  return run('pdftotext', ['-layout', join(pdfDir, `${basename(path, '.xlsx')}.pdf`), '-']);
 }
 
 /** The workbook opened and saved again by LibreOffice, as .xlsx. */
@@ -97,9 +97,44 @@ describe('the result workbook opened in LibreOffice', { timeout: 300_000 }, () =
     expect(missing).toEqual([]);
   });
 
+  it('prints the review one page wide, every header whole, the charts on its first page', () => {
+    const pages = text.split('\f');
+    const review = pages.filter((p) => p.includes('SLA monthly review · October 2026'));
+    expect(review).toHaveLength(1);
+    const first = review[0]!;
+    // the widest table's last column is on the same page as the title: fit to width
+    expect(first).toContain('Cost per customer');
+    expect(first).toContain('Funnel of the leads created in October 2026');
+    for (const header of ['Deals won', 'Never contacted', 'Contacted, no time recorded'])
+      expect(first).toContain(header);
+  });
+
+  it('shows the SLA History headers whole', () => {
+    // History is the last sheet: its pages run from its header row to the end
+    const pages = text.split('\f');
+    const first = pages.findIndex((p) => /^\s*Month\s+New leads/m.test(p));
+    expect(first).toBeGreaterThan(0);
+    const all = pages.slice(first).join('\n');
+    for (const header of ['MQL delivered', 'Deals won', 'Never contacted', 'Value won'])
+      expect(all).toContain(header);
+  });
+
+  it("shows a CSV export's dates whole in the result", () => {
+    const out = join(dir, 'hubspot-result.xlsx');
+    run(tsx, [
+      join(REPO_ROOT, 'scripts', 'start.ts'),
+      join(REPO_ROOT, 'examples', 'hubspot-contacts-export.csv'),
+      '--out',
+      out,
+    ]);
+    const csv = printed(out);
+    expect(csv).toContain('2026-11-20 09:00');
+    expect(csv.split('\n').filter((line) => line.includes('###'))).toEqual([]);
+  });
+
   it("draws the review's two charts", () => {
     expect(text).toContain('Funnel of the leads created in October 2026');
-    expect(text).toContain('Hand-offs contacted within deadline, by owner');
+    expect(text).toContain('Contacted within deadline, by owner');
   });
 
   it("keeps the widths of the user's own columns", async () => {
@@ -132,7 +167,7 @@ describe('the result workbook opened in LibreOffice', { timeout: 300_000 }, () =
       },
       {
         type: 'BAR',
-        title: 'Hand-offs contacted within deadline, by owner',
+        title: 'Contacted within deadline, by owner',
         ranges: expect.any(Array),
       },
     ]);

@@ -93,10 +93,12 @@ const LEADS: unknown[][] = [HEADER, ...LEAD_ROWS.map((r) => rowOf(HEADER, r))];
 
 const NOW = new Date('2026-04-02T08:00:00Z');
 
-function setup(): Runtime {
+/** A team's workbook; `agreed`: the team saved its own settings (the default ones here). */
+function setup(agreed = true): Runtime {
   const rt = createRuntime({ timeZone: 'Europe/Paris' });
   rt.addSheet('Leads', LEADS);
   rt.addSheet('Notes', [['keep', 42, '=1+1 as text?']]);
+  if (agreed) storeSettings(rt, { ...defaultSettings(), agreed: true });
   rt.load();
   rt.setNow(NOW);
   return rt;
@@ -163,6 +165,23 @@ describe('runMonthlyReview through the runtime', () => {
     expect(history.values[1]![2]).toBe(4); // MQL delivered: L1 L2 L3 L5
     // other sheets untouched
     expect(others(rt, OURS)).toEqual(before);
+  });
+
+  it('labels the targets as the sample and judges nothing before the team saves its settings', () => {
+    const sample = setup(false);
+    sample.call('runMonthlyReview', '2026-03');
+    const review = sheet(sample.toWorkbook(), 'SLA Review 2026-03')!;
+    const cells = texts(review.values);
+    expect(cells.some((c) => c.startsWith("The plan and the targets are the sample's"))).toBe(true);
+    expect(cells).toContain('sample: ≥ 90 % of hand-offs judged');
+    for (const word of ['Met', 'Close', 'Missed']) expect(cells).not.toContain(word);
+    const colours = new Set((review.backgrounds ?? []).flat());
+    for (const rag of ['#d9ead3', '#fff2cc', '#f4cccc']) expect(colours.has(rag)).toBe(false);
+    // the same figures as a team's: only the verdicts wait
+    rt.call('runMonthlyReview', '2026-03');
+    const agreed = sheet(rt.toWorkbook(), 'SLA History')!;
+    const history = sheet(sample.toWorkbook(), 'SLA History')!;
+    expect(history.values[1]!.slice(0, -1)).toEqual(agreed.values[1]!.slice(0, -1));
   });
 
   it('re-running replaces only that month; History is upserted in place', () => {

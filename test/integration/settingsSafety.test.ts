@@ -180,7 +180,7 @@ describe('settings in UTF-8 bytes', () => {
       if (fits(mid)) n = mid;
       else hi = mid - 1;
     }
-    const largest = japaneseSettings(n);
+    const largest = { ...japaneseSettings(n), agreed: true }; // as a Save stores it
     const bytes = utf8Bytes(JSON.stringify(largest));
     const saved = save(rt, largest);
     expect(saved.settings).toEqual(largest);

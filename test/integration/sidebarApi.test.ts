@@ -227,6 +227,8 @@ describe('sidebarSave', () => {
     s.definitions.mql = 'A lead with 50 points or more.';
     s.scoring.mqlThreshold = 45;
     const result = save(JSON.stringify(s));
+    // a Save is the team agreeing its settings (issue 18): its targets are judged from now on
+    s.agreed = true;
     expect(result.settings).toEqual(s);
     expect(result.agreement).toBe('updated');
     expect(typeof result.savedAt).toBe('string');
@@ -236,6 +238,9 @@ describe('sidebarSave', () => {
     const entry = result.runLog[0]!;
     expect(entry).toMatchObject({ kind: 'settings', trigger: 'sidebar' });
     expect(entry.notes?.[0]).toBe('Changed: scoring, definitions');
+    expect(entry.notes).toContain(
+      "The team's own settings: the review and Planning judge against them now",
+    );
     const agreement = rt.toWorkbook().sheets.find((x) => x.name === 'SLA Agreement');
     expect(JSON.stringify(agreement?.values)).toContain('A lead with 50 points or more.');
   });
@@ -276,6 +281,7 @@ describe('sidebarSave', () => {
     }
     first.scoring.criteria = first.scoring.criteria.slice(0, 60);
     save(JSON.stringify(first));
+    first.agreed = true; // as the Save stored it
     expect(rt.documentProperties.getProperty(KEY)).toMatch(/^\{"gen"/);
     const before = rt.documentProperties.getProperties();
 

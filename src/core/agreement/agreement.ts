@@ -1,4 +1,5 @@
 import { REVIEW_THRESHOLDS } from '../review/kpis.ts';
+import { REVIEW_DEFINITIONS, SAMPLE_LINE } from '../review/sections.ts';
 import type { Settings } from '../settings/index.ts';
 import { type AgreementRow, Rows } from './agreementRows.ts';
 import { marketingSection } from './marketing.ts';
@@ -30,6 +31,9 @@ function reviewSection(r: Rows, settings: Settings): void {
     'Green / amber / red',
     `MQL delivered ≥ ${pct(t.mqlAttainment.green)} of target is green, ≥ ${pct(t.mqlAttainment.amber)} amber; hand-offs contacted within deadline ≥ ${pct(t.onTimeShare.green)} green, ≥ ${pct(t.onTimeShare.amber)} amber; value won ≥ ${pct(t.revenueAttainment.green)} of the monthly goal green, ≥ ${pct(t.revenueAttainment.amber)} amber; otherwise red.`,
   );
+  if (!settings.agreed) r.add('item', 'Sample targets', SAMPLE_LINE);
+  // how the review counts: the same definitions its Definitions section states
+  for (const [figure, how] of REVIEW_DEFINITIONS) r.add('item', `Review: ${figure}`, how);
   r.add(
     'item',
     'Changes',

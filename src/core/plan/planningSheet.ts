@@ -35,3 +35,17 @@ export function plannedMonthlyMql(values: readonly (readonly unknown[])[]): numb
   if (byMonth.size !== 12) return null;
   return MONTH_KEYS.map((_, m) => byMonth.get(m)!);
 }
+
+/** What Planning's second row says before the team saves its own settings (A2). */
+export const SAMPLE_PLAN_NOTE =
+  "Sample plan (the add-in's defaults, not the team's): save your own in the sidebar (Plan, then Save) and the review judges against it.";
+
+/** Planning's A2 under these settings: the sample note until the team agreed its own, else ''. */
+export function planningNote(agreed: boolean): string {
+  return agreed ? '' : SAMPLE_PLAN_NOTE;
+}
+
+/** Whether A2 holds what we write there (blank or our note): a user's text there stays. */
+export function isOurPlanningNote(value: unknown): boolean {
+  return value === '' || value === null || value === undefined || value === SAMPLE_PLAN_NOTE;
+}

@@ -1,6 +1,7 @@
 import type { Settings } from '../settings/index.ts';
 import type { BusinessCalendar } from '../sla/calendar.ts';
 import type { ZoneClock } from '../time/zone.ts';
+import type { CountId, LeadMonth, SumId } from './counts.ts';
 import type { ReviewMonth } from './leadFacts.ts';
 import type { LateContact, SpeedToLeadImpact } from './speedToLead.ts';
 
@@ -26,14 +27,20 @@ export interface FunnelFigures {
 
 export interface SalesFigures {
   handedOff: number;
-  /** Hand-offs whose deadline has passed or that were contacted: the on-time denominator. */
+  /**
+   * Hand-offs judged against their deadline: contacted at a known time, or not contacted once
+   * it passed (on time + late + never). The base of the on-time and never-contacted shares.
+   */
   measured: number;
   onTime: number;
   contactedLate: number;
+  /** No contact recorded, deadline passed, not rejected or closed. */
   neverContacted: number;
   pending: number;
   /** Contacted per their status, with no contact time: not measured against the deadline. */
   untimed: number;
+  /** Rejected or closed (lost, recycled, won) with no contact recorded: not waiting for one. */
+  closed: number;
   onTimeShare: number | null;
   neverContactedShare: number | null;
   medianHoursToContact: number | null;
@@ -68,6 +75,9 @@ export interface MonthFigures {
   month: string;
   /** Any lead created, MQL, handed off or won in the month. */
   active: boolean;
+  /** The month's counts, as the one classification (classify.ts) made them. */
+  count: Readonly<Record<CountId, number>>;
+  sum: Readonly<Record<SumId, number>>;
   marketing: MarketingFigures;
   funnel: FunnelFigures;
   sales: SalesFigures;
@@ -90,8 +100,11 @@ export interface ReviewContext {
 
 /** A hand-off's outcome against its deadline. */
 export interface HandoffFacts {
-  /** `untimed`: a status says contacted, no time recorded: left out of on-time and timings. */
-  outcome: 'onTime' | 'late' | 'never' | 'pending' | 'untimed';
+  /**
+   * `untimed`: a status says contacted, no time recorded: left out of on-time and timings.
+   * `closed`: rejected or closed with no contact recorded: not counted as never contacted.
+   */
+  outcome: 'onTime' | 'late' | 'never' | 'pending' | 'untimed' | 'closed';
   /** Business hours from the hand-off to the first contact; null when not contacted. */
   hours: number | null;
   /** For the speed-to-lead estimate: contacted late, or never once the deadline passed. */
@@ -102,6 +115,6 @@ export interface MonthContext extends ReviewContext {
   month: ReviewMonth;
   start: number;
   end: number;
-  /** Each hand-off's facts by lead index, computed once for the month and its groups. */
-  handoffs: Array<HandoffFacts | undefined>;
+  /** Each lead's classification by lead index, made once for the month and its groups. */
+  classes: Array<LeadMonth | null | undefined>;
 }

@@ -13,14 +13,14 @@ import { type Aggregate, aggregate } from './tally.ts';
 
 /**
  * One month's figures: what they are, the month's context, and the figures completed with the
- * targets and the speed-to-lead estimate. The counting itself is reviewTally.ts (one pass over
- * the leads read once by reviewData.ts). Definitions: review.ts.
+ * targets and the speed-to-lead estimate. The counting itself is tally.ts over the one
+ * classification of classify.ts. Definitions: review.ts.
  */
 
 export function monthContext(shared: ReviewContext, month: ReviewMonth): MonthContext {
   const { start, end } = monthBounds(shared.clock, month);
   const { settings, clock, calendar, nowMs, plannedMonthlyMql } = shared;
-  return { settings, clock, calendar, nowMs, plannedMonthlyMql, month, start, end, handoffs: [] };
+  return { settings, clock, calendar, nowMs, plannedMonthlyMql, month, start, end, classes: [] };
 }
 
 const EQUAL_MONTHS: readonly number[] = Array.from({ length: 12 }, () => 1);
@@ -63,6 +63,8 @@ export function monthFigures(leads: readonly LeadFacts[], ctx: MonthContext): Mo
   return {
     month: monthKey(ctx.month),
     active: a.active,
+    count: a.count,
+    sum: a.sum,
     marketing: {
       ...a.marketing,
       mqlTarget: target,

@@ -1,8 +1,9 @@
 import { normalizeText } from '../common/cellValues.ts';
 import type { Settings } from '../settings/index.ts';
-import type { MonthContext } from './figureTypes.ts';
+import { monthFigures } from './figures.ts';
+import type { MonthContext, MonthFigures } from './figureTypes.ts';
 import type { LeadFacts } from './leadFacts.ts';
-import { type Aggregate, aggregate, ratio } from './tally.ts';
+import { ratio } from './tally.ts';
 
 /**
  * The month's figures by source and by owner: sources and owners are matched case- and
@@ -15,6 +16,8 @@ export type OwnerEscalations = Readonly<Record<string, readonly [number, number]
 export interface GroupRow {
   /** The source or owner as first typed; `(none)` for blanks. */
   key: string;
+  /** The group's figures, from the same classification as the month's (its columns read these). */
+  figures: MonthFigures;
   newLeads: number;
   mqlDelivered: number;
   handedOff: number;
@@ -63,9 +66,10 @@ function groupBy(
   return groups;
 }
 
-function groupRow(key: string, a: Aggregate, cost: number | null): GroupRow {
+function groupRow(key: string, a: MonthFigures, cost: number | null): GroupRow {
   return {
     key,
+    figures: a,
     newLeads: a.marketing.newLeads,
     mqlDelivered: a.marketing.mqlDelivered,
     handedOff: a.marketing.handedOff,
@@ -96,7 +100,7 @@ function groupRows(
 ): GroupRow[] {
   const rows: GroupRow[] = [];
   for (const [norm, g] of groupBy(leads, keyOf)) {
-    const a = aggregate(g.leads, ctx);
+    const a = monthFigures(g.leads, ctx);
     const cost = costs?.get(norm) ?? null;
     if (a.active || cost !== null) rows.push(groupRow(g.key, a, cost));
   }
@@ -151,14 +155,14 @@ export function byOwner(
   const counted = escalationsByOwner(escalations);
   const rows: GroupRow[] = [];
   for (const [norm, g] of groupBy(leads, (l) => l.owner)) {
-    const a = aggregate(g.leads, ctx);
+    const a = monthFigures(g.leads, ctx);
     const counts = counted.get(norm)?.counts ?? [0, 0];
     counted.delete(norm);
     if (a.active || counts[0] > 0) rows.push(ownerRow(groupRow(g.key, a, null), counts));
   }
   for (const { owner, counts } of counted.values()) {
     if (counts[0] > 0)
-      rows.push(ownerRow(groupRow(owner || '(none)', aggregate([], ctx), null), counts));
+      rows.push(ownerRow(groupRow(owner || '(none)', monthFigures([], ctx), null), counts));
   }
   return sortRows(rows);
 }

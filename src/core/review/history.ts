@@ -30,6 +30,22 @@ export const HISTORY_FORMATS: readonly string[] = [
 /** The index in `HISTORY_HEADER` of the run's date and time (a wider column). */
 export const GENERATED_AT_INDEX = HISTORY_HEADER.length - 1;
 
+/**
+ * The width in pixels of each column of the layout: ours as wide as their header (`Deals won`
+ * never cut to `Deals wor`), the run's date-time as wide as a date; the team's own: null (kept).
+ */
+export function historyColumnWidths(
+  layout: HistoryLayout,
+  dateTimeWidth: number,
+): Array<number | null> {
+  return layout.header.map((text, c) => {
+    const index = layout.ours[c]!;
+    if (index < 0) return null;
+    if (index === GENERATED_AT_INDEX) return dateTimeWidth;
+    return Math.min(280, Math.max(80, Math.ceil(text.length * 7.5 + 18)));
+  });
+}
+
 const OUR_COLUMN = new Map(HISTORY_HEADER.map((h, i) => [headerKey(h), i]));
 
 export interface HistoryLayout {

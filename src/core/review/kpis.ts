@@ -6,8 +6,8 @@ import type { FigureInput } from './leadFacts.ts';
 /**
  * The monthly review's KPI table: each figure written once, with its label, its unit and how
  * it is read from a month's figures; a commitment adds its target, its green / amber / red rule
- * and a note. The Trend rows and the three scorecards (reviewScorecards.ts) and the SLA History
- * columns (reviewHistory.ts) are all derived from it. Definitions of the figures: review.ts.
+ * and a note. The Trend rows and the three scorecards (scorecards.ts) and the SLA History
+ * columns (history.ts) are all derived from it. Definitions of the figures: review.ts.
  */
 
 export type Rag = 'green' | 'amber' | 'red' | 'none';
@@ -24,7 +24,7 @@ export const REVIEW_THRESHOLDS = {
   onTimeShare: { green: 0.9, amber: 0.75 },
   /** Median business hours to first contact ÷ the default priority's deadline: green ≤ 1, amber ≤ 1.5. */
   medianToDeadline: { green: 1, amber: 1.5 },
-  /** Never contacted ÷ (hand-offs − pending): green ≤ 5 %, amber ≤ 10 %, else red. */
+  /** Never contacted ÷ hand-offs judged against their deadline: green ≤ 5 %, amber ≤ 10 %, else red. */
   neverContactedShare: { green: 0.05, amber: 0.1 },
   /** Won value ÷ monthly revenue target: green ≥ 100 %, amber ≥ 80 %, else red. */
   revenueAttainment: { green: 1, amber: 0.8 },
@@ -78,18 +78,38 @@ function defaultDeadline(settings: Settings): number {
   return settings.handoff.deadlineHours[settings.handoff.defaultPriority];
 }
 
-function onTimeNote(m: MonthFigures): string {
+/** The hand-offs left out of the on-time and never-contacted shares, and why. */
+function apart(m: MonthFigures): string {
   const s = m.sales;
-  const waiting = [
+  return [
     s.pending ? `${s.pending} still within deadline` : '',
     s.untimed ? `${s.untimed} contacted with no time recorded` : '',
+    s.closed ? `${s.closed} rejected or closed with no contact` : '',
   ]
     .filter(Boolean)
     .join('; ');
-  if (s.measured > 0) {
-    return `${s.onTime} of ${s.measured} (amber ≥ ${pct(T.onTimeShare.amber)})${waiting && `; ${waiting}`}`;
+}
+
+/** `12 of 40 hand-offs judged against their deadline`: a share's base, named. */
+function ofJudged(count: number, m: MonthFigures): string {
+  return `${count} of ${m.sales.measured} hand-offs judged against their deadline`;
+}
+
+function onTimeNote(m: MonthFigures): string {
+  const left = apart(m);
+  if (m.sales.measured > 0) {
+    return `${ofJudged(m.sales.onTime, m)} (amber ≥ ${pct(T.onTimeShare.amber)})${left && `; apart: ${left}`}`;
   }
-  return waiting || 'no hand-offs';
+  return left || 'no hand-offs';
+}
+
+function neverNote(m: MonthFigures): string {
+  const share = m.sales.neverContactedShare;
+  const base =
+    share === null
+      ? 'no hand-off judged against its deadline'
+      : `${pct(share)}: ${ofJudged(m.sales.neverContacted, m)}`;
+  return `${base}. Not rejected or closed, no contact recorded, deadline passed`;
 }
 
 // The order is the order of the SLA History columns and of the Trend rows.
@@ -140,7 +160,7 @@ const TABLE = {
     column: 'Rejected share',
     unit: 'percent',
     get: (m) => m.marketing.rejectedShare,
-    target: () => `≤ ${pct(T.rejectedShare.green)}`,
+    target: () => `≤ ${pct(T.rejectedShare.green)} of hand-offs`,
     rag: (m) => ragAtMost(m.marketing.rejectedShare, T.rejectedShare),
     note: ({ marketing: mk }) =>
       mk.handedOff > 0
@@ -148,16 +168,16 @@ const TABLE = {
         : 'no hand-offs',
   },
   onTimeShare: {
-    needs: ['clock', 'firstContactAt'],
+    needs: ['clock', 'contactTime'],
     label: 'Contacted within deadline',
     unit: 'percent',
     get: (m) => m.sales.onTimeShare,
-    target: () => `≥ ${pct(T.onTimeShare.green)}`,
+    target: () => `≥ ${pct(T.onTimeShare.green)} of hand-offs judged`,
     rag: (m) => ragAtLeast(m.sales.onTimeShare, T.onTimeShare),
     note: onTimeNote,
   },
   medianHoursToContact: {
-    needs: ['clock', 'firstContactAt'],
+    needs: ['clock', 'contactTime'],
     label: 'Median time to first contact (business h)',
     column: 'Median h to first contact',
     unit: 'hours',
@@ -171,7 +191,7 @@ const TABLE = {
       `Against the ${s.handoff.defaultPriority} deadline (amber ≤ ${defaultDeadline(s) * T.medianToDeadline.amber} h)`,
   },
   p90HoursToContact: {
-    needs: ['clock', 'firstContactAt'],
+    needs: ['clock', 'contactTime'],
     label: '90th percentile time to first contact (business h)',
     column: '90th percentile h to first contact',
     unit: 'hours',
@@ -190,9 +210,9 @@ const TABLE = {
     label: 'Never contacted',
     unit: 'count',
     get: (m) => m.sales.neverContacted,
-    target: () => `≤ ${pct(T.neverContactedShare.green)} of hand-offs`,
+    target: () => `≤ ${pct(T.neverContactedShare.green)} of hand-offs judged`,
     rag: (m) => ragAtMost(m.sales.neverContactedShare, T.neverContactedShare),
-    note: () => 'No first contact and the deadline has passed',
+    note: neverNote,
   },
   recycled: {
     needs: ['clock', 'status'],
@@ -241,11 +261,27 @@ const TABLE = {
     note: () => 'Deals won in the month that have an MQL date',
   },
   expectedLostOpportunities: {
-    needs: ['clock', 'firstContactAt'],
+    needs: ['clock', 'contactTime'],
     label: 'Opportunities lost to late contact (estimate)',
     column: 'Est. opportunities lost to late contact',
     unit: 'decimal',
     get: (m) => m.speedToLead.expectedLostOpportunities,
+  },
+  // added after the columns SLA History sheets already have (a History column is a contract)
+  untimed: {
+    needs: ['clock'],
+    label: 'Contacted, no time recorded',
+    unit: 'count',
+    get: (m) => m.sales.untimed,
+    note: () => 'A contact is recorded (a status, a count) but not when: not judged on time',
+  },
+  rejected: {
+    needs: ['clock', 'status'],
+    label: 'Rejected hand-offs',
+    column: 'Rejected',
+    unit: 'count',
+    get: (m) => m.marketing.rejected,
+    inTrend: false,
   },
 } satisfies Record<string, Kpi>;
 
@@ -265,6 +301,7 @@ export function kpiColumn(id: KpiId): string {
 const INPUT_NAMES: Partial<Record<FigureInput, string>> = {
   clock: 'hand-off, MQL or creation date',
   status: 'Stage or status',
+  contactTime: 'first-contact time (First contact at, response time or last contact)',
 };
 
 /** The first input a KPI needs that the sheet lacks, in words (`Deal value`), or null. */

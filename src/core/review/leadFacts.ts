@@ -66,7 +66,7 @@ export function monthLabel(m: ReviewMonth): string {
 // ------------------------------------------------------------------------------------------
 // Leads
 
-/** How far a lead got: 0 lead, 1 MQL, 2 SQL, 3 opportunity, 4 customer. */
+/** How far a lead got, on evidence: 0 lead, 1 MQL, 2 SQL (handed off), 3 opportunity, 4 customer. */
 export type StageRank = 0 | 1 | 2 | 3 | 4;
 
 export interface LeadFacts {
@@ -79,9 +79,11 @@ export interface LeadFacts {
   owner: string;
   priority: Priority;
   stage: Stage | null;
-  /** Furthest stage reached, from Stage and the dates (see `reachedRank`). */
+  /** Furthest stage reached on evidence: its date, or its stage or a later one (`reachedRank`). */
   rank: StageRank;
   rejected: boolean;
+  /** Stage Customer, Lost, Rejected or Recycled, or a rejected reason: no longer sales' to contact. */
+  closed: boolean;
   rejectedReason: string;
   createdAt: number | null;
   mqlAt: number | null;
@@ -100,8 +102,14 @@ export interface LeadFacts {
   dealValue: number | null;
 }
 
-/** The inputs a review figure can need: a field's column, or the SLA clock (any clock column). */
-export type FigureInput = FieldId | 'clock' | 'status';
+/**
+ * The inputs a review figure can need: a field's column, the SLA clock (any clock column), a
+ * stage or status, or a contact time (any column a first-contact time is read from).
+ */
+export type FigureInput = FieldId | 'clock' | 'status' | 'contactTime';
+
+/** The columns a first-contact time can be read from (sla/contact.ts `contactEvidence`). */
+const CONTACT_TIME_FIELDS: readonly FieldId[] = ['firstContactAt', 'responseTime', 'lastAttemptAt'];
 
 export interface DataQuality {
   /** Lead rows read (the whole sheet, as the lead check reads it). */
@@ -112,15 +120,15 @@ export interface DataQuality {
   unreadableByColumn: Record<string, number>;
   /** Sheet rows (1-based) with a value that could not be read, first 20. */
   unreadableRowNumbers: number[];
-  /** First contact dated before the clock start (time to contact counted as 0). */
+  /** Leads of the sheet whose first contact is dated before the clock start (counted as 0 h). */
   contactBeforeHandoff: number;
-  /** Leads with a contact recorded and no time that judges it (left out of the timings). */
+  /** Leads of the sheet with a contact recorded and no time that judges it (status Contacted). */
   untimedContacts: number;
   /** Stage, status and priority values nobody mapped (their leads read as open), with rows. */
   unmapped: Array<{ header: string; value: string; rows: number }>;
   /** The labels of the fields the review reads that the sheet has no column for. */
   missingColumns: string[];
-  /** The inputs the sheet lacks, for the figures that need them (reviewKpis.ts `needs`). */
+  /** The inputs the sheet lacks, for the figures that need them (kpis.ts `needs`). */
   missing: FigureInput[];
   /** The header that starts the SLA clock ("hand-offs" are leads whose clock started). */
   clockHeader: string | null;
@@ -133,18 +141,36 @@ export interface ReadLeadsResult {
   quality: DataQuality;
 }
 
+/**
+ * The stage a Stage value proves reached. Lost, Rejected and Recycled prove nothing beyond
+ * what the lead's dates prove: a CRM's "Lost Lead" or "Junk Lead" may never have been an MQL.
+ */
 const STAGE_RANK: Record<Stage, StageRank> = {
   Lead: 0,
   MQL: 1,
   SQL: 2,
   Opportunity: 3,
   Customer: 4,
-  // Lost is a closed-lost opportunity: it reached the opportunity stage.
-  Lost: 3,
-  // Recycled and rejected leads were handed to sales, so they were MQL.
-  Recycled: 1,
-  Rejected: 1,
+  Lost: 0,
+  Recycled: 0,
+  Rejected: 0,
 };
+
+const CLOSED_STAGES: ReadonlySet<Stage> = new Set(['Customer', 'Lost', 'Rejected', 'Recycled']);
+
+/**
+ * The furthest stage a lead reached, on evidence only: the stage's own date (`MQL at`, a
+ * `Handed off at` date for SQL, `Won at` for customer) or a Stage value at it or later. The SLA
+ * clock's start proves nothing when it is the creation date.
+ */
+export function reachedRank(record: LeadRecord): StageRank {
+  const d = record.dates;
+  let rank: StageRank = record.stage ? STAGE_RANK[record.stage] : 0;
+  if (d.wonAt !== null) return 4;
+  if (rank < 2 && d.handedOffAt !== null) rank = 2;
+  if (rank < 1 && d.mqlAt !== null) rank = 1;
+  return rank;
+}
 
 /** The fields the review reads: their absence is named in the data-quality line. */
 const REVIEW_FIELDS: readonly FieldId[] = [
@@ -159,17 +185,12 @@ const REVIEW_FIELDS: readonly FieldId[] = [
   'dealValue',
 ];
 
-/** Besides `First contact at`, the columns a first-contact time can come from (sla/contact.ts). */
-const CONTACT_TIME_FIELDS: readonly FieldId[] = ['firstContactAt', 'responseTime', 'lastAttemptAt'];
-
 function missingInputs(read: LeadSheet): FigureInput[] {
-  const timed = CONTACT_TIME_FIELDS.some((f) => read.fields.columns[f] >= 0);
-  const missing: FigureInput[] = read.fields.missing.filter(
-    (f) => f !== 'firstContactAt' || !timed,
-  );
+  const missing: FigureInput[] = [...read.fields.missing];
   if (!read.clock) missing.push('clock');
   const c = read.fields.columns;
   if (c.stage < 0 && c.leadStatus < 0 && c.rejectedReason < 0) missing.push('status');
+  if (CONTACT_TIME_FIELDS.every((f) => c[f] < 0)) missing.push('contactTime');
   return missing;
 }
 
@@ -180,9 +201,6 @@ function factsOf(record: LeadRecord, verdict: LeadVerdict | undefined): LeadFact
   const contact = verdict ? verdict(record) : null;
   const d = record.dates;
   const rejected = record.stage === 'Rejected' || record.rejectedReason !== '';
-  let rank: StageRank = record.stage ? STAGE_RANK[record.stage] : 0;
-  if (rank < 1 && (d.mqlAt !== null || record.clockStartAt !== null)) rank = 1;
-  if (d.wonAt !== null) rank = 4;
   const attemptsUnreadable = record.problems.some((p) => p.field === 'attempts');
   return {
     index: record.index,
@@ -193,8 +211,9 @@ function factsOf(record: LeadRecord, verdict: LeadVerdict | undefined): LeadFact
     owner: record.owner,
     priority: record.priority,
     stage: record.stage,
-    rank,
+    rank: reachedRank(record),
     rejected,
+    closed: rejected || (record.stage !== null && CLOSED_STAGES.has(record.stage)),
     rejectedReason: record.rejectedReason,
     createdAt: d.createdAt,
     mqlAt: d.mqlAt,
@@ -239,7 +258,7 @@ export function reviewLeads(
     ];
     for (const at of dates)
       if (at !== null && (firstDate === null || at < firstDate)) firstDate = at;
-    if (!dates.some((at) => at !== null && at >= from && at < to)) continue;
+    // the data-quality counts are the sheet's, like the rows read: the month's are its figures
     if (
       facts.handedOffAt !== null &&
       facts.firstContactAt !== null &&
@@ -248,6 +267,7 @@ export function reviewLeads(
       contactBeforeHandoff++;
     }
     if (facts.contactedUntimed) untimedContacts++;
+    if (!dates.some((at) => at !== null && at >= from && at < to)) continue;
     leads.push(facts);
   }
   const q = read.quality;

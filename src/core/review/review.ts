@@ -18,8 +18,12 @@ import {
   type ReviewMonth,
   reviewLeads,
 } from './leadFacts.ts';
+import { type MonthCount, monthsWithLeads } from './months.ts';
 import { type RejectedLead, rejectedLeads } from './rejected.ts';
 import {
+  type HeadlineRow,
+  headlineRows,
+  type JudgedMonth,
   type NoData,
   noDataReasons,
   type Scorecards,
@@ -30,9 +34,10 @@ import {
 
 /**
  * Monthly review KPIs. Pure: the Leads rows, the settings and the month in; plain figures out.
- * The pieces: reviewData.ts (months, each lead read once), reviewFigures.ts (a month's figures),
- * reviewGroups.ts (by source, by owner), reviewKpis.ts (the KPI table), reviewScorecards.ts
- * (the scorecards and the trend, derived from it), reviewRejected.ts (the rejected leads).
+ * The pieces: leadFacts.ts (months, each lead read once), classify.ts (THE ONE CLASSIFICATION of
+ * each lead for the month), tally.ts (adds it up), figures.ts (a month's figures), groups.ts (by
+ * source, by owner), kpis.ts (the KPI table), scorecards.ts (kpiValue, the scorecards, the
+ * headline and the trend, derived from it), rejected.ts (the rejected leads).
  *
  * Definitions (one calendar month M in the spreadsheet's time zone, [1st 00:00, next 1st 00:00)):
  * - Every row is read as the lead check reads it (leadRecords.ts: field map, value map, date
@@ -48,14 +53,17 @@ import {
  * - Rejected by sales: hand-offs of M whose Stage is `Rejected` or that have a `Rejected reason`;
  *   share = rejected ÷ hand-offs of M.
  * - Funnel (conversion): the COHORT of leads created in M, counted by the furthest stage each has
- *   reached so far (Stage, plus: an `MQL at` or `Handed off at` date means at least MQL, a `Won
- *   at` date means customer; `Lost` counts as a lost opportunity, `Recycled`/`Rejected` as MQL).
- *   Recent cohorts are immature: their later stages keep growing.
+ *   reached so far ON EVIDENCE: the stage's own date (`MQL at` means MQL, a `Handed off at` date
+ *   means SQL, `Won at` customer) or a Stage at it or later. Lost, Rejected and Recycled prove no
+ *   stage of their own; the clock start proves none when it is the creation date. So the funnel
+ *   never grows. Recent cohorts are immature: their later stages keep growing.
  * - Sales: for each hand-off of M, deadline = addBusinessHours(handed off, deadlineHours[priority])
  *   (blank or unknown priority = the default priority). On time = first contact at or before
- *   the deadline. Pending = not contacted and the deadline is still ahead (now): left out of the
- *   on-time share. On-time share = on time ÷ (hand-offs − pending). Never contacted = no first
- *   contact and the deadline has passed. Time to first contact = business hours from hand-off to
+ *   the deadline, as the SLA engine judges it (sla/status.ts contactVerdict). Each hand-off has
+ *   one outcome: on time, late, never (no contact recorded, deadline passed, neither rejected nor
+ *   closed), pending (deadline ahead), untimed (a contact recorded with no time: never on time),
+ *   closed (rejected or closed with no contact). Judged = on time + late + never: the base of
+ *   the on-time share and of the never-contacted share. Time to first contact = business hours from hand-off to
  *   first contact (0 when the contact is dated before the hand-off); median and 90th percentile
  *   are PERCENTILE.INC, as in Sheets. Average attempts over the hand-offs (blank = 0 attempts;
  *   unreadable values are left out and counted in data quality). Recycled: hand-offs of M whose
@@ -81,7 +89,7 @@ import {
  * - Unreadable values are counted over the whole sheet, as the lead check counts them.
  * - A lead a status says was contacted, with no contact time, is left out of the on-time share
  *   and the timings (`untimed`), never counted on time.
- * - A figure whose column the sheet lacks (reviewKpis.ts `needs`) is "no data (no X column)",
+ * - A figure whose column the sheet lacks (kpis.ts `needs`) is "no data (no X column)",
  *   without a verdict.
  */
 
@@ -97,14 +105,20 @@ export interface Review {
   previous: MonthFigures;
   /** M−1, M−2, M−3 (newest first). */
   earlier: MonthFigures[];
+  /** The team saved its own settings: targets are theirs and judged (else the sample's). */
+  agreed: boolean;
+  /** The figures the review opens with: verdict and change from last month. */
+  headline: HeadlineRow[];
   scorecards: Scorecards;
   trend: TrendRow[];
   bySource: GroupRow[];
   byOwner: GroupRow[];
   rejected: RejectedLead[];
   quality: DataQuality;
-  /** The KPIs without a figure, and why (reviewScorecards.ts `noDataReasons`). */
+  /** The KPIs without a figure, and why (scorecards.ts `noDataReasons`): in every view. */
   noData: NoData;
+  /** When the month has no lead: the months that have some (oldest first), to ask for one. */
+  monthsWithLeads: MonthCount[];
 }
 
 export interface ReviewInput {
@@ -154,7 +168,7 @@ export function computeReview(input: ReviewInput): Review {
   const { leads, quality } = reviewLeads(read, window, (record) => contactVerdict(record, sla));
   // an activity log gives first-contact times the leads sheet may not have
   if (input.activities?.activities.length)
-    quality.missing = quality.missing.filter((m) => m !== 'firstContactAt');
+    quality.missing = quality.missing.filter((m) => m !== 'contactTime');
   const shared: ReviewContext = {
     settings,
     clock,
@@ -162,29 +176,45 @@ export function computeReview(input: ReviewInput): Review {
     nowMs: input.nowMs,
     plannedMonthlyMql: input.plannedMonthlyMql ?? null,
   };
-  const ctx = monthContext(shared, input.month);
-  const noData = noDataReasons(quality.missing, uncoveredReason(quality, ctx.end, clock));
-  const current = monthFigures(leads, ctx);
-  const earlier = [1, 2, 3].map((k) =>
-    monthFigures(leads, monthContext(shared, addMonths(input.month, -k))),
-  );
+  const judged = (month: ReviewMonth): JudgedMonth & { ctx: ReturnType<typeof monthContext> } => {
+    const ctx = monthContext(shared, month);
+    const uncovered = uncoveredReason(quality, ctx.end, clock);
+    return {
+      ctx,
+      figures: monthFigures(leads, ctx),
+      noData: noDataReasons(quality.missing, uncovered),
+    };
+  };
+  const current = judged(input.month);
+  const earlier = [1, 2, 3].map((k) => judged(addMonths(input.month, -k)));
+  const ctx = current.ctx;
+  const previous = earlier[0]!;
   return {
     month: monthKey(input.month),
     label: monthLabel(input.month),
     timeZone: clock.zone,
     start: ctx.start,
     end: ctx.end,
-    empty: !current.active,
-    current,
-    previous: earlier[0]!,
-    earlier,
-    scorecards: scorecards(current, settings, noData),
-    trend: trendRows(current, earlier, quality.missing),
+    empty: !current.figures.active,
+    current: current.figures,
+    previous: previous.figures,
+    earlier: earlier.map((e) => e.figures),
+    agreed: settings.agreed,
+    headline: headlineRows(
+      current.figures,
+      previous.figures,
+      settings,
+      current.noData,
+      previous.noData,
+    ),
+    scorecards: scorecards(current.figures, settings, current.noData),
+    trend: trendRows(current, earlier),
     bySource: bySource(leads, ctx),
     byOwner: byOwner(leads, ctx, input.escalations),
     rejected: rejectedLeads(leads, ctx),
     quality,
-    noData,
+    noData: current.noData,
+    monthsWithLeads: current.figures.active ? [] : monthsWithLeads(read, clock),
   };
 }
 

@@ -11,9 +11,16 @@ import {
 import type { GroupRow } from './groups.ts';
 import { KPIS, type KpiId, kpiColumn, type Rag } from './kpis.ts';
 import type { DataQuality } from './leadFacts.ts';
+import { monthsSummary } from './months.ts';
 import type { RejectedLead } from './rejected.ts';
 import type { Review } from './review.ts';
-import type { ScoreLine, TrendRow } from './scorecards.ts';
+import {
+  type HeadlineRow,
+  kpiValue,
+  type NoData,
+  type ScoreLine,
+  type TrendRow,
+} from './scorecards.ts';
 import { SPEED_TO_LEAD_ANCHORS } from './speedToLead.ts';
 
 /** Each section of the review sheet, built from the review (pure). */
@@ -45,17 +52,32 @@ export function qualityLine(q: DataQuality): string {
   }
   if (q.untimedContacts) {
     parts.push(
-      `${plural(q.untimedContacts, 'lead')} with a contact recorded but no contact time, left out of the timings`,
+      `${plural(q.untimedContacts, 'lead')} of the sheet with a contact recorded but no contact time, left out of the timings`,
     );
   }
   if (q.contactBeforeHandoff)
-    parts.push(`${q.contactBeforeHandoff} first contacts dated before the clock start`);
+    parts.push(
+      `${plural(q.contactBeforeHandoff, 'first contact')} of the sheet dated before the clock start`,
+    );
   const clock = q.clockHeader
     ? `the SLA clock starts at "${q.clockHeader}"`
     : 'no column starts the SLA clock, so no lead could be timed';
   return parts.length
     ? `Data quality (${q.rows} leads read; ${clock}): ${parts.join('; ')}.`
     : `Data quality: ${q.rows} leads read, no unreadable values; ${clock}.`;
+}
+
+/** Said at the top of a review made before the team saved its own settings. */
+export const SAMPLE_LINE =
+  "The plan and the targets are the sample's, not the team's: nothing is judged against them until the team saves its own settings (sidebar, Save; offline: npm start -- --settings FILE).";
+
+/** A month with no lead: which months have some, and how to ask for one. */
+export function emptyLine(review: Review): string {
+  const months = review.monthsWithLeads;
+  const ask = months.length
+    ? ` Leads are dated ${monthsSummary(months)}. Ask for one of those months: menu Extensions › SLA Sheets › Run monthly review (type YYYY-MM), the sidebar's Monitoring tab (Monthly review), or offline npm start -- --month ${months[months.length - 1]!.month}.`
+    : '';
+  return `No lead was created, qualified, handed off or won in ${review.label}: the figures below are zero or "no data".${ask}`;
 }
 
 /** The title, the month, when it was generated and the data-quality line, from row 1. */
@@ -68,12 +90,8 @@ export function titleBlock(review: Review, generatedAt: Date): SheetBlock {
     ],
     [qualityLine(review.quality), ''],
   ];
-  if (review.empty) {
-    intro.push([
-      `No lead was created, qualified, handed off or won in ${review.label}: the figures below are zero or "no data".`,
-      '',
-    ]);
-  }
+  if (!review.agreed) intro.push([SAMPLE_LINE, '']);
+  if (review.empty) intro.push([emptyLine(review), '']);
   return {
     id: 'title',
     row: 1,
@@ -98,6 +116,43 @@ export function scoreTable(title: string, lines: readonly ScoreLine[]): Table {
   };
 }
 
+/** `+5`, `−3`, `+4 pts` (a share's change in percentage points), `±0`, `no data`. */
+function changeText(row: HeadlineRow): string {
+  const c = row.change;
+  if (c === null) return 'no data';
+  const size = Math.abs(c);
+  const [shown, unit] =
+    row.unit === 'percent'
+      ? [String(Math.round(size * 100)), ' pts']
+      : row.unit === 'hours'
+        ? [size.toFixed(1), ' h']
+        : row.unit === 'money'
+          ? [Math.round(size).toLocaleString('en-US'), '']
+          : [String(Number(size.toFixed(2))), ''];
+  if (Number(shown.replace(/,/g, '')) === 0) return '±0';
+  return `${c > 0 ? '+' : '−'}${shown}${unit}`;
+}
+
+export function headlineTable(review: Review, previousMonth: string): Table {
+  const rows = review.headline;
+  return {
+    title: `Headline · ${review.label}`,
+    header: ['Figure', 'This month', 'Status', `Change from ${previousMonth}`, 'Commitment'],
+    rows: rows.map((h) => [
+      h.label,
+      figure(h.current),
+      RAG_WORDS[h.status],
+      changeText(h),
+      h.target,
+    ]),
+    formats: rows.map((h) => ['@', UNIT_FORMATS[h.unit], '@', '@', '@']),
+    backgrounds: rows.map((h) => {
+      const c = RAG_COLOURS[h.status];
+      return [null, c, c, null, null];
+    }),
+  };
+}
+
 export function funnelTable(review: Review): Table {
   const f = review.current.funnel;
   const stages: Array<[string, number, number | null]> = [
@@ -108,7 +163,7 @@ export function funnelTable(review: Review): Table {
     ['Customers', f.customers, f.opportunities ? f.customers / f.opportunities : null],
   ];
   return {
-    title: `Funnel: leads created in ${review.label}, by the furthest stage reached so far`,
+    title: `Funnel: the ${f.leads} leads created in ${review.label}, by the furthest stage reached so far (on evidence)`,
     header: ['Stage', 'Leads', 'Conversion from the stage before'],
     rows: stages.map(([s, n, r]) => [s, n, r === null ? '' : r]),
     formats: stages.map(() => ['@', '0', '0%']),
@@ -120,26 +175,35 @@ interface GroupColumn {
   kpi?: KpiId;
   header: string;
   format: string;
-  cell: (g: GroupRow) => CellValue;
+  cell: (g: GroupRow, noData: NoData) => CellValue;
 }
 
-/** A group column showing a KPI: its History header and its unit's format. */
-function kpiGroupColumn(id: KpiId, cell: GroupColumn['cell']): GroupColumn {
-  return { kpi: id, header: kpiColumn(id), format: UNIT_FORMATS[KPIS[id].unit], cell };
+/** A group column showing a KPI: its History header, its unit's format, "no data" as the month's. */
+function kpiGroupColumn(id: KpiId): GroupColumn {
+  return {
+    kpi: id,
+    header: kpiColumn(id),
+    format: UNIT_FORMATS[KPIS[id].unit],
+    cell: (g, noData) => figure(kpiValue(id, g.figures, noData)),
+  };
 }
 
-const GROUP_COLUMNS: readonly GroupColumn[] = [
-  kpiGroupColumn('newLeads', (g) => g.newLeads),
-  { header: 'MQL', format: UNIT_FORMATS.count, cell: (g) => g.mqlDelivered },
-  kpiGroupColumn('handedOff', (g) => g.handedOff),
-  { header: 'Rejected', format: UNIT_FORMATS.count, cell: (g) => g.rejected },
-  kpiGroupColumn('onTimeShare', (g) => figure(g.onTimeShare)),
-  kpiGroupColumn('medianHoursToContact', (g) => figure(g.medianHoursToContact)),
-  kpiGroupColumn('p90HoursToContact', (g) => figure(g.p90HoursToContact)),
-  kpiGroupColumn('neverContacted', (g) => g.neverContacted),
-  kpiGroupColumn('won', (g) => g.won),
-  kpiGroupColumn('wonValue', (g) => g.wonValue),
+/** The by-source and by-owner columns: KPIs of the table, read as the scorecards read them. */
+export const GROUP_KPIS: readonly KpiId[] = [
+  'newLeads',
+  'mqlDelivered',
+  'handedOff',
+  'rejected',
+  'onTimeShare',
+  'medianHoursToContact',
+  'p90HoursToContact',
+  'neverContacted',
+  'untimed',
+  'won',
+  'wonValue',
 ];
+
+const GROUP_COLUMNS: readonly GroupColumn[] = GROUP_KPIS.map(kpiGroupColumn);
 
 /** The 1-based column of a KPI in the by-source and by-owner tables (after the key column). */
 export function groupColumnOf(id: KpiId): number {
@@ -175,6 +239,7 @@ export function groupTable(
   rows: readonly GroupRow[],
   withCost: boolean,
   withEscalations = false,
+  noData: NoData = {},
 ): Table {
   const columns = withEscalations ? [...GROUP_COLUMNS, ...ESCALATION_COLUMNS] : GROUP_COLUMNS;
   const header = [first, ...columns.map((c) => c.header)];
@@ -188,7 +253,7 @@ export function groupTable(
     header,
     rows: rows.map((g) => [
       userText(g.key),
-      ...columns.map((c) => c.cell(g)),
+      ...columns.map((c) => c.cell(g, noData)),
       ...(withCost ? costCells(g) : []),
     ]),
     formats: rows.map(() => formats),
@@ -211,36 +276,41 @@ export function trendTable(rows: readonly TrendRow[], previousMonth: string): Ta
 export function speedToLeadTable(review: Review): Table {
   const s = review.current.speedToLead;
   const [, o30] = SPEED_TO_LEAD_ANCHORS[1]!;
+  // the estimate needs contact times: without them every hand-off would look never contacted
+  const none = review.noData.expectedLostOpportunities;
+  const value = (v: number | null): CellValue => (none === undefined ? figure(v) : 'no data');
+  const plan = review.agreed ? "the plan's" : "the SAMPLE plan's (not the team's)";
   return {
     title: 'Speed to lead: opportunities lost to late first contacts (ESTIMATE)',
     header: ['Figure', 'Value', 'How it is computed'],
     rows: [
       [
         'Late or never-contacted hand-offs',
-        s.lateLeads,
-        'Contacted after the deadline, or not contacted once it passed',
+        value(s.lateLeads),
+        none ??
+          'Contacted after the deadline, or never contacted once it passed (not rejected or closed)',
       ],
       [
         'Average share of qualification odds lost',
-        figure(s.averageLostShare),
+        value(s.averageLostShare),
         '1 − odds(actual response time) ÷ odds(deadline), per late lead',
       ],
       [
         'MQL → opportunity rate used',
-        s.mqlToOpportunityRate,
+        value(s.mqlToOpportunityRate),
         s.rateSource === 'observed'
           ? `Observed on the MQL of ${review.label}`
-          : "The plan's MQL→SQL × SQL→opportunity (no opportunity yet from this month's MQL)",
+          : `${plan} MQL→SQL × SQL→opportunity (no opportunity yet from this month's MQL)`,
       ],
       [
         'Estimated opportunities lost',
-        s.expectedLostOpportunities,
+        value(s.expectedLostOpportunities),
         'Σ share lost × MQL → opportunity rate',
       ],
       [
         'Estimated value at risk',
-        s.valueAtRisk,
-        "Opportunities lost × the plan's opportunity → customer rate × average deal",
+        value(s.valueAtRisk),
+        `Opportunities lost × ${plan} opportunity → customer rate × average deal`,
       ],
       [
         'Model',
@@ -256,6 +326,39 @@ export function speedToLeadTable(review: Review): Table {
       ['@', '#,##0', '@'],
       ['@', '@', '@'],
     ],
+  };
+}
+
+/** The definitions every figure of the review follows (the Agreement states them too). */
+export const REVIEW_DEFINITIONS: ReadonlyArray<readonly [string, string]> = [
+  [
+    'One count',
+    'Each lead is classified once for the month; the scorecards, the funnel, the breakdowns, the trend and SLA History all add up that one classification. "no data" means the sheet cannot give the figure, and it reads "no data" in every view.',
+  ],
+  [
+    KPIS.neverContacted.label,
+    'A hand-off of the month with no contact recorded once its deadline passed, not rejected and not closed (lost, recycled, won): a rejected or closed lead is no longer waiting for a first contact.',
+  ],
+  [
+    KPIS.onTimeShare.label,
+    'Of the hand-offs judged against their deadline (contacted at a known time, or never contacted once it passed): those first contacted by it. Leads contacted with no time recorded, still within their deadline, or rejected or closed without contact are counted apart.',
+  ],
+  [
+    'Funnel',
+    "The leads created in the month, by the furthest stage reached so far on evidence: the stage's own date (MQL at, Handed off at, Won at) or a Stage at it or later. Lost, rejected and recycled prove no stage of their own. The funnel never grows from one stage to the next.",
+  ],
+  [
+    'Shares',
+    "Each share names its base: rejected ÷ hand-offs; on time and never contacted ÷ hand-offs judged against their deadline; MQL ÷ the month's MQL target.",
+  ],
+];
+
+export function definitionsTable(): Table {
+  return {
+    title: 'Definitions',
+    header: ['Figure', 'How it is counted'],
+    rows: REVIEW_DEFINITIONS.map(([a, b]) => [a, b]),
+    formats: REVIEW_DEFINITIONS.map(() => ['@', '@']),
   };
 }
 

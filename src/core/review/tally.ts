@@ -1,24 +1,30 @@
-import { addBusinessHours, businessHoursBetween } from '../sla/calendar.ts';
-import { DAY_MS, MINUTE_MS } from '../time/zone.ts';
+import { classifyLead, inMonth } from './classify.ts';
+import {
+  COUNTS,
+  type CountId,
+  type LeadMonth,
+  SAMPLES,
+  type SampleId,
+  SUMS,
+  type SumId,
+} from './counts.ts';
 import type {
   FunnelFigures,
-  HandoffFacts,
   MarketingFigures,
   MonthContext,
   RevenueFigures,
   SalesFigures,
 } from './figureTypes.ts';
-import { isSalesSourced, type LeadFacts } from './leadFacts.ts';
+import type { LeadFacts } from './leadFacts.ts';
 import type { LateContact } from './speedToLead.ts';
 
 /**
- * The one pass that counts some leads' figures in one month: the whole sheet for the month's
- * figures, one source's or owner's leads for its row. Definitions: review.ts.
+ * Adds up the one classification (classify.ts) of some leads in one month: the whole sheet for
+ * the month's figures, one source's or owner's leads for its row. Nothing here looks at a lead:
+ * a breakdown's rows add up to the month's figure by construction. Definitions: review.ts.
  */
 
-export function inMonth(ms: number | null, ctx: MonthContext): boolean {
-  return ms !== null && ms >= ctx.start && ms < ctx.end;
-}
+export { inMonth };
 
 /** PERCENTILE.INC of sorted values (q in [0, 1]); null when empty. */
 export function percentile(sorted: readonly number[], q: number): number | null {
@@ -36,142 +42,52 @@ export function ratio(a: number, b: number): number | null {
   return b > 0 ? a / b : null;
 }
 
-function handoffFacts(lead: LeadFacts, handedOffAt: number, ctx: MonthContext): HandoffFacts {
-  const cached = ctx.handoffs[lead.index];
-  if (cached) return cached;
-  const hours = ctx.settings.handoff.deadlineHours[lead.priority];
-  const deadline = addBusinessHours(ctx.calendar, handedOffAt, hours);
-  const deadlineMinutes = (deadline - handedOffAt) / MINUTE_MS;
-  let facts: HandoffFacts;
-  const contact = lead.firstContactAt;
-  const onTime = lead.contactOnTime ?? (contact !== null ? contact <= deadline : null);
-  if (onTime !== null) {
-    const h =
-      contact === null
-        ? null
-        : contact <= handedOffAt
-          ? 0
-          : businessHoursBetween(ctx.calendar, handedOffAt, contact);
-    const actualMinutes =
-      contact === null ? null : Math.max(0, (contact - handedOffAt) / MINUTE_MS);
-    facts = {
-      outcome: onTime ? 'onTime' : 'late',
-      hours: h,
-      late: onTime ? null : { actualMinutes, deadlineMinutes },
-    };
-  } else if (lead.contactedUntimed) {
-    facts = { outcome: 'untimed', hours: null, late: null };
-  } else if (ctx.nowMs <= deadline) {
-    facts = { outcome: 'pending', hours: null, late: null };
-  } else {
-    facts = { outcome: 'never', hours: null, late: { actualMinutes: null, deadlineMinutes } };
-  }
-  ctx.handoffs[lead.index] = facts;
-  return facts;
-}
-
-/** Running counts of one pass over some leads in one month. */
-interface Tally {
-  newLeads: number;
-  mqlDelivered: number;
-  /** Of the month's MQL, those that reached opportunity (the observed MQL→opportunity rate). */
-  mqlOpportunities: number;
-  funnel: FunnelFigures;
-  handedOff: number;
-  rejected: number;
-  recycled: number;
-  outcomes: Record<HandoffFacts['outcome'], number>;
-  hours: number[];
-  attemptsSum: number;
-  attemptsCount: number;
+/** The sums of some leads' classifications. */
+export interface Tally {
+  count: Record<CountId, number>;
+  sum: Record<SumId, number>;
+  /** Each sample's values, sorted. */
+  samples: Record<SampleId, number[]>;
   late: LateContact[];
-  won: number;
-  wonValue: number;
-  marketingWon: number;
-  marketingValue: number;
-  daysToCustomer: number[];
 }
 
 function emptyTally(): Tally {
+  const zeros = <K extends string>(keys: readonly K[]) =>
+    Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
   return {
-    newLeads: 0,
-    mqlDelivered: 0,
-    mqlOpportunities: 0,
-    funnel: { leads: 0, mql: 0, sql: 0, opportunities: 0, customers: 0 },
-    handedOff: 0,
-    rejected: 0,
-    recycled: 0,
-    outcomes: { onTime: 0, late: 0, never: 0, pending: 0, untimed: 0 },
-    hours: [],
-    attemptsSum: 0,
-    attemptsCount: 0,
+    count: zeros(COUNTS),
+    sum: zeros(SUMS),
+    samples: Object.fromEntries(SAMPLES.map((k) => [k, []])) as unknown as Tally['samples'],
     late: [],
-    won: 0,
-    wonValue: 0,
-    marketingWon: 0,
-    marketingValue: 0,
-    daysToCustomer: [],
   };
 }
 
-function countCreated(t: Tally, lead: LeadFacts): void {
-  t.newLeads++;
-  const f = t.funnel;
-  f.leads++;
-  if (lead.rank >= 1) f.mql++;
-  if (lead.rank >= 2) f.sql++;
-  if (lead.rank >= 3) f.opportunities++;
-  if (lead.rank >= 4) f.customers++;
-}
-
-function countMql(t: Tally, lead: LeadFacts): void {
-  t.mqlDelivered++;
-  if (lead.rank >= 3) t.mqlOpportunities++;
-}
-
-function countHandoff(t: Tally, lead: LeadFacts, handedOffAt: number, ctx: MonthContext): void {
-  t.handedOff++;
-  if (lead.rejected) t.rejected++;
-  if (lead.stage === 'Recycled') t.recycled++;
-  if (lead.attempts !== null) {
-    t.attemptsSum += lead.attempts;
-    t.attemptsCount++;
+function add(t: Tally, c: LeadMonth): void {
+  for (const id of c.counts) t.count[id]++;
+  for (const id of SUMS) t.sum[id] += c.sums[id] ?? 0;
+  for (const id of SAMPLES) {
+    const v = c.samples[id];
+    if (v !== undefined) t.samples[id].push(v);
   }
-  const f = handoffFacts(lead, handedOffAt, ctx);
-  t.outcomes[f.outcome]++;
-  if (f.hours !== null) t.hours.push(f.hours);
-  if (f.late) t.late.push(f.late);
+  if (c.late) t.late.push(c.late);
 }
 
-function countWon(t: Tally, lead: LeadFacts, wonAt: number): void {
-  t.won++;
-  const value = lead.dealValue ?? 0;
-  t.wonValue += value;
-  if (!isSalesSourced(lead.source)) {
-    t.marketingWon++;
-    t.marketingValue += value;
-  }
-  if (lead.mqlAt !== null) t.daysToCustomer.push(Math.max(0, (wonAt - lead.mqlAt) / DAY_MS));
-}
-
-function tally(leads: readonly LeadFacts[], ctx: MonthContext): Tally {
+/** The tally of `leads` in the context's month (each lead classified once per month). */
+export function tallyLeads(leads: readonly LeadFacts[], ctx: MonthContext): Tally {
   const t = emptyTally();
   for (const lead of leads) {
-    if (inMonth(lead.createdAt, ctx)) countCreated(t, lead);
-    if (inMonth(lead.mqlAt, ctx)) countMql(t, lead);
-    const handedOffAt = lead.handedOffAt;
-    if (handedOffAt !== null && inMonth(handedOffAt, ctx)) countHandoff(t, lead, handedOffAt, ctx);
-    const wonAt = lead.wonAt;
-    if (wonAt !== null && inMonth(wonAt, ctx)) countWon(t, lead, wonAt);
+    const c = classifyLead(lead, ctx);
+    if (c) add(t, c);
   }
-  t.hours.sort((a, b) => a - b);
-  t.daysToCustomer.sort((a, b) => a - b);
+  for (const id of SAMPLES) t.samples[id].sort((a, b) => a - b);
   return t;
 }
 
 /** A month's figures before its targets and the speed-to-lead estimate. */
 export interface Aggregate {
   active: boolean;
+  count: Readonly<Record<CountId, number>>;
+  sum: Readonly<Record<SumId, number>>;
   marketing: MarketingFigures;
   funnel: FunnelFigures;
   sales: SalesFigures;
@@ -181,57 +97,69 @@ export interface Aggregate {
 }
 
 function salesFigures(t: Tally): SalesFigures {
-  const { onTime, late, never, pending, untimed } = t.outcomes;
-  const measured = t.handedOff - pending - untimed;
+  const c = t.count;
+  const measured = c.onTime + c.late + c.never;
   return {
-    handedOff: t.handedOff,
+    handedOff: c.handedOff,
     measured,
-    onTime,
-    contactedLate: late,
-    neverContacted: never,
-    pending,
-    untimed,
-    onTimeShare: ratio(onTime, measured),
-    neverContactedShare: ratio(never, measured),
-    medianHoursToContact: percentile(t.hours, 0.5),
-    p90HoursToContact: percentile(t.hours, 0.9),
-    averageAttempts: t.attemptsCount ? t.attemptsSum / t.attemptsCount : null,
-    recycled: t.recycled,
+    onTime: c.onTime,
+    contactedLate: c.late,
+    neverContacted: c.never,
+    pending: c.pending,
+    untimed: c.untimed,
+    closed: c.closed,
+    onTimeShare: ratio(c.onTime, measured),
+    neverContactedShare: ratio(c.never, measured),
+    medianHoursToContact: percentile(t.samples.hoursToContact, 0.5),
+    p90HoursToContact: percentile(t.samples.hoursToContact, 0.9),
+    averageAttempts: ratio(t.sum.attempts, c.attemptsRead),
+    recycled: c.recycled,
   };
 }
 
 function revenueFigures(t: Tally): Aggregate['revenue'] {
+  const c = t.count;
+  const s = t.sum;
   return {
-    won: t.won,
-    wonValue: t.wonValue,
-    marketingWon: t.marketingWon,
-    salesWon: t.won - t.marketingWon,
-    marketingValue: t.marketingValue,
-    salesValue: t.wonValue - t.marketingValue,
-    marketingShareOfDeals: ratio(t.marketingWon, t.won),
-    marketingShareOfValue: ratio(t.marketingValue, t.wonValue),
-    medianDaysMqlToCustomer: percentile(t.daysToCustomer, 0.5),
+    won: c.won,
+    wonValue: s.wonValue,
+    marketingWon: c.marketingWon,
+    salesWon: c.won - c.marketingWon,
+    marketingValue: s.marketingValue,
+    salesValue: s.wonValue - s.marketingValue,
+    marketingShareOfDeals: ratio(c.marketingWon, c.won),
+    marketingShareOfValue: ratio(s.marketingValue, s.wonValue),
+    medianDaysMqlToCustomer: percentile(t.samples.daysMqlToCustomer, 0.5),
   };
 }
 
-/** The figures of `leads` in the context's month (one pass). */
+/** The figures of `leads` in the context's month. */
 export function aggregate(leads: readonly LeadFacts[], ctx: MonthContext): Aggregate {
-  const t = tally(leads, ctx);
+  const t = tallyLeads(leads, ctx);
+  const c = t.count;
   return {
-    active: t.newLeads + t.mqlDelivered + t.handedOff + t.won > 0,
+    active: c.created + c.mql + c.handedOff + c.won > 0,
+    count: t.count,
+    sum: t.sum,
     marketing: {
-      newLeads: t.newLeads,
-      mqlDelivered: t.mqlDelivered,
+      newLeads: c.created,
+      mqlDelivered: c.mql,
       mqlTarget: null,
       mqlAttainment: null,
-      handedOff: t.handedOff,
-      rejected: t.rejected,
-      rejectedShare: ratio(t.rejected, t.handedOff),
+      handedOff: c.handedOff,
+      rejected: c.rejected,
+      rejectedShare: ratio(c.rejected, c.handedOff),
     },
-    funnel: t.funnel,
+    funnel: {
+      leads: c.created,
+      mql: c.reachedMql,
+      sql: c.reachedSql,
+      opportunities: c.reachedOpportunity,
+      customers: c.reachedCustomer,
+    },
     sales: salesFigures(t),
     revenue: revenueFigures(t),
     late: t.late,
-    mqlOpportunities: t.mqlOpportunities,
+    mqlOpportunities: c.mqlToOpportunity,
   };
 }

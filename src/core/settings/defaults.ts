@@ -6,6 +6,7 @@ import { SETTINGS_VERSION } from './version.ts';
 export function defaultSettings(): Settings {
   return {
     version: SETTINGS_VERSION,
+    agreed: false,
     plan: {
       revenueGoal: 100000,
       averageDeal: 1000,

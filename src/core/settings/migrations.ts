@@ -22,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   4: fromV4,
   5: fromV5,
   6: fromV6,
+  7: fromV7,
 };
 
 /** The upgraded document, or why there is none (in the shape `parseSettings` returns). */
@@ -130,6 +131,14 @@ function fromV6(doc: SettingsDocument, d: Settings): SettingsDocument {
     ...(oldSql ? { definitions: { ...definitions, sql: d.definitions.sql } } : {}),
     agreement: d.agreement,
   };
+}
+
+/**
+ * Version 8 added whether the team agreed its settings (`agreed`): a stored document is one a
+ * team saved, so it is agreed; only the defaults of a sheet that never saved are the sample.
+ */
+function fromV7(doc: SettingsDocument): SettingsDocument {
+  return { ...doc, agreed: true };
 }
 
 /** Version 1's `businessHours` ({ start, end, days: 1 = Monday … 7 = Sunday }) and holiday dates. */

@@ -25,6 +25,11 @@ function buildSchemas() {
   // The key order here is the order of a parsed (and so of a stored) document.
   const settings = z.strictObject({
     version: z.literal(SETTINGS_VERSION),
+    /**
+     * The team saved its own settings (the sidebar's Save, `npm start --settings`): until then
+     * the plan and the targets are the sample's, and nothing is judged against them.
+     */
+    agreed: z.boolean(),
     plan,
     handoff,
     calendar,

@@ -17,7 +17,7 @@ describe('SLA History', () => {
     const row = historyRow(r, new Date(NOW));
     expect(row[0]).toBe('2026-03');
     expect(row[2]).toBe(7);
-    expect(row.length).toBe(20);
+    expect(row.length).toBe(22);
   });
 
   it('keeps the column headers of the History sheets already written', () => {
@@ -40,6 +40,10 @@ describe('SLA History', () => {
       'Marketing-sourced share of value',
       'Median days MQL to customer',
       'Est. opportunities lost to late contact',
+      // added by the one figure table: appended after the columns of the History sheets already
+      // written (an existing sheet gets them at its right, by header name)
+      'Contacted, no time recorded',
+      'Rejected',
       'Leads with unreadable values',
       'Generated at',
     ]);

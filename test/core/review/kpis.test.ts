@@ -154,10 +154,13 @@ describe('targets and notes', () => {
   it('counts the on-time hand-offs and those still within their deadline', () => {
     const sales = { onTime: 4, measured: 6, pending: 2 };
     expect(note('onTimeShare', figuresWith({ sales }))).toBe(
-      '4 of 6 (amber ≥ 75 %); 2 still within deadline',
+      '4 of 6 hand-offs judged against their deadline (amber ≥ 75 %); apart: 2 still within deadline',
     );
     expect(note('onTimeShare', figuresWith({ sales: { ...sales, pending: 0 } }))).toBe(
-      '4 of 6 (amber ≥ 75 %)',
+      '4 of 6 hand-offs judged against their deadline (amber ≥ 75 %)',
+    );
+    expect(note('onTimeShare', figuresWith({ sales: { ...sales, pending: 0, closed: 3 } }))).toBe(
+      '4 of 6 hand-offs judged against their deadline (amber ≥ 75 %); apart: 3 rejected or closed with no contact',
     );
   });
 
@@ -166,6 +169,13 @@ describe('targets and notes', () => {
       '1 still within deadline',
     );
     expect(note('onTimeShare', figuresWith({}))).toBe('no hand-offs');
+  });
+
+  it('names the base of the never-contacted share', () => {
+    const sales = { neverContacted: 1, measured: 10, neverContactedShare: 0.1 };
+    expect(note('neverContacted', figuresWith({ sales }))).toBe(
+      '10 %: 1 of 10 hand-offs judged against their deadline. Not rejected or closed, no contact recorded, deadline passed',
+    );
   });
 
   it('tells how to get an MQL target when there is none', () => {

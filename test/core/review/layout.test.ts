@@ -60,6 +60,8 @@ describe('layout', () => {
   it('puts the sections in the order of the meeting', () => {
     expect(layout.blocks.map((b) => b.id)).toEqual([
       'title',
+      // issue 18: the headline first, the definitions last
+      'headline',
       'marketing',
       'sales',
       'revenue',
@@ -69,6 +71,7 @@ describe('layout', () => {
       'trend',
       'speedToLead',
       'rejected',
+      'definitions',
     ]);
   });
 });

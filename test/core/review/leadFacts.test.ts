@@ -10,7 +10,7 @@ import {
   readLeads,
 } from '../../../src/core/review/leadFacts.ts';
 import { intlZoneClock } from '../../../src/core/time/zone.ts';
-import { REVIEW_HEADER } from '../../fixtures/leads.ts';
+import { REVIEW_HEADER, rowOf } from '../../fixtures/leads.ts';
 import { type LeadCells, leadRow, readOptions, UTC } from '../../fixtures/review.ts';
 
 function read(cells: LeadCells[], window?: { start: number; end: number }) {
@@ -178,10 +178,20 @@ describe('readLeads: stage ranks', () => {
     expect(ranks).toEqual([0, 1, 2, 3, 4]);
   });
 
-  it('ranks Lost as an opportunity, Recycled and Rejected as MQL', () => {
-    expect(lead({ ...CREATED, stage: 'Lost' }).rank).toBe(3);
-    expect(lead({ ...CREATED, stage: 'Recycled' }).rank).toBe(1);
-    expect(lead({ ...CREATED, stage: 'Rejected' }).rank).toBe(1);
+  // issue 18: a CRM's "Lost Lead" or "Junk Lead" proves no stage; only dates and later stages do
+  it('takes Lost, Recycled and Rejected as proof of no stage: their dates decide', () => {
+    expect(lead({ ...CREATED, stage: 'Lost' }).rank).toBe(0);
+    expect(lead({ ...CREATED, stage: 'Recycled' }).rank).toBe(0);
+    expect(lead({ ...CREATED, stage: 'Rejected' }).rank).toBe(0);
+    expect(lead({ ...CREATED, stage: 'Lost', mqlAt: '2026-03-02 09:00' }).rank).toBe(1);
+    expect(lead({ ...CREATED, stage: 'Rejected', handedOffAt: '2026-03-02 09:00' }).rank).toBe(2);
+  });
+
+  it('takes them as closed, with Customer, and a rejection reason too', () => {
+    for (const stage of ['Lost', 'Recycled', 'Rejected', 'Customer'])
+      expect(lead({ ...CREATED, stage }).closed).toBe(true);
+    expect(lead({ ...CREATED, stage: 'SQL', rejectedReason: 'Student' }).closed).toBe(true);
+    expect(lead({ ...CREATED, stage: 'Opportunity' }).closed).toBe(false);
   });
 
   it('reads stage words case- and accent-insensitively, plurals and synonyms included', () => {
@@ -190,10 +200,18 @@ describe('readLeads: stage ranks', () => {
     expect(lead({ ...CREATED, stage: 'won' }).stage).toBe('Customer');
   });
 
-  it('takes an MQL or hand-off date as at least MQL', () => {
+  it('takes an MQL date as MQL and a hand-off date as SQL (the hand-off is the SQL)', () => {
     expect(lead({ stage: 'Lead', mqlAt: '2026-03-02 09:00' }).rank).toBe(1);
-    expect(lead({ handedOffAt: '2026-03-02 09:00' }).rank).toBe(1);
+    expect(lead({ handedOffAt: '2026-03-02 09:00' }).rank).toBe(2);
     expect(lead({ stage: 'SQL', mqlAt: '2026-03-02 09:00' }).rank).toBe(2);
+  });
+
+  it('takes no stage from the clock start when it is the creation date', () => {
+    const header = REVIEW_HEADER.filter((h) => h !== 'Handed off at' && h !== 'MQL at');
+    const row = rowOf(header, { 'Created at': '2026-03-02 09:00', Stage: 'Lead' });
+    const read = readLeads(header, [row], readOptions());
+    expect(read.leads[0]!.handedOffAt).not.toBeNull();
+    expect(read.leads[0]!.rank).toBe(0);
   });
 
   it('takes a Won at date as a customer, whatever the stage', () => {

@@ -23,8 +23,10 @@ describe('computeReview on hand-built data (every figure checked by hand)', () =
   });
 
   it('funnel: the cohort created in the month by furthest stage', () => {
-    // ranks: L1 SQL, L2 Opp, L3 Rejected(MQL), L5 MQL, L6 Recycled(MQL), L9 Lead, L10 Rejected(MQL)
-    expect(m.funnel).toEqual({ leads: 7, mql: 6, sql: 2, opportunities: 1, customers: 0 });
+    // on evidence (issue 18): a Handed off at date is the SQL; Rejected and Recycled prove nothing
+    // of their own. L1 SQL, L2 Opp, L3 Rejected (handed off: SQL), L5 MQL (handed off: SQL),
+    // L6 Recycled (handed off: SQL), L9 Lead, L10 Rejected (handed off: SQL)
+    expect(m.funnel).toEqual({ leads: 7, mql: 6, sql: 6, opportunities: 1, customers: 0 });
   });
 
   it("sales' commitment", () => {

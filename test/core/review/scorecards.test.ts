@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MonthFigures } from '../../../src/core/review/figureTypes.ts';
 import { KPI_IDS, KPIS } from '../../../src/core/review/kpis.ts';
 import {
   SCORECARDS,
@@ -9,7 +10,8 @@ import {
 import { defaultSettings } from '../../../src/core/settings/index.ts';
 import { figuresWith } from '../../fixtures/review.ts';
 
-const SETTINGS = defaultSettings();
+/** A team that saved its own settings: its targets are judged. */
+const SETTINGS = { ...defaultSettings(), agreed: true };
 
 const MARCH = figuresWith({
   marketing: { newLeads: 7, mqlDelivered: 7, mqlTarget: 5, mqlAttainment: 1.4, handedOff: 6 },
@@ -69,22 +71,48 @@ describe('scorecards from the KPI table', () => {
   });
 });
 
+/** The trend of months that have every figure (no "no data" reason). */
+const trend = (current: MonthFigures, earlier: MonthFigures[]) =>
+  trendRows(
+    { figures: current, noData: {} },
+    earlier.map((figures) => ({ figures, noData: {} })),
+  );
+
+describe('sample targets', () => {
+  it('labels the targets as the sample and gives no verdict until the team saves its own', () => {
+    const sample = defaultSettings();
+    expect(sample.agreed).toBe(false);
+    const lines = Object.values(scorecards(MARCH, sample)).flat();
+    const judged = lines.filter((l) => KPIS[l.id].rag !== undefined);
+    expect(judged.length).toBeGreaterThan(3);
+    for (const l of lines) expect(l.status).toBe('none');
+    for (const l of judged) {
+      expect(l.target).toMatch(/^sample: /);
+      expect(l.note).toContain('not judged until the team saves its own settings');
+    }
+    // the figures themselves are the same: only the verdict waits for the team's targets
+    const agreed = Object.values(scorecards(MARCH, SETTINGS)).flat();
+    expect(lines.map((l) => l.actual)).toEqual(agreed.map((l) => l.actual));
+    expect(agreed.some((l) => l.status !== 'none')).toBe(true);
+  });
+});
+
 describe('trend from the KPI table', () => {
   const active = (newLeads: number) => figuresWith({ marketing: { newLeads } });
 
   it('has one row per trend KPI, in table order, with its label and unit', () => {
-    const rows = trendRows(MARCH, []);
+    const rows = trend(MARCH, []);
     expect(rows.map((r) => [r.id, r.label, r.unit])).toEqual(
       TREND_KPIS.map((id) => [id, KPIS[id].label, KPIS[id].unit]),
     );
   });
 
-  it('leaves the MQL target to the History', () => {
-    expect(TREND_KPIS).toEqual(KPI_IDS.filter((id) => id !== 'mqlTarget'));
+  it('leaves the MQL target and the rejected count to the History', () => {
+    expect(TREND_KPIS).toEqual(KPI_IDS.filter((id) => id !== 'mqlTarget' && id !== 'rejected'));
   });
 
   it('uses the same labels as the scorecards', () => {
-    const rows = trendRows(MARCH, []);
+    const rows = trend(MARCH, []);
     const cards = scorecards(MARCH, SETTINGS);
     for (const line of [...cards.marketing, ...cards.sales, ...cards.revenue]) {
       expect(rows.find((r) => r.id === line.id)?.label).toBe(line.label);
@@ -92,25 +120,25 @@ describe('trend from the KPI table', () => {
   });
 
   it('compares with the month before', () => {
-    const row = trendRows(MARCH, [active(4), active(2)])[0]!;
+    const row = trend(MARCH, [active(4), active(2)])[0]!;
     expect(row).toMatchObject({ id: 'newLeads', current: 7, previous: 4, average: 3 });
   });
 
   it('averages over the earlier months that had activity', () => {
     const quiet = figuresWith({ active: false });
-    const row = trendRows(MARCH, [active(4), quiet, active(2)])[0]!;
+    const row = trend(MARCH, [active(4), quiet, active(2)])[0]!;
     expect(row.average).toBe(3);
   });
 
   it('averages the months that have the figure', () => {
     const withShare = (s: number | null) => figuresWith({ sales: { onTimeShare: s } });
-    const rows = trendRows(MARCH, [withShare(null), withShare(0.8), withShare(0.6)]);
+    const rows = trend(MARCH, [withShare(null), withShare(0.8), withShare(0.6)]);
     const onTime = rows.find((r) => r.id === 'onTimeShare')!;
     expect(onTime.previous).toBeNull();
     expect(onTime.average).toBeCloseTo(0.7, 12);
   });
 
   it('has no previous month nor average without earlier months', () => {
-    expect(trendRows(MARCH, [])[0]).toMatchObject({ previous: null, average: null });
+    expect(trend(MARCH, [])[0]).toMatchObject({ previous: null, average: null });
   });
 });

@@ -8,10 +8,15 @@ import {
   titleBlock,
   trendTable,
 } from '../../../src/core/review/sections.ts';
-import { NOW, ROWS, review } from '../../fixtures/review.ts';
+import { figuresWith, NOW, ROWS, review } from '../../fixtures/review.ts';
 
 const GROUP: GroupRow = {
   key: '=Web',
+  figures: figuresWith({
+    marketing: { newLeads: 4, mqlDelivered: 5, handedOff: 4 },
+    sales: { medianHoursToContact: 0.75, p90HoursToContact: 2.5, neverContacted: 1 },
+    revenue: { won: 1, wonValue: 1500 },
+  }),
   newLeads: 4,
   mqlDelivered: 5,
   handedOff: 4,
@@ -64,7 +69,7 @@ describe('data-quality line', () => {
       unmapped: [{ header: 'Lead Status', value: 'Information Sent', rows: 12 }],
     });
     expect(line).toBe(
-      'Data quality (40 leads read; the SLA clock starts at "Handed off at"): 2 leads have values that could not be read (Attempts: 2; Leads rows 3, 7), left out of the figures that need them; values nobody mapped, read as open leads: Lead Status "Information Sent" (12) (map them in Fields); 4 leads with a contact recorded but no contact time, left out of the timings; 3 first contacts dated before the clock start.',
+      'Data quality (40 leads read; the SLA clock starts at "Handed off at"): 2 leads have values that could not be read (Attempts: 2; Leads rows 3, 7), left out of the figures that need them; values nobody mapped, read as open leads: Lead Status "Information Sent" (12) (map them in Fields); 4 leads of the sheet with a contact recorded but no contact time, left out of the timings; 3 first contacts of the sheet dated before the clock start.',
     );
   });
 
@@ -87,13 +92,14 @@ describe('section tables', () => {
     expect(groupTable('By source', 'Source', [GROUP], true).header).toEqual([
       'Source',
       'New leads',
-      'MQL',
+      'MQL delivered',
       'Hand-offs',
       'Rejected',
       'Contacted within deadline',
       'Median h to first contact',
       '90th percentile h to first contact',
       'Never contacted',
+      'Contacted, no time recorded',
       'Deals won',
       'Value won',
       'Cost',
@@ -104,7 +110,7 @@ describe('section tables', () => {
 
   it("writes a group's key as text and its missing figures as no data", () => {
     const t = groupTable('By source', 'Source', [GROUP], false);
-    expect(t.rows).toEqual([["'=Web", 4, 5, 4, 0, 'no data', 0.75, 2.5, 1, 1, 1500]]);
+    expect(t.rows).toEqual([["'=Web", 4, 5, 4, 0, 'no data', 0.75, 2.5, 1, 0, 1, 1500]]);
     expect(t.formats![0]).toEqual([
       'General',
       '0',
@@ -116,8 +122,14 @@ describe('section tables', () => {
       '0.0',
       '0',
       '0',
+      '0',
       '#,##0',
     ]);
+    // a figure the month has no data for reads "no data" in the group's row too (issue 18)
+    const noMql = groupTable('By source', 'Source', [GROUP], false, false, {
+      mqlDelivered: 'no data (no MQL at column)',
+    });
+    expect(noMql.rows[0]![2]).toBe('no data');
   });
 
   it('shows the escalations and reassignments per owner', () => {
@@ -142,7 +154,7 @@ describe('section tables', () => {
 
   it('converts each funnel stage from the one before', () => {
     const t = funnelTable(review(ROWS, '2026-03'));
-    expect(t.rows.map((r) => r[2])).toEqual(['', 6 / 7, 2 / 6, 1 / 2, 0]);
+    expect(t.rows.map((r) => r[2])).toEqual(['', 6 / 7, 6 / 6, 1 / 6, 0]);
   });
 
   it('says when no lead was rejected', () => {

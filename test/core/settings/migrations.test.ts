@@ -289,11 +289,11 @@ describe('version 3 → 4: the escalation delay', () => {
 });
 
 /**
- * A version 5 document: the current one without the activity log (version 6) nor the agreement
- * section (version 7), and the old SQL default.
+ * A version 5 document: the current one without the activity log (version 6), the agreement
+ * section (version 7) nor the agreed flag (version 8), and the old SQL default.
  */
 function v5(sql = SQL_DEFINITION_BEFORE_V7): SettingsDocument {
-  const { agreement, mapping, ...s } = defaultSettings();
+  const { agreement, mapping, agreed: _agreed, ...s } = defaultSettings();
   expect(agreement.roles.length).toBeGreaterThan(0);
   const { activitySheet: _sheet, activityFields: _fields, ...v5Mapping } = mapping;
   return {
@@ -361,5 +361,33 @@ describe('parsing a current document', () => {
   it('gives back a migrated document unchanged when parsed again, without migrating', () => {
     const migrated = settingsOf(V1);
     expect(parseSettings(migrated)).toEqual({ ok: true, settings: migrated });
+  });
+});
+
+/** A version 7 document: the current one without what version 8 added. */
+function v7(): SettingsDocument {
+  const { agreed, ...rest } = defaultSettings();
+  expect(agreed).toBe(false);
+  return { ...rest, version: 7, plan: { ...rest.plan, averageDeal: 2500 } };
+}
+
+describe('version 7 → 8: the team agreed its settings', () => {
+  it('counts a stored document as agreed: a team saved it', () => {
+    const result = parseSettings(v7());
+    expect(result).toMatchObject({ ok: true, migratedFrom: 7 });
+    const s = settingsOf(v7());
+    expect(s.agreed).toBe(true);
+    expect(s.plan.averageDeal).toBe(2500);
+  });
+
+  it('adds only its own field', () => {
+    const doc = v7();
+    const { agreed, ...rest } = MIGRATIONS[7]!(doc, defaultSettings());
+    expect(agreed).toBe(true);
+    expect(rest).toEqual(doc);
+  });
+
+  it('leaves the defaults of a sheet that never saved as the sample', () => {
+    expect(settingsOf(defaultSettings()).agreed).toBe(false);
   });
 });
