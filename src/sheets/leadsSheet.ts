@@ -29,6 +29,7 @@ import {
   settingsPriorityTexts,
 } from '../core/sla/liveRules.ts';
 import { placeOutputs } from '../core/sla/placement.ts';
+import { notLeadsMessage, ourMarkOf } from './ownedSheets.ts';
 
 /**
  * The `Leads` sheet adapter: reads the whole sheet once, writes only the add-in's own columns,
@@ -119,7 +120,7 @@ export function findLeadsSheet(
 ): FoundLeadsSheet {
   const wanted = mapping.sheetName.trim() || LEADS_SHEET;
   const exact = ss.getSheetByName(wanted);
-  if (exact) return { sheet: exact, name: wanted, message: '' };
+  if (exact) return usable({ sheet: exact, name: wanted, message: '' });
   const sheets = ss.getSheets();
   const names = sheets.map((s) => s.getName());
   let choice = namedLeadsSheet(names, mapping.sheetName);
@@ -127,7 +128,7 @@ export function findLeadsSheet(
     const headers = sheets.map((s, i) => {
       const name = names[i]!;
       const lastCol = s.getLastColumn();
-      if (isGeneratedSheetName(name) || lastCol < 1 || s.getLastRow() < 1)
+      if (isGeneratedSheetName(name) || lastCol < 1 || s.getLastRow() < 1 || ourMarkOf(s))
         return { name, header: [] };
       return { name, header: s.getRange(1, 1, 1, lastCol).getValues()[0] ?? [] };
     });
@@ -136,7 +137,13 @@ export function findLeadsSheet(
   if (!choice.ok) return { sheet: null, name: '', message: choice.message };
   const sheet = sheets[names.indexOf(choice.name)] ?? null;
   const found = { sheet, name: choice.name, message: '' };
-  return choice.note ? { ...found, note: choice.note } : found;
+  return usable(choice.note ? { ...found, note: choice.note } : found);
+}
+
+/** The found sheet, or none with the reason when it is one of ours (never read as leads). */
+function usable(found: FoundLeadsSheet): FoundLeadsSheet {
+  const refused = found.sheet ? notLeadsMessage(found.sheet) : null;
+  return refused ? { sheet: null, name: '', message: refused } : found;
 }
 
 /**

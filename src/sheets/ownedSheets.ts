@@ -31,9 +31,21 @@ export function markAsOurs(sheet: Sheet, base: string): void {
 }
 
 export function isOurSheet(sheet: Sheet, base: string): boolean {
-  return sheet
-    .getDeveloperMetadata()
-    .some((m) => m.getKey() === OWNED_SHEET_KEY && m.getValue() === base);
+  return ourMarkOf(sheet) === base;
+}
+
+/** The base name this sheet carries our mark of (`SLA Team`...), null for a user's sheet. */
+export function ourMarkOf(sheet: Sheet): string | null {
+  for (const m of sheet.getDeveloperMetadata())
+    if (m.getKey() === OWNED_SHEET_KEY) return m.getValue();
+  return null;
+}
+
+/** Why a sheet chosen as the leads sheet cannot be: it is one we write; null when it may be. */
+export function notLeadsMessage(sheet: Sheet): string | null {
+  const base = ourMarkOf(sheet);
+  if (base === null) return null;
+  return `"${sheet.getName()}" is a sheet SLA Sheets writes (${base}), not your leads: choose the sheet that holds them in Extensions › SLA Sheets › Open SLA settings › Fields.`;
 }
 
 interface Candidate {

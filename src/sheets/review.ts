@@ -92,7 +92,7 @@ export function generateMonthlyReview(
     nowMs: now.getTime(),
     localeOrder: () => localeDateOrder(spreadsheetLocale(ss)),
     plannedMonthlyMql: readPlannedMonthlyMql(ss),
-    escalations: readEscalations(key),
+    escalations: new Map(Object.entries(readEscalations(key))),
   });
   const layout = reviewLayout(review, { generatedAt: now });
   if (rows.length > LONG_RUN_ROWS) toast(`Writing ${reviewSheetName(key)}…`, 'SLA monthly review');

@@ -29,6 +29,7 @@ import { appsScriptClock, spreadsheetLocale, spreadsheetTimeZone } from './clock
 import { findLeadsSheet } from './leadsSheet.ts';
 import { withDocumentLock } from './lock.ts';
 import { monitoringState, startMonitoring, stopMonitoring } from './monitoring.ts';
+import { notLeadsMessage } from './ownedSheets.ts';
 import { appendRunLog, readRunLog } from './runLog.ts';
 import { loadSettings, saveSettings } from './settingsStore.ts';
 import { bumpSettingsVersion } from './settingsVersion.ts';
@@ -207,6 +208,14 @@ function changedSections(before: Settings, after: Settings): string[] {
   );
 }
 
+/** A sheet of ours renamed (SLA Team as `Team`) is still ours: never the leads sheet. */
+function refuseOurSheetAsLeads(fn: string, sheetName: string): void {
+  if (!sheetName.trim()) return;
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName.trim());
+  const refused = sheet ? notLeadsMessage(sheet) : null;
+  if (refused) throw new Error(`${fn}: invalid settings: ${refused}`);
+}
+
 const SAVE_LOCK_WAIT_MS = 10_000;
 
 function savingLocked<T>(fn: string, body: () => T): T {
@@ -221,6 +230,7 @@ function savingLocked<T>(fn: string, body: () => T): T {
  */
 export function sidebarSave(settingsJson: string): SidebarSaveResult {
   const { settings, migratedFrom } = readSettingsArg('sidebarSave', settingsJson);
+  refuseOurSheetAsLeads('sidebarSave', settings.mapping.sheetName);
   return savingLocked('sidebarSave', () => {
     const before = loadSettings().settings;
     const saved = saveSettings(settings);

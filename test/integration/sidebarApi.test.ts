@@ -170,6 +170,35 @@ describe('untrusted input', () => {
     );
   });
 
+  it('refuses what would break a run: our sheets as the leads, deadlines and delays under a minute', () => {
+    const ours = valid();
+    ours.mapping.sheetName = 'SLA Team';
+    expect(errorOf(() => save(JSON.stringify(ours)))).toBe(
+      'sidebarSave: invalid settings: mapping.sheetName: SLA Sheets writes this sheet itself: choose the sheet that holds your leads',
+    );
+    // our SLA Team renamed is still ours: found by its mark, refused by name of what it is
+    rt.spreadsheet.findSheet('SLA Team')!.setName('Team');
+    const renamed = valid();
+    renamed.mapping.sheetName = 'Team';
+    expect(errorOf(() => save(JSON.stringify(renamed)))).toMatch(
+      /^sidebarSave: invalid settings: "Team" is a sheet SLA Sheets writes \(SLA Team\), not your leads/,
+    );
+    const tiny = valid();
+    tiny.handoff.deadlineHours.Hot = 1e-9;
+    expect(errorOf(() => save(JSON.stringify(tiny)))).toBe(
+      'sidebarSave: invalid settings: handoff.deadlineHours.Hot: Hot deadline is at least 1 minute (0.017 h)',
+    );
+    const soon = valid();
+    soon.monitoring.escalateAfterHours = 0.001;
+    expect(errorOf(() => save(JSON.stringify(soon)))).toMatch(
+      /monitoring\.escalateAfterHours: Escalation delay is at least 1 minute/,
+    );
+    // a minute is fine
+    const minute = valid();
+    minute.handoff.deadlineHours.Hot = 1 / 60;
+    expect(save(JSON.stringify(minute)).settings.handoff.deadlineHours.Hot).toBeCloseTo(1 / 60, 9);
+  });
+
   it('rejects payloads over 100 KB and newer versions', () => {
     const huge = valid();
     huge.definitions.contact = 'x'.repeat(120_000);
