@@ -10,6 +10,7 @@ import {
   computeLeads,
   emptyCounts,
 } from '../core/sla/leadCheck.ts';
+import { sheetReading } from '../core/sla/liveEdit.ts';
 import type { CheckOutcome, ReadReport, RunLogEntry } from '../sidebarContract.ts';
 import { appsScriptClock, spreadsheetLocale, spreadsheetTimeZone } from './clock.ts';
 import {
@@ -23,6 +24,7 @@ import { withDocumentLock } from './lock.ts';
 import { sendNotices } from './notify.ts';
 import { appendRunLog, readRunLog } from './runLog.ts';
 import { loadSettings } from './settingsStore.ts';
+import { storeSheetReading } from './sheetReading.ts';
 import { teamForCheck } from './teamSheet.ts';
 import { toast } from './ui.ts';
 
@@ -110,8 +112,12 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
     if (table.created.length)
       notes.push(
         `Added the ${pluralWord(table.created.length, 'column')} ${table.created.join(', ')}.`,
+        ...table.beside,
       );
     const computed = computeLeads(table, ctx);
+    const sheet = { sheetId: found.sheet.getSheetId(), name: found.name };
+    const configured = loaded.settings.mapping.sheetName;
+    storeSheetReading(sheetReading({ ...sheet, configured }, computed.read));
     // what was read goes after what the write says (rows moved): the log keeps the first notes
     const readPart = [...readNotes(computed.read, locale), ...computed.notes];
     read = readReport(found.name, computed.read, locale);

@@ -5,14 +5,16 @@ import {
   LEADS_SHEET,
   OWNED_COLUMN_WIDTHS,
   OWNED_HEADER_LIST,
+  OWNED_HEADERS,
   PLANNING_SHEET,
   SCORING_ATTRIBUTE_HEADERS,
 } from '../core/read/leadColumns.ts';
 import type { Settings } from '../core/settings/index.ts';
+import { OWNED_KEYS } from '../core/sla/leadTable.ts';
 import { TEAM_SHEET } from '../core/team/team.ts';
 import { writeAgreementSheet } from './agreement.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
-import { besideNoticeOnce, findOurSheet, ourSheet } from './ownedSheets.ts';
+import { besideNoticeOnce, findOurSheet, markOwnedColumn, ourSheet } from './ownedSheets.ts';
 import { loadSettings } from './settingsStore.ts';
 import { ensureSettingsVersion } from './settingsVersion.ts';
 import { ensureColumns } from './sheetSize.ts';
@@ -84,16 +86,14 @@ export function writePlanning(sheet: Sheet, settings: Settings): void {
 }
 
 function writeLeadsHeaders(sheet: Sheet): void {
-  const headers = [
-    ...Object.values(LEAD_HEADERS),
-    ...SCORING_ATTRIBUTE_HEADERS,
-    ...OWNED_HEADER_LIST,
-  ];
+  const theirs = [...Object.values(LEAD_HEADERS), ...SCORING_ATTRIBUTE_HEADERS];
+  const headers = [...theirs, ...OWNED_HEADER_LIST];
   ensureColumns(sheet, headers.length);
   sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold');
-  headers.forEach((h, i) => {
-    const width = OWNED_COLUMN_WIDTHS[h];
-    if (width) sheet.setColumnWidth(i + 1, width);
+  OWNED_KEYS.forEach((key, i) => {
+    const column = theirs.length + i + 1;
+    markOwnedColumn(sheet, column, key);
+    sheet.setColumnWidth(column, OWNED_COLUMN_WIDTHS[OWNED_HEADERS[key]] ?? 100);
   });
   sheet.setFrozenRows(1);
 }

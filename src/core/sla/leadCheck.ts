@@ -1,7 +1,12 @@
 import { type LocaleOrder, once, resolveOrder } from '../read/dateOrder.ts';
 import { readInstant } from '../read/dates.ts';
 import { findAttributeColumn } from '../read/fieldMap.ts';
-import { type LeadRecord, type LeadSheet, readLeadSheet } from '../read/leadRecords.ts';
+import {
+  type KnownDateOrders,
+  type LeadRecord,
+  type LeadSheet,
+  readLeadSheet,
+} from '../read/leadRecords.ts';
 import { compileScoring, scoreRow } from '../scoring/scoring.ts';
 import type { Settings } from '../settings/index.ts';
 import type { ZoneClock } from '../time/zone.ts';
@@ -36,6 +41,8 @@ export interface CheckContext {
   localeOrder: LocaleOrder;
   /** SLA Team: an owner's own clock (their time zone) and absence, when the team says so. */
   owners?: OwnerLookup;
+  /** Date orders the last check proved on the whole sheet (the edit trigger reads a few rows). */
+  knownOrders?: KnownDateOrders;
 }
 
 /** What one lead gets in our columns. */
@@ -108,6 +115,7 @@ export function readLeadTable(
     clock: ctx.clock,
     nowMs: ctx.nowMs,
     extraColumns,
+    ...(ctx.knownOrders ? { knownOrders: ctx.knownOrders } : {}),
   });
 }
 
@@ -168,8 +176,15 @@ const NO_CLOCK: LeadSlaResult = {
   nextAttemptMs: null,
 };
 
-/** Scores and evaluates every row of the table; never throws per row. */
-export function computeLeads(table: LeadTable, ctx: CheckContext): ComputedLeads {
+/**
+ * Scores and evaluates every row of the table; never throws per row. `duplicates`: the Lead ID
+ * keys found twice in the whole sheet, when the table is some rows of it (an edit).
+ */
+export function computeLeads(
+  table: LeadTable,
+  ctx: CheckContext,
+  duplicates?: ReadonlySet<string>,
+): ComputedLeads {
   const { settings, nowMs } = ctx;
   const notes: string[] = [];
   const compiled = compileScoring(settings.scoring, table.header, findAttributeColumn);
@@ -192,7 +207,7 @@ export function computeLeads(table: LeadTable, ctx: CheckContext): ComputedLeads
   };
   const slaCtx = slaContext(ctx, read);
   const ownerContexts = new Map<BusinessCalendar, SlaContext>();
-  const duplicates = duplicateIds(table.keys, read);
+  const duplicated = duplicates ?? duplicateIds(table.keys, read);
   const counts = emptyCounts();
   const extras: CheckExtras = { untracked: 0, unmapped: 0 };
   const outputs = new Array<LeadOutput | null>(table.rows.length);
@@ -206,7 +221,7 @@ export function computeLeads(table: LeadTable, ctx: CheckContext): ComputedLeads
     leads++;
     const s = scoreRow(compiled, table.rows[i]!, nowMs, readDate);
     let r: LeadSlaResult;
-    if (duplicates.has(table.keys[i]!)) {
+    if (duplicated.has(table.keys[i]!)) {
       r = { status: 'Check data', detail: DUPLICATE_STATUS, deadlineMs: null, nextAttemptMs: null };
     } else if (!read.clock) r = NO_CLOCK;
     else r = evaluateForOwner(record, slaCtx, ctx.owners, ownerContexts);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../src/core/settings/index.ts';
-import { mayHoldLeads, slaInputColumns, touchesColumns } from '../../../src/core/sla/liveEdit.ts';
+import { isCheckedSheet, slaInputColumns, touchesColumns } from '../../../src/core/sla/liveEdit.ts';
 import {
   columnName,
   isLiveRuleFormula,
@@ -103,15 +103,14 @@ describe('what the edit trigger answers', () => {
     expect(touchesColumns([], 0, 100)).toBe(false);
   });
 
-  it('the sheets that may hold the leads', () => {
-    const none = () => false;
-    expect(mayHoldLeads('Leads', '', none)).toBe(true);
-    expect(mayHoldLeads(' leads ', '', none)).toBe(true);
-    expect(mayHoldLeads('Pipeline', 'pipeline', none)).toBe(true);
-    expect(mayHoldLeads('Leads', 'Pipeline', none)).toBe(false);
-    expect(mayHoldLeads('hubspot-export', '', () => false)).toBe(true);
-    expect(mayHoldLeads('hubspot-export', '', () => true)).toBe(false);
-    expect(mayHoldLeads('SLA Team', '', none)).toBe(false);
-    expect(mayHoldLeads('SLA Review 2026-10', '', none)).toBe(false);
+  it('answers only the sheet the check read: by its id, while the settings name the same sheet', () => {
+    const reading = { sheetId: 7, name: 'Export', configured: '', dateOrders: [] };
+    expect(isCheckedSheet(7, reading, '')).toBe(true);
+    // a look-alike copy ("Snapshot Oct") has another id, whatever its headers
+    expect(isCheckedSheet(8, reading, '')).toBe(false);
+    // no check yet, or the settings now name another sheet: found again as the check does
+    expect(isCheckedSheet(7, null, '')).toBeNull();
+    expect(isCheckedSheet(7, reading, 'Pipeline')).toBeNull();
+    expect(isCheckedSheet(7, { ...reading, configured: 'pipeline ' }, 'Pipeline')).toBe(true);
   });
 });
