@@ -141,6 +141,8 @@ export interface PlannedFault {
   after: number;
   kill: boolean;
   message: string;
+  /** Calls of `method` count only once this method has been called (a write after a send). */
+  armedBy?: string;
 }
 
 export class Env {
@@ -156,7 +158,7 @@ export class Env {
   user = 'user@example.com';
   private fixedNow: number | null = null;
   private nowFn: (() => Date) | null;
-  private faults: Array<PlannedFault & { seen: number }> = [];
+  private faults: Array<PlannedFault & { seen: number; armed: boolean }> = [];
   /** The executions cut off by a planted time limit (see PlannedFault). */
   private killed = new Set<number>();
 
@@ -209,13 +211,16 @@ export class Env {
 
   /** Plants a failure (see PlannedFault); it applies to the next matching calls of any execution. */
   plantFault(fault: PlannedFault): void {
-    this.faults.push({ ...fault, seen: 0 });
+    this.faults.push({ ...fault, seen: 0, armed: fault.armedBy === undefined });
   }
 
   private checkFaults(method: string): void {
     const id = this.executionId;
     if (this.killed.has(id)) throw new Error(TIME_LIMIT_MESSAGE);
-    for (const f of this.faults) if (f.method === method) f.seen++;
+    for (const f of this.faults) {
+      if (f.method === method && f.armed) f.seen++;
+      if (f.armedBy === method) f.armed = true;
+    }
     const fault = this.faults.find((f) => f.method === method && f.seen > f.after);
     if (!fault) return;
     this.faults.splice(this.faults.indexOf(fault), 1);

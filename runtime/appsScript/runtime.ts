@@ -95,9 +95,13 @@ export interface Runtime {
   /**
    * Plants a failure for a test: the call of `method` after `after` others throws (`message`,
    * default a service error), once. With `kill: true` the execution is cut off there as by the
-   * 6-minute limit: that call and every later service call of that execution throw.
+   * 6-minute limit: that call and every later service call of that execution throw. With
+   * `armedBy`, only the calls made after that method's first call count (a write after a send).
    */
-  failCall(method: string, options?: { after?: number; kill?: boolean; message?: string }): void;
+  failCall(
+    method: string,
+    options?: { after?: number; kill?: boolean; message?: string; armedBy?: string },
+  ): void;
   env: Env;
   /** The vm context of the last execution (or of load()). */
   context(): vm.Context | null;
@@ -200,7 +204,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     failCall: (method, o = {}) => {
       const kill = o.kill ?? false;
       const message = o.message ?? (kill ? TIME_LIMIT_MESSAGE : 'Service error: try again later.');
-      env.plantFault({ method, after: o.after ?? 0, kill, message });
+      const fault = { method, after: o.after ?? 0, kill, message };
+      env.plantFault(o.armedBy === undefined ? fault : { ...fault, armedBy: o.armedBy });
     },
   };
   return rt;

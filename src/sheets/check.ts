@@ -131,7 +131,15 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
     notes.push(...report.notes, ...readPart);
     if (team.team && options.notify !== false) {
       const settings = loaded.settings;
-      const run = { team: team.team, computed, ctx, settings, ss, leadsSheet: found.sheet };
+      const run = {
+        team: team.team,
+        computed,
+        rows: table.rows,
+        ctx,
+        settings,
+        ss,
+        leadsSheet: found.sheet,
+      };
       notes.push(...sendNotices(run).notes);
     }
     outcome = {

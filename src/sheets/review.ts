@@ -92,7 +92,7 @@ export function generateMonthlyReview(
     nowMs: now.getTime(),
     localeOrder: () => localeDateOrder(spreadsheetLocale(ss)),
     plannedMonthlyMql: readPlannedMonthlyMql(ss),
-    escalations: new Map(Object.entries(readEscalations(key))),
+    escalations: readEscalations(key, ss),
   });
   const layout = reviewLayout(review, { generatedAt: now });
   if (rows.length > LONG_RUN_ROWS) toast(`Writing ${reviewSheetName(key)}…`, 'SLA monthly review');

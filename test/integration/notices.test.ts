@@ -129,13 +129,14 @@ describe('notices: a day of timer runs', () => {
       ['08:05', 'max@example.com', 'C1', 'SLA escalation: 1 lead to reassign (owner away)'],
       // A1 (Hot, deadline 10:10) is at risk at the 10:05 run, overdue at 11:05
       ['10:05', 'ann@example.com', 'A1', 'SLA: 1 lead at risk'],
-      ['11:05', 'ann@example.com', 'A1', 'SLA: 1 lead overdue'],
-      // B1 (deadline 10:30) was at risk between two runs: told once, overdue
+      // B1 (deadline 10:30) was at risk between two runs: told once, overdue; the freshest
+      // overdue lead first (it can still be won)
       ['11:05', 'bob@example.com', 'B1', 'SLA: 1 lead overdue'],
+      ['11:05', 'ann@example.com', 'A1', 'SLA: 1 lead overdue'],
       // Eve is not notified; her manager hears of E1 (deadline 10:00) once 4 business hours late
       ['14:05', 'max@example.com', 'E1', 'SLA escalation: 1 lead overdue over 4 business h'],
       // one e-mail to Mia for both of her owners' leads, one to Ann for A2 (Warm, deadline 17:00)
-      ['15:05', 'mia@example.com', 'A1 B1', 'SLA escalation: 2 leads overdue over 4 business h'],
+      ['15:05', 'mia@example.com', 'B1 A1', 'SLA escalation: 2 leads overdue over 4 business h'],
       ['15:05', 'ann@example.com', 'A2', 'SLA: 1 lead at risk'],
       ['17:05', 'ann@example.com', 'A2', 'SLA: 1 lead overdue'],
     ]);

@@ -12,6 +12,8 @@ export const FIELD_LABELS = {
   lastName: 'Last name',
   /** Time from the clock start to the first contact (HubSpot's `Lead response time`). */
   responseTime: 'Response time',
+  /** Where to call the lead: listed in the notices, beside the e-mail. */
+  phone: 'Phone',
 } as const;
 
 export type FieldId = keyof typeof FIELD_LABELS;

@@ -109,6 +109,22 @@ export const FIELD_SYNONYMS: Partial<Record<FieldId, readonly string[]>> = {
     'Person - Email (Work)',
     'primary_contact_primary_email',
   ],
+  // HubSpot `Phone Number`, `Mobile Phone Number` (phone, mobilephone); Salesforce `Phone`,
+  // `Mobile` (MobilePhone); Zoho `Mobile`; Pipedrive `Person - Phone`; Close
+  // `primary_contact_primary_phone`; Bitrix24 `PHONE`
+  phone: [
+    'Phone Number',
+    'Mobile Phone Number',
+    'Mobile Phone',
+    'MobilePhone',
+    'Mobile',
+    'Telephone',
+    'Person - Phone',
+    'Person - Phone (Work)',
+    'Person - Phone (Mobile)',
+    'primary_contact_primary_phone',
+    'mobilephone',
+  ],
   source: [
     'Lead Source',
     'Original Source',

@@ -92,11 +92,26 @@ function writeTwice() {
   }
   return out;
 }
+function readThenWrite() {
+  var props = PropertiesService.getDocumentProperties();
+  var out = [];
+  props.setProperty('a', '1');
+  props.getProperty('a');
+  try { props.setProperty('b', '2'); out.push('ok'); } catch (e) { out.push(e.message); }
+  return out;
+}
 `;
   it('throws once at the planned call', () => {
     const r = runtimeWithScript(FAULTS);
     r.failCall('Properties.setProperty', { after: 1 });
     expect(r.call('writeTwice')).toEqual(['ok', 'Service error: try again later.', 'ok']);
+  });
+
+  it('counts only the calls made after the arming call', () => {
+    const r = runtimeWithScript(FAULTS);
+    r.failCall('Properties.setProperty', { armedBy: 'Properties.getProperty' });
+    expect(r.call('writeTwice')).toEqual(['ok', 'ok', 'ok']); // never armed: no read
+    expect(r.call('readThenWrite')).toEqual(['Service error: try again later.']);
   });
 
   it('cuts the execution off: every later call of it throws, the next execution runs', () => {
