@@ -24,6 +24,7 @@ import { withDocumentLock } from './lock.ts';
 import { sendNotices } from './notify.ts';
 import { appendRunLog, readRunLog } from './runLog.ts';
 import { loadSettings } from './settingsStore.ts';
+import { keepRecalculating } from './setup.ts';
 import { storeSheetReading } from './sheetReading.ts';
 import { teamForCheck } from './teamSheet.ts';
 import { toast } from './ui.ts';
@@ -101,6 +102,8 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
     const found = findLeadsSheet(ss, loaded.settings.mapping);
     if (!found.sheet) throw new Error(found.message);
     if (found.note) notes.push(found.note);
+    const recalculation = keepRecalculating(ss);
+    if (recalculation) notes.push(recalculation);
     const locale = once(() => spreadsheetLocale(ss));
     const ctx = checkContext(loaded.settings, options.nowMs ?? started, ss, locale);
     const team = teamForCheck(ss, ctx);

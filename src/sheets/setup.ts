@@ -172,6 +172,31 @@ export function recalculateEveryMinute(ss: Spreadsheet): string {
   }
 }
 
+const RECALCULATION_TOLD = 'sla.recalculationTold';
+
+/**
+ * Each check keeps the live colours on time without a setup step: recalculation every minute
+ * is set when it is not, and said once (in the run log). Null when nothing was to be said.
+ */
+export function keepRecalculating(ss: Spreadsheet): string | null {
+  try {
+    if (String(ss.getRecalculationInterval()) === 'MINUTE') return null;
+  } catch {
+    return null;
+  }
+  const message = recalculateEveryMinute(ss);
+  try {
+    if (String(ss.getRecalculationInterval()) === 'MINUTE') return message;
+  } catch {
+    // read below as not set
+  }
+  // not allowed to set it: the way to do it by hand, said once
+  const props = PropertiesService.getDocumentProperties();
+  if (props.getProperty(RECALCULATION_TOLD)) return null;
+  props.setProperty(RECALCULATION_TOLD, 'yes');
+  return message;
+}
+
 /** Menu entry point: creates the missing sheets and says what it did. */
 export function setUpWorkbook(): SetUpResult {
   const loaded = loadSettings();

@@ -109,7 +109,14 @@ function spreadsheetZone(): string {
 function sidebarMonitoring(settings: Settings): MonitoringState {
   try {
     const state = monitoringState();
-    return { on: state.on, minutes: state.minutes ?? settings.monitoring.frequencyMinutes };
+    const shown: MonitoringState = {
+      on: state.on,
+      minutes: state.minutes ?? settings.monitoring.frequencyMinutes,
+      mine: state.mine,
+    };
+    if (state.runBy !== null) shown.runBy = state.runBy;
+    if (state.lastRunAt !== null) shown.lastRunAt = state.lastRunAt;
+    return shown;
   } catch {
     // Not authorised to read triggers: report off.
     return { on: false, minutes: settings.monitoring.frequencyMinutes };

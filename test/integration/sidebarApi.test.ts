@@ -63,7 +63,7 @@ describe('sidebarLoad', () => {
     expect(state.leadsHeaders).toContain('Owner');
     expect(state.timeZone).toBe('Europe/Paris');
     expect(Array.isArray(state.runLog)).toBe(true);
-    expect(state.monitoring).toEqual({ on: false, minutes: 60 });
+    expect(state.monitoring).toEqual({ on: false, minutes: 60, mine: false });
     expect(isJsonValue(state)).toBe(true);
   });
 
@@ -338,10 +338,12 @@ describe('sidebarSave', () => {
 describe('sidebarSetMonitoring', () => {
   it('turns the trigger on at the frequency, stores it, and off again', () => {
     const on = rt.call('sidebarSetMonitoring', true, 15) as MonitoringState;
-    expect(on).toEqual({ on: true, minutes: 15 });
+    // the user's own timer, named as every collaborator sees it
+    const mine = { on: true, minutes: 15, mine: true, runBy: 'user@example.com' };
+    expect(on).toEqual(mine);
     expect(rt.triggers().map((t) => t.handler)).toEqual(['onSlaTimer']);
     expect(load().settings.monitoring.frequencyMinutes).toBe(15);
-    expect(load().monitoring).toEqual({ on: true, minutes: 15 });
+    expect(load().monitoring).toEqual(mine);
     const off = rt.call('sidebarSetMonitoring', false, 15) as MonitoringState;
     expect(off.on).toBe(false);
     expect(rt.triggers()).toEqual([]);
