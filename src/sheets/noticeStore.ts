@@ -104,14 +104,25 @@ function stateSheet(store: NoticeStore): Sheet {
   return sheet;
 }
 
-/** Writes `rows` at the store's next free row (the sheet grows when needed). */
+/** Makes room for rows up to `last` (1-based): one insert, with some to spare. */
+function growTo(store: NoticeStore, sheet: Sheet, last: number): void {
+  if (last <= store.maxRows) return;
+  sheet.insertRowsAfter(store.maxRows, last - store.maxRows + GROW_ROWS);
+  store.maxRows = last + GROW_ROWS;
+}
+
+/**
+ * Room for the records of the e-mails about to be sent (`rows` at most), made once before the
+ * first: each record is then one write, whatever the number of leads.
+ */
+export function reserveNoticeRows(store: NoticeStore, rows: number): void {
+  if (rows > 0) growTo(store, stateSheet(store), store.nextRow + rows - 1);
+}
+
+/** Writes `rows` from row `at` (the sheet grows when needed). */
 function writeRows(store: NoticeStore, at: number, rows: Array<Array<string | number>>): void {
   const sheet = stateSheet(store);
-  const last = at + rows.length - 1;
-  if (last > store.maxRows) {
-    sheet.insertRowsAfter(store.maxRows, last - store.maxRows + GROW_ROWS);
-    store.maxRows = last + GROW_ROWS;
-  }
+  growTo(store, sheet, at + rows.length - 1);
   const safe = rows.map((r) => r.map((v) => (typeof v === 'string' ? userText(v) : v)));
   sheet.getRange(at, 1, rows.length, STATE_WIDTH).setValues(safe);
 }

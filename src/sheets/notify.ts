@@ -18,6 +18,7 @@ import {
   type NoticeStore,
   openNoticeStore,
   recordSent,
+  reserveNoticeRows,
   type SentRecord,
 } from './noticeStore.ts';
 
@@ -120,6 +121,11 @@ function notify(run: NoticeRun, outcome: NoticeOutcome): void {
   compactNoticeStore(store, plan.memory);
   if (plan.mails.length === 0) return;
   const quota = remainingQuota(outcome.notes);
+  const sending = plan.mails.slice(0, quota);
+  reserveNoticeRows(
+    store,
+    sending.reduce((n, m) => n + m.own.length + m.escalated.length, 0),
+  );
   const month = monthKey(monthOf(ctx.clock, ctx.nowMs));
   const mailCtx = mailContext(run);
   const allowed = teamAddresses(run.team);
