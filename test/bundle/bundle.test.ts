@@ -79,9 +79,10 @@ describe('dist/Code.js', () => {
   });
 
   // Every custom-function call cold-loads the bundle: `npm run bench` prints its load time. The
-  // CRM vocabularies (field synonyms, status words) are most of the growth past 150 KB.
-  it('stays lean: under 200 KB', () => {
-    expect(statSync(join(root, 'dist', 'Code.js')).size).toBeLessThan(200 * 1024);
+  // CRM vocabularies (field synonyms, status words) are most of the growth past 150 KB; the
+  // notices' state sheet and e-mails, our columns' marks and the timer's runner past 200 KB.
+  it('stays lean: under 225 KB', () => {
+    expect(statSync(join(root, 'dist', 'Code.js')).size).toBeLessThan(225 * 1024);
   });
 
   it('ships the manifest with V8, a time zone and the narrowest scopes', () => {
