@@ -123,6 +123,8 @@ export function findLeadsSheet(
 ): FoundLeadsSheet {
   const wanted = mapping.sheetName.trim() || LEADS_SHEET;
   const exact = ss.getSheetByName(wanted);
+  // none of ours is ever named Leads: only a sheet the settings name may be one of ours
+  if (exact && !mapping.sheetName.trim()) return { sheet: exact, name: wanted, message: '' };
   if (exact) return usable({ sheet: exact, name: wanted, message: '' });
   const sheets = ss.getSheets();
   const names = sheets.map((s) => s.getName());
