@@ -115,6 +115,7 @@ function sectionsOf(mail: PlannedMail, ctx: MailContext): Section[] {
   const own = (kind: NoticeItem['kind']) => mail.own.filter((i) => i.kind === kind);
   const esc = (reassign: boolean) => mail.escalated.filter((i) => i.reassign === reassign);
   const many = (items: NoticeItem[]) => new Set(items.map((i) => i.lead.owner)).size > 1;
+  // a manager is told whose leads they are; an owner's own leads are named in the first line
   const delay = `${ctx.escalateAfterHours} business h`;
   const all: Array<[string, NoticeItem[]]> = [
     ['Overdue: first contact needed now', own('overdue')],
@@ -127,7 +128,7 @@ function sectionsOf(mail: PlannedMail, ctx: MailContext): Section[] {
     .map(([what, items]) => ({
       title: `${what} (${plural(items.length, 'lead')})`,
       items: [...items].sort(byUrgency),
-      byOwner: many(items),
+      byOwner: items[0]!.kind === 'escalated' || many(items),
     }));
 }
 
@@ -198,9 +199,9 @@ function textRow(item: NoticeItem, ctx: MailContext): string {
   const r = reachOf(item);
   const name = oneLine(l.name, 80) || '(no name)';
   const who = l.company ? `${name} (${oneLine(l.company, 60)})` : name;
-  const reach = [r.phone && `call ${r.phone}`, r.email && `write ${r.email}`].filter(Boolean);
+  const reach = [r.phone && `phone ${r.phone}`, r.email && `e-mail ${r.email}`].filter(Boolean);
   const how = reach.length ? ` ${reach.join(', ')}.` : '';
-  return `- ${who}, ${l.priority}: ${timing(item, ctx)} (deadline ${deadlineText(item, ctx)}).${how} Row ${l.row}: ${ctx.rowLink(l.row)}`;
+  return `- ${who}, ${l.priority}: ${timing(item, ctx)}, deadline ${deadlineText(item, ctx)}.${how} Row ${l.row}: ${ctx.rowLink(l.row)}`;
 }
 
 /** The listed leads of a section, under each owner's name when it spans several. */

@@ -83,8 +83,9 @@ describe('the e-mail a rep acts on', () => {
     expect(mail.htmlBody).toContain('<a href="mailto:lead1@acme.io">lead1@acme.io</a>');
     expect(mail.htmlBody).toContain('<td>ask the switchboard</td>');
     expect(mail.htmlBody).not.toContain('mailto:not');
-    expect(mail.body).toContain('- Marie-Sophie Durand (Acme), Hot: 2 business hours late');
-    expect(mail.body).toContain('call +33 (1) 23 45 67 89, write lead1@acme.io.');
+    expect(mail.body).toContain(
+      '- Marie-Sophie Durand (Acme), Hot: 2 business hours late, deadline Mon 23 Nov, 14:00 (Europe/Paris). phone +33 (1) 23 45 67 89, e-mail lead1@acme.io. Row 2:',
+    );
     // the owner is named in the opening line, not on each lead
     expect(mail.body.match(/Ann\b/g)).toHaveLength(1);
     expect(mail.body.split('\n')[0]).toBe('Leads of Ann need a first contact (Pipe <line> Q4).');
@@ -109,7 +110,7 @@ describe('the e-mail a rep acts on', () => {
   it("shows the deadline on the owner's clock, the year only when it is not this one", () => {
     const nia = item(0, { owner: 'Nia', deadlineMs: Date.parse('2026-11-23T15:10:00Z') });
     expect(renderMail(mailOf([nia]), ctx).body).toContain(
-      'deadline Mon 23 Nov, 10:10 (America/New_York)',
+      'deadline Mon 23 Nov, 10:10 (America/New_York).',
     );
     const old = item(0, { deadlineMs: Date.parse('2025-12-31T09:00:00Z') });
     expect(renderMail(mailOf([old]), ctx).body).toContain(
@@ -162,7 +163,8 @@ describe('the e-mail a rep acts on', () => {
       'Escalated to you: overdue by more than 4 business h (2 leads):\nBob:\n- Lead 1',
     );
     expect(mail.body).toContain('\nCy:\n- Lead 2');
-    expect(mail.body).toContain('To reassign: their owner is away (1 lead):\n- Lead 3');
+    // a manager is told whose leads they are, even when they are one owner's
+    expect(mail.body).toContain('To reassign: their owner is away (1 lead):\nBob:\n- Lead 3');
   });
 
   it('escapes and flattens text', () => {
