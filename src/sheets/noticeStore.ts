@@ -34,6 +34,8 @@ const LEGACY_MEMORY_PREFIX = 'sla.notices.';
 const LEGACY_TALLY_KEY = 'sla.escalations';
 /** Rows added at once when the sheet is full (one insert now and then, not one per e-mail). */
 const GROW_ROWS = 1000;
+/** The tally's owner column (0-based): the one column of user text not formatted as text. */
+const OWNER_COL = 5;
 
 export interface NoticeStore {
   ss: Spreadsheet;
@@ -123,7 +125,10 @@ export function reserveNoticeRows(store: NoticeStore, rows: number): void {
 function writeRows(store: NoticeStore, at: number, rows: Array<Array<string | number>>): void {
   const sheet = stateSheet(store);
   growTo(store, sheet, at + rows.length - 1);
-  const safe = rows.map((r) => r.map((v) => (typeof v === 'string' ? userText(v) : v)));
+  // A:E are formatted as text; the owner (F) is user text in a general column
+  const safe = rows.map((r) =>
+    r.map((v, c) => (c === OWNER_COL && typeof v === 'string' ? userText(v) : v)),
+  );
   sheet.getRange(at, 1, rows.length, STATE_WIDTH).setValues(safe);
 }
 

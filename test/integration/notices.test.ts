@@ -296,3 +296,59 @@ describe("notices on the owner's clock across a DST change", () => {
     ]);
   });
 });
+
+describe('owners named like the properties of an object', () => {
+  it('__proto__ and constructor are told, escalated and counted in the review like anyone', () => {
+    const team = [
+      TEAM_HEADER,
+      ['__proto__', 'proto@example.com', 'mia@example.com', 'yes', 'America/New_York', '', ''],
+      ['constructor', 'ctor@example.com', 'mia@example.com', 'yes', '', '', ''],
+    ];
+    const rt = dayRuntime(
+      [
+        lead('P1', '__proto__', 'Hot', '2026-11-23T15:00'), // 09:00 in New York: deadline 16:00 Paris
+        lead('K1', 'constructor', 'Hot', '2026-11-23T09:00'),
+      ],
+      team,
+    );
+    const all: SentMail[] = [];
+    for (const at of ['2026-11-23T10:05', '2026-11-23T16:05', '2026-11-24T10:05'])
+      all.push(...tick(rt, paris(at)));
+    expect(all.map((m) => [m.to, leadsIn(m).join(' ')])).toEqual([
+      ['ctor@example.com', 'K1'], // 10:05, deadline 10:00
+      ['mia@example.com', 'K1'], // 16:05, 6 business hours late
+      ['proto@example.com', 'P1'], // 16:05, deadline 16:00 Paris (10:00 in New York)
+      ['mia@example.com', 'P1'], // the next day
+    ]);
+    // the New York owner's deadline is on their clock
+    expect((byLeadId(rt, 'SLA deadline').get('P1') as Date).toISOString()).toBe(
+      '2026-11-23T15:00:00.000Z',
+    );
+    rt.call('runMonthlyReview', '2026-11');
+    const review = workbookSheet(rt, 'SLA Review 2026-11').values;
+    const head = review.findIndex((r) => r?.[0] === 'Owner');
+    const col = review[head]!.indexOf('Escalated to manager');
+    const escalated = new Map(
+      review
+        .slice(head + 1)
+        .filter((r) => r?.[0])
+        .map((r) => [String(r![0]), r![col]]),
+    );
+    expect(escalated.get('__proto__')).toBe(1);
+    expect(escalated.get('constructor')).toBe(1);
+  });
+});
+
+describe('the notices state sheet', () => {
+  it('keeps user text as text: an owner named like a formula is counted, never run', () => {
+    const evil = '=IMPORTXML("http://x","//a")';
+    const team = [TEAM_HEADER, [evil, 'e@example.com', 'mia@example.com', 'no', '', '', '']];
+    const rt = dayRuntime([lead('Z1', evil, 'Hot', '2026-11-23T09:00')], team);
+    tick(rt, paris('2026-11-23T15:05'));
+    expect(rt.mails.map((m) => m.to)).toEqual(['mia@example.com']);
+    expect(rt.formulaWrites.filter((w) => w.sheet === 'SLA Notices')).toEqual([]);
+    const state = rt.spreadsheet.getSheetByName('SLA Notices')!.getDataRange().getValues();
+    expect(state[1]!.slice(0, 3)).toEqual(['id:Z1', '2026-11-23T09:00', 'escalated']);
+    expect(state[1]!.slice(4)).toEqual(['2026-11', evil, 1, 0]);
+  });
+});
