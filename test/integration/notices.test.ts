@@ -352,3 +352,32 @@ describe('the notices state sheet', () => {
     expect(state[1]!.slice(4)).toEqual(['2026-11', evil, 1, 0]);
   });
 });
+
+describe('a workbook notified by an earlier version', () => {
+  it('carries its memory and escalation counts over from the document properties, then drops them', () => {
+    const hash = (text: string) => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i);
+        h = Math.imul(h, 0x01000193);
+      }
+      return (h >>> 0).toString(36);
+    };
+    const rt = dayRuntime(LEADS.slice(0, 2), TEAM.slice(0, 2));
+    // A1 (deadline 10:10) was announced overdue by the earlier version
+    const minute = Math.floor(paris('2026-11-23T10:10').getTime() / 60_000);
+    rt.documentProperties.setProperty('sla.notices.0', `${hash('id:A1')}:${minute.toString(36)}:2`);
+    rt.documentProperties.setProperty('sla.escalations', '{"2026-11":{"Ann":[3,1]}}');
+    const mails = tick(rt, paris('2026-11-23T11:05'));
+    expect(mails.flatMap(leadsIn)).not.toContain('A1');
+    expect(rt.documentProperties.getProperty('sla.notices.0')).toBeNull();
+    expect(rt.documentProperties.getProperty('sla.escalations')).toBeNull();
+    // nothing announced again later either
+    expect(tick(rt, paris('2026-11-23T12:05')).flatMap(leadsIn)).not.toContain('A1');
+    rt.call('runMonthlyReview', '2026-11');
+    const review = workbookSheet(rt, 'SLA Review 2026-11').values;
+    const head = review.findIndex((r) => r?.[0] === 'Owner');
+    const col = review[head]!.indexOf('Escalated to manager');
+    expect(review.slice(head + 1).find((r) => r?.[0] === 'Ann')![col]).toBe(3);
+  });
+});
