@@ -160,21 +160,35 @@ function benchEntry(
 }
 
 const OWNERS = Array.from({ length: 50 }, (_, i) => `Rep ${String(i + 1).padStart(2, '0')}`);
+/** The owners' zones in turn: the spreadsheet's, New York, Los Angeles, Tokyo. */
+const OWNER_ZONES = ['', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo'];
+
+/** Leads of the 50 owners: `leadRows`, or every one overdue (handed off 1 to 48 hours ago). */
+function teamLeads(count: number, overdue: boolean): unknown[][] {
+  const col = (h: string) => (LEADS_HEADER as readonly string[]).indexOf(h);
+  const now = Date.parse('2026-11-23T10:00:00+01:00');
+  return leadRows(count).map((row, i) => {
+    const r = row.slice();
+    r[col('Owner')] = OWNERS[i % OWNERS.length];
+    if (overdue) {
+      r[col('Stage')] = 'MQL';
+      r[col('Priority')] = 'Hot';
+      r[col('Handed off at')] = new Date(now - (24 + (i % 48)) * 3_600_000);
+      for (const h of ['First contact at', 'Last attempt at', 'Won at']) r[col(h)] = '';
+      r[col('Attempts')] = 0;
+    }
+    return r;
+  });
+}
 
 /**
  * Leads spread over 50 owners, checked once (our columns exist), then SLA Team added: each
- * owner notified, 5 managers, every tenth owner in New York. Nothing has been announced yet.
+ * owner notified, 5 managers, owners in four zones. Nothing has been announced yet.
  */
-function teamRuntime(count: number): Runtime {
+function teamRuntime(count: number, overdue = false): Runtime {
   const rt = createRuntime({ timeZone: 'Europe/Paris' });
   rt.setNow(new Date('2026-11-23T10:00:00+01:00'));
-  const ownerCol = (LEADS_HEADER as readonly string[]).indexOf('Owner');
-  const leads = leadRows(count).map((row, i) => {
-    const r = row.slice();
-    r[ownerCol] = OWNERS[i % OWNERS.length];
-    return r;
-  });
-  rt.addSheet('Leads', [[...LEADS_HEADER], ...leads]);
+  rt.addSheet('Leads', [[...LEADS_HEADER], ...teamLeads(count, overdue)]);
   rt.load();
   rt.call('checkLeadsNow');
   rt.addSheet('SLA Team', [
@@ -184,7 +198,7 @@ function teamRuntime(count: number): Runtime {
       `rep${i + 1}@example.com`,
       `manager${(i % 5) + 1}@example.com`,
       'yes',
-      i % 10 === 0 ? 'America/New_York' : '',
+      OWNER_ZONES[i % OWNER_ZONES.length],
       '',
       '',
     ]),
@@ -193,32 +207,48 @@ function teamRuntime(count: number): Runtime {
   return rt;
 }
 
-function mailNote(rt: Runtime): string {
+function mailNote(rt: Runtime, sentBefore: number): string {
   const sends = rt.calls.of('MailApp.sendEmail');
-  const quota = rt.calls.of('MailApp.getRemainingDailyQuota');
+  const formatDate = rt.calls.of('Utilities.formatDate');
+  const largest = Math.max(
+    0,
+    ...rt.mails
+      .slice(sentBefore)
+      .map((m) => Buffer.byteLength(m.subject + m.body + (m.htmlBody ?? ''))),
+  );
   const log = rt.documentProperties.getProperty('sla.runLog') ?? '';
-  const held = /(\d+) notices? held back/.exec(log);
-  return `MailApp: ${sends} sends + ${quota} quota read${held ? `; ${held[1]} notices held back (memory full)` : ''}`;
+  const waiting = /notices of (\d+) leads? wait/.exec(log);
+  return `MailApp: ${sends} sends, largest ${(largest / 1024).toFixed(1)} KB; ${formatDate} Utilities.formatDate${waiting ? `; ${waiting[1]} leads wait (memory full)` : ''}`;
 }
 
 /** One check with notices, measured: Sheets calls, MailApp calls, time. */
 function measuredCheck(rt: Runtime, what: string, size: string): void {
   rt.calls.reset();
+  const sentBefore = rt.mails.length;
   const t = performance.now();
   rt.call('checkLeadsNow');
   const ms = performance.now() - t;
-  rows.push({ what, size, ms, calls: rt.calls.sheets, note: mailNote(rt) });
+  rows.push({ what, size, ms, calls: rt.calls.sheets, note: mailNote(rt, sentBefore) });
 }
 
 /** The check with SLA Team: its first run (every open lead is new), and an hour later. */
 function benchNotices(sizes: number[]): void {
   for (const count of sizes) {
-    const size = `${count.toLocaleString('en-US')} leads, 50 owners`;
+    const size = `${count.toLocaleString('en-US')} leads, 50 owners, 4 zones`;
     const rt = teamRuntime(count);
     measuredCheck(rt, 'check with notices: first run, every open lead new (one run)', size);
     rt.advance(3_600_000);
     measuredCheck(rt, 'check with notices, an hour later (one run)', size);
     if (count >= 100_000) benchEdits(rt, size);
+  }
+}
+
+/** Every lead overdue and new: the Sheets calls of a run stay the same at 1,000 and 20,000. */
+function benchOverdue(sizes: number[]): void {
+  for (const count of sizes) {
+    const rt = teamRuntime(count, true);
+    const size = `${count.toLocaleString('en-US')} overdue leads, 50 owners`;
+    measuredCheck(rt, 'check with notices: every lead overdue, first run (one run)', size);
   }
 }
 
@@ -346,4 +376,5 @@ benchActivityLog([
 benchNaive([1_000, 10_000]);
 benchEntry('runMonthlyReview', 'monthly review (runMonthlyReview 2026-10)', [100_000], ['2026-10']);
 benchNotices([1_000, 100_000]);
+benchOverdue([1_000, 20_000]);
 print();

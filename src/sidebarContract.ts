@@ -28,9 +28,16 @@ export interface RunLogEntry {
 
 /** The monitoring timer as the sidebar shows it. */
 export interface MonitoringState {
+  /** A timer checks this document: this user's, or a collaborator's that still runs. */
   on: boolean;
   /** Minutes between checks (the settings' frequency when the trigger's is unknown). */
   minutes: number;
+  /** The timer is this user's (a collaborator's timer can only be stopped by them). */
+  mine?: boolean;
+  /** Who runs it: an address, or "another editor of this spreadsheet". */
+  runBy?: string;
+  /** When it last ran (ISO). */
+  lastRunAt?: string;
 }
 
 /** Everything the sidebar shows when it opens (`sidebarLoad`). */

@@ -128,6 +128,23 @@ function deepCopy(value: unknown, seen: Map<unknown, unknown>): unknown {
 
 export class PermissionError extends Error {}
 
+/** Apps Script's message when an execution passes its time limit (6 minutes). */
+export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
+
+/**
+ * A failure a test plants: the `after + 1`-th call of `method` throws `message` (once), or, with
+ * `kill`, ends the execution there as the time limit does: that call and every later service
+ * call of the same execution throw, so nothing the script does afterwards reaches the services.
+ */
+export interface PlannedFault {
+  method: string;
+  after: number;
+  kill: boolean;
+  message: string;
+  /** Calls of `method` count only once this method has been called (a write after a send). */
+  armedBy?: string;
+}
+
 export class Env {
   readonly calls = new CallCounter();
   readonly logs: string[] = [];
@@ -141,6 +158,9 @@ export class Env {
   user = 'user@example.com';
   private fixedNow: number | null = null;
   private nowFn: (() => Date) | null;
+  private faults: Array<PlannedFault & { seen: number; armed: boolean }> = [];
+  /** The executions cut off by a planted time limit (see PlannedFault). */
+  private killed = new Set<number>();
 
   constructor(now?: () => Date) {
     this.nowFn = now ?? null;
@@ -186,11 +206,32 @@ export class Env {
   end(ex: Execution): void {
     const i = this.stack.lastIndexOf(ex);
     if (i >= 0) this.stack.splice(i, 1);
+    this.killed.delete(ex.id);
+  }
+
+  /** Plants a failure (see PlannedFault); it applies to the next matching calls of any execution. */
+  plantFault(fault: PlannedFault): void {
+    this.faults.push({ ...fault, seen: 0, armed: fault.armedBy === undefined });
+  }
+
+  private checkFaults(method: string): void {
+    const id = this.executionId;
+    if (this.killed.has(id)) throw new Error(TIME_LIMIT_MESSAGE);
+    for (const f of this.faults) {
+      if (f.method === method && f.armed) f.seen++;
+      if (f.armedBy === method) f.armed = true;
+    }
+    const fault = this.faults.find((f) => f.method === method && f.seen > f.after);
+    if (!fault) return;
+    this.faults.splice(this.faults.indexOf(fault), 1);
+    if (fault.kill) this.killed.add(id);
+    throw new Error(fault.message);
   }
 
   /** Counts the call and enforces the restrictions of the running execution's auth mode. */
   touch(method: string, access: Access): void {
     this.calls.count(method);
+    if (this.faults.length > 0 || this.killed.size > 0) this.checkFaults(method);
     if (access === 'free') return;
     const mode = this.mode;
     if (mode === 'FULL') return;

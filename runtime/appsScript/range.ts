@@ -18,6 +18,12 @@ import {
 import { checkShape } from './cells.ts';
 import { isRichText, richTextAt, writeRichTexts } from './cellText.ts';
 import { FakeDataValidation, FakeDataValidationBuilder } from './dataValidation.ts';
+import {
+  ARBITRARY_RANGE_MESSAGE,
+  addMetadata,
+  type FakeDeveloperMetadata,
+  visibleMetadata,
+} from './developerMetadata.ts';
 import type { Env } from './env.ts';
 import { type Cell, displayValue } from './format.ts';
 import type { Layer } from './grid.ts';
@@ -180,6 +186,26 @@ export class FakeRange {
   getColumn(): number {
     this.env.touch('Range.getColumn', 'read');
     return this.col;
+  }
+  /** True when the range is whole columns (every row of the sheet). */
+  private wholeColumns(): boolean {
+    return this.row === 1 && this.numRows === this.sheet.maxRows;
+  }
+  /** Marks one whole column (Apps Script refuses any other range but a whole row). */
+  addDeveloperMetadata(...args: unknown[]): this {
+    this.env.touch('Range.addDeveloperMetadata', 'write');
+    if (!this.wholeColumns() || this.numCols !== 1) throw new Error(ARBITRARY_RANGE_MESSAGE);
+    const host = this.sheet.metadataHostInternal();
+    addMetadata(host, 'SpreadsheetApp.Range.addDeveloperMetadata', args, this.col);
+    return this;
+  }
+  /** The marks of the whole columns the range spans (none for a part of a column). */
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    this.env.touch('Range.getDeveloperMetadata', 'read');
+    this.sheet.checkAlive();
+    if (!this.wholeColumns()) return this.env.realm.copy([]);
+    const where = { from: this.col, to: this.col + this.numCols - 1 };
+    return this.env.realm.copy(visibleMetadata(this.sheet.metadataHostInternal(), where));
   }
   getNumRows(): number {
     this.env.touch('Range.getNumRows', 'read');

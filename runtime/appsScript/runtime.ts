@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type vm from 'node:vm';
-import { Env } from './env.ts';
+import { Env, TIME_LIMIT_MESSAGE } from './env.ts';
 import { evaluateFormulas, type FormulaError } from './formulas.ts';
 import { makeGlobals } from './globals.ts';
 import { makeLockService } from './locks.ts';
@@ -92,6 +92,16 @@ export interface Runtime {
   /** Recipients MailApp may still send to today (default 100, a consumer account's quota). */
   setMailQuota(recipients: number): void;
   mails: SentMail[];
+  /**
+   * Plants a failure for a test: the call of `method` after `after` others throws (`message`,
+   * default a service error), once. With `kill: true` the execution is cut off there as by the
+   * 6-minute limit: that call and every later service call of that execution throw. With
+   * `armedBy`, only the calls made after that method's first call count (a write after a send).
+   */
+  failCall(
+    method: string,
+    options?: { after?: number; kill?: boolean; message?: string; armedBy?: string },
+  ): void;
   env: Env;
   /** The vm context of the last execution (or of load()). */
   context(): vm.Context | null;
@@ -191,6 +201,12 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       mailApp.remaining = recipients;
     },
     mails: mailApp.sent,
+    failCall: (method, o = {}) => {
+      const kill = o.kill ?? false;
+      const message = o.message ?? (kill ? TIME_LIMIT_MESSAGE : 'Service error: try again later.');
+      const fault = { method, after: o.after ?? 0, kill, message };
+      env.plantFault(o.armedBy === undefined ? fault : { ...fault, armedBy: o.armedBy });
+    },
   };
   return rt;
 }

@@ -5,8 +5,10 @@ import { FakeConditionalFormatRule, ruleBackgroundAt, shiftRule } from './condit
 import {
   addMetadata,
   type FakeDeveloperMetadata,
+  FakeDeveloperMetadataFinder,
   type MetadataHost,
   type MetadataItem,
+  shiftColumnMarks,
   visibleMetadata,
 } from './developerMetadata.ts';
 import type { Env } from './env.ts';
@@ -424,6 +426,7 @@ export class FakeSheet extends SheetGrid implements SheetLike {
   override insertColsInternal(at0: number, n: number): void {
     super.insertColsInternal(at0, n);
     for (const r of this.conditionalFormatRules) shiftRule(r, 'columns', at0, n);
+    shiftColumnMarks(this.developerMetadata, at0, n);
   }
 
   override deleteRowsInternal(pos: number, n: number): void {
@@ -434,6 +437,7 @@ export class FakeSheet extends SheetGrid implements SheetLike {
   override deleteColsInternal(pos: number, n: number): void {
     super.deleteColsInternal(pos, n);
     for (const r of this.conditionalFormatRules) shiftRule(r, 'columns', pos - 1, -n);
+    shiftColumnMarks(this.developerMetadata, pos - 1, -n);
   }
 
   /**
@@ -529,17 +533,24 @@ export class FakeSheet extends SheetGrid implements SheetLike {
 
   addDeveloperMetadata(...args: unknown[]): this {
     this.env.touch('Sheet.addDeveloperMetadata', 'write');
-    addMetadata(this.metadataHost(), 'SpreadsheetApp.Sheet.addDeveloperMetadata', args);
+    addMetadata(this.metadataHostInternal(), 'SpreadsheetApp.Sheet.addDeveloperMetadata', args);
     return this;
   }
 
   getDeveloperMetadata(): FakeDeveloperMetadata[] {
     this.env.touch('Sheet.getDeveloperMetadata', 'read');
     this.checkAlive();
-    return this.env.realm.copy(visibleMetadata(this.metadataHost()));
+    return this.env.realm.copy(visibleMetadata(this.metadataHostInternal()));
   }
 
-  private metadataHost(): MetadataHost {
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    this.env.touch('Sheet.createDeveloperMetadataFinder', 'read');
+    this.checkAlive();
+    return new FakeDeveloperMetadataFinder(this.metadataHostInternal(), this.env);
+  }
+
+  /** Where the sheet keeps its marks and its columns' (ranges use it for column marks). */
+  metadataHostInternal(): MetadataHost {
     return {
       env: this.env,
       items: this.developerMetadata,
@@ -547,6 +558,7 @@ export class FakeSheet extends SheetGrid implements SheetLike {
       nextId: () => this.parent.nextMetadataId(),
       checkAlive: () => this.checkAlive(),
       sheet: this,
+      columnRange: (column) => this.rangeInternal(1, column, this.maxRows, 1),
     };
   }
 

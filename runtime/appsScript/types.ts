@@ -3,6 +3,7 @@
  * implement: a range needs these of its sheet, a sheet these of its spreadsheet, so neither
  * module imports the class above it (Spreadsheet → Sheet → Range stays one direction).
  */
+import type { MetadataHost } from './developerMetadata.ts';
 import type { Env } from './env.ts';
 import type { UiRecorder } from './ui.ts';
 
@@ -48,6 +49,8 @@ export interface SheetLike {
   getName(): string;
   getSheetId(): number;
   isSheetHidden(): boolean;
+  /** Where the sheet keeps its developer metadata (a range marks whole columns through it). */
+  metadataHostInternal(): MetadataHost;
 }
 
 /** A range as a rule keeps it (the source of a list-from-range validation). */

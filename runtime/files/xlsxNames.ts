@@ -59,23 +59,51 @@ export function a1Fingerprint(sheet: FakeSheet): string {
   return isDate(v) ? v.toISOString() : String(v ?? '');
 }
 
+/** Row 1 of a column as text: how a column's mark finds its column again. */
+function headerText(sheet: FakeSheet, column: number): string {
+  const v = sheet.values.get(0, column - 1);
+  return isDate(v) ? v.toISOString() : String(v ?? '');
+}
+
 export function marksOf(ss: FakeSpreadsheet): Record<string, SheetMarks> {
   const marks: Record<string, SheetMarks> = {};
   for (const s of ss.sheetList()) {
     if (s.developerMetadata.length === 0) continue;
     marks[s.sheetName] = {
       a1: a1Fingerprint(s),
-      items: s.developerMetadata.map((m) => ({ ...m })),
+      items: s.developerMetadata.map((m) =>
+        m.column === undefined ? { ...m } : { ...m, header: headerText(s, m.column) },
+      ),
     };
   }
   return marks;
 }
 
-/** Puts the kept marks back on the sheets that still have that name and that A1. */
+/**
+ * The column a kept column mark belongs to now: its column when row 1 still reads the same there,
+ * else the one column whose row 1 reads so (the file's columns were moved in Excel); else none.
+ */
+function markedColumn(sheet: FakeSheet, column: number, header: string | undefined): number | null {
+  if (header === undefined || headerText(sheet, column) === header) return column;
+  const found: number[] = [];
+  for (let c = 1; c <= sheet.maxColumns; c++) if (headerText(sheet, c) === header) found.push(c);
+  return found.length === 1 ? found[0]! : null;
+}
+
+/**
+ * Puts the kept marks back on the sheets that still have that name and that A1; a column's mark
+ * goes back to the column whose header it was saved with (dropped when none, or several, read so).
+ */
 export function restoreMarks(ss: FakeSpreadsheet, marks: Record<string, SheetMarks>): void {
   for (const [name, m] of Object.entries(marks)) {
     const sheet = ss.findSheet(name);
     if (sheet === null || a1Fingerprint(sheet) !== m.a1) continue;
-    for (const item of m.items) sheet.developerMetadata.push({ ...item });
+    for (const { header, ...item } of m.items) {
+      if (item.column === undefined) sheet.developerMetadata.push({ ...item });
+      else {
+        const column = markedColumn(sheet, item.column, header);
+        if (column !== null) sheet.developerMetadata.push({ ...item, column });
+      }
+    }
   }
 }

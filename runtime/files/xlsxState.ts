@@ -29,7 +29,8 @@ export interface SheetSize {
  */
 export interface SheetMarks {
   a1: string;
-  items: MetadataItem[];
+  /** A column's mark keeps the text of its column's row 1 (`header`), to find the column again. */
+  items: Array<MetadataItem & { header?: string }>;
 }
 
 export interface WorkbookState {

@@ -3,7 +3,7 @@
 import { MONITORING_FREQUENCIES } from '../../src/core/common/choices.ts';
 import { errorText } from '../../src/core/common/errors.ts';
 import type { Settings } from '../../src/core/settings/index.ts';
-import type { RunLogEntry } from '../../src/sidebarContract.ts';
+import type { MonitoringState, RunLogEntry } from '../../src/sidebarContract.ts';
 import { type Child, h, uid } from '../dom.ts';
 import { formatTime } from '../format.ts';
 import { button, checkField, sectionTitle, selectField } from '../formFields.ts';
@@ -138,12 +138,17 @@ function toggleField(): HTMLElement {
     'div',
     { class: 'field check' },
     h('label', { for: id }, toggle, h('span', {}, 'Check leads automatically')),
-    h(
-      'div',
-      { class: 'hint', role: 'status' },
-      message || (on.on ? `On, every ${on.minutes} minutes.` : 'Off.'),
-    ),
+    h('div', { class: 'hint', role: 'status' }, message || describeTimer(on)),
   );
+}
+
+/** "On, every 60 minutes, run by ann@example.com; last check 23 Nov, 10:05." */
+function describeTimer(m: MonitoringState): string {
+  if (!m.on) return 'Off.';
+  const who = m.runBy ? `, run by ${m.mine ? 'you' : m.runBy}` : '';
+  const last = m.lastRunAt ? `; last check ${formatTime(m.lastRunAt)}` : '; not run yet';
+  const theirs = m.mine === false ? ' Only they can stop it.' : '';
+  return `On, every ${m.minutes} minutes${who}${last}.${theirs}`;
 }
 
 export function renderMonitoring(): Child[] {

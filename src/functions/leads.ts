@@ -3,7 +3,7 @@ import { type ArgRef, errorText, InputError, inputError } from '../core/common/e
 import { requireNonNegative } from '../core/common/numbers.ts';
 import { readInstant } from '../core/read/dates.ts';
 import { compileScoring, scoreRow } from '../core/scoring/scoring.ts';
-import { scoringDateReader } from '../core/scoring/scoringDates.ts';
+import { scoringDates } from '../core/scoring/scoringDates.ts';
 import { AS_OF_PARAM, SETTINGS_VERSION_PARAM } from '../core/settings/versionCell.ts';
 import {
   addBusinessHours,
@@ -158,10 +158,11 @@ export const SLA_SCORE: CustomFunctionDef = {
     const compiled = compileScoring(env.settings().scoring, headerRow);
     const nowMs = isBlank(asOf) ? env.nowMs() : requireDate(asOf, ref(fn, 'as_of'), env);
     // each date column in its own order, in the spreadsheet's zone: as the lead check reads it
-    const readDate = scoringDateReader(compiled, headerRow, rows, {
+    const readDate = scoringDates(compiled, headerRow, rows, {
       clock: env.sheetClock(),
       localeOrder: () => env.localeOrder(),
-    });
+      knownOrder: (header) => env.knownOrder(header),
+    }).read;
     return rows.map((row) => {
       if (isBlankRow(row)) return ['', '', '', ''];
       const s = scoreRow(compiled, row, nowMs, readDate);

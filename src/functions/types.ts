@@ -21,6 +21,8 @@ export interface FunctionEnv {
   sheetClock(): ZoneClock;
   /** The spreadsheet locale's day/month order, for a column whose dates prove none. */
   localeOrder(): DateOrder;
+  /** The order the last lead check proved for a column, by its header; null when none. */
+  knownOrder(header: string): DateOrder | null;
   nowMs(): number;
 }
 

@@ -11,6 +11,7 @@ import {
   computeLeads,
   emptyCounts,
 } from '../core/sla/leadCheck.ts';
+import { sheetReading } from '../core/sla/liveEdit.ts';
 import type { CheckOutcome, ReadReport, RunLogEntry } from '../sidebarContract.ts';
 import { readActivitySheet } from './activitySheet.ts';
 import { appsScriptClock, spreadsheetLocale, spreadsheetTimeZone } from './clock.ts';
@@ -26,6 +27,8 @@ import { sendNotices } from './notify.ts';
 import { appendRunLog, readRunLog } from './runLog.ts';
 import { loadSettings } from './settingsStore.ts';
 import { stampCheckTime } from './settingsVersion.ts';
+import { keepRecalculating } from './setup.ts';
+import { storeSheetReading } from './sheetReading.ts';
 import { teamForCheck } from './teamSheet.ts';
 import { toast } from './ui.ts';
 
@@ -102,6 +105,8 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
     const found = findLeadsSheet(ss, loaded.settings.mapping);
     if (!found.sheet) throw new Error(found.message);
     if (found.note) notes.push(found.note);
+    const recalculation = keepRecalculating(ss);
+    if (recalculation) notes.push(recalculation);
     const locale = once(() => spreadsheetLocale(ss));
     const ctx = checkContext(loaded.settings, options.nowMs ?? started, ss, locale);
     const team = teamForCheck(ss, ctx);
@@ -113,6 +118,7 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
     if (table.created.length)
       notes.push(
         `Added the ${pluralWord(table.created.length, 'column')} ${table.created.join(', ')}.`,
+        ...table.beside,
       );
     const activity = readActivitySheet(ss, loaded.settings, found.name, {
       clock: ctx.clock,
@@ -123,6 +129,15 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
     if (activity.note) notes.push(activity.note);
     ctx.activities = activity.activities;
     const computed = computeLeads(table, ctx);
+    const sheet = { sheetId: found.sheet.getSheetId(), name: found.name };
+    const configured = loaded.settings.mapping.sheetName;
+    storeSheetReading(
+      sheetReading(
+        { ...sheet, configured, activitySheet: activity.activities?.sheet ?? '' },
+        computed.read,
+        computed.scoringOrders,
+      ),
+    );
     // what was read goes after what the write says (rows moved): the log keeps the first notes
     const readPart = [...readNotes(computed.read, locale), ...computed.notes];
     read = { ...readReport(found.name, computed.read, locale), activities: computed.activities };
@@ -141,7 +156,15 @@ function checkOnce(options: CheckOptions, started: number): Outcome {
     notes.push(...report.notes, ...readPart);
     if (team.team && options.notify !== false) {
       const settings = loaded.settings;
-      const run = { team: team.team, computed, ctx, settings, ss, leadsSheet: found.sheet };
+      const run = {
+        team: team.team,
+        computed,
+        rows: table.rows,
+        ctx,
+        settings,
+        ss,
+        leadsSheet: found.sheet,
+      };
       notes.push(...sendNotices(run).notes);
     }
     outcome = {

@@ -1,8 +1,10 @@
+import { headerKey } from '../core/common/headers.ts';
 import { type DateOrder, localeDateOrder } from '../core/read/dateOrder.ts';
 import type { ZoneClock } from '../core/time/zone.ts';
 import type { FunctionEnv } from '../functions/types.ts';
 import { appsScriptClock, settingsClock, spreadsheetLocale, spreadsheetTimeZone } from './clock.ts';
 import { loadSettings } from './settingsStore.ts';
+import { loadSheetReading } from './sheetReading.ts';
 
 /** The read-only environment custom functions see; each piece is loaded on first use. */
 export function functionEnv(): FunctionEnv {
@@ -10,6 +12,7 @@ export function functionEnv(): FunctionEnv {
   let clock: ZoneClock | undefined;
   let sheetClock: ZoneClock | undefined;
   let order: DateOrder | undefined;
+  let orders: Map<string, DateOrder> | undefined;
   return {
     settings: () => {
       settings ??= loadSettings().settings;
@@ -27,6 +30,10 @@ export function functionEnv(): FunctionEnv {
     localeOrder: () => {
       order ??= localeDateOrder(spreadsheetLocale());
       return order;
+    },
+    knownOrder: (header) => {
+      orders ??= new Map(loadSheetReading()?.dateOrders ?? []);
+      return orders.get(headerKey(header)) ?? null;
     },
     nowMs: () => Date.now(),
   };

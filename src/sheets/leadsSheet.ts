@@ -15,6 +15,7 @@ import {
   type LeadTable,
   noLeadHeadersMessage,
   OWNED_KEYS,
+  type OwnedColumns,
   type OwnedKey,
   ownedColumns,
   ownedHeadersToCreate,
@@ -29,6 +30,7 @@ import {
   settingsPriorityTexts,
 } from '../core/sla/liveRules.ts';
 import { placeOutputs } from '../core/sla/placement.ts';
+import { markOwnedColumn, notLeadsMessage, ourMarkOf, readOwnedMarks } from './ownedSheets.ts';
 
 /**
  * The `Leads` sheet adapter: reads the whole sheet once, writes only the add-in's own columns,
@@ -69,6 +71,8 @@ export interface LiveRuleInput {
 export interface LeadsTable extends LeadTable {
   sheet: Sheet;
   created: string[];
+  /** Our columns made beside a column of the team's of the same name, said once (at creation). */
+  beside: string[];
   /** The user's field choices the table was read with (to find the same keys again). */
   choices: FieldChoices;
 }
@@ -119,7 +123,9 @@ export function findLeadsSheet(
 ): FoundLeadsSheet {
   const wanted = mapping.sheetName.trim() || LEADS_SHEET;
   const exact = ss.getSheetByName(wanted);
-  if (exact) return { sheet: exact, name: wanted, message: '' };
+  // none of ours is ever named Leads: only a sheet the settings name may be one of ours
+  if (exact && !mapping.sheetName.trim()) return { sheet: exact, name: wanted, message: '' };
+  if (exact) return usable({ sheet: exact, name: wanted, message: '' });
   const sheets = ss.getSheets();
   const names = sheets.map((s) => s.getName());
   let choice = namedLeadsSheet(names, mapping.sheetName);
@@ -127,7 +133,7 @@ export function findLeadsSheet(
     const headers = sheets.map((s, i) => {
       const name = names[i]!;
       const lastCol = s.getLastColumn();
-      if (isGeneratedSheetName(name) || lastCol < 1 || s.getLastRow() < 1)
+      if (isGeneratedSheetName(name) || lastCol < 1 || s.getLastRow() < 1 || ourMarkOf(s))
         return { name, header: [] };
       return { name, header: s.getRange(1, 1, 1, lastCol).getValues()[0] ?? [] };
     });
@@ -136,7 +142,13 @@ export function findLeadsSheet(
   if (!choice.ok) return { sheet: null, name: '', message: choice.message };
   const sheet = sheets[names.indexOf(choice.name)] ?? null;
   const found = { sheet, name: choice.name, message: '' };
-  return choice.note ? { ...found, note: choice.note } : found;
+  return usable(choice.note ? { ...found, note: choice.note } : found);
+}
+
+/** The found sheet, or none with the reason when it is one of ours (never read as leads). */
+function usable(found: FoundLeadsSheet): FoundLeadsSheet {
+  const refused = found.sheet ? notLeadsMessage(found.sheet) : null;
+  return refused ? { sheet: null, name: '', message: refused } : found;
 }
 
 /**
@@ -153,24 +165,49 @@ export function readLeads(sheet: Sheet, choices: FieldChoices = {}): ReadLeadsRe
   if (!hasLeadHeaders(header, choices)) {
     return { ok: false, message: noLeadHeadersMessage(sheet.getName()) };
   }
-  const created = ownedHeadersToCreate(header);
+  const owned = ownedColumnsOf(sheet, header);
+  const created = ownedHeadersToCreate(header, owned);
   if (created.length > 0) {
     const missingCols = lastCol + created.length - sheet.getMaxColumns();
     if (missingCols > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingCols);
     sheet
       .getRange(1, lastCol + 1, 1, created.length)
-      .setValues([created.slice()])
+      .setValues([created.map((c) => c.header)])
       .setFontWeight('bold');
-    created.forEach((h, i) => {
-      header.push(h);
-      sheet.setColumnWidth(lastCol + i + 1, OWNED_COLUMN_WIDTHS[h] ?? 100);
+    created.forEach((c, i) => {
+      header.push(c.header);
+      owned[c.key] = lastCol + i;
+      markOwnedColumn(sheet, lastCol + i + 1, c.key);
+      sheet.setColumnWidth(lastCol + i + 1, OWNED_COLUMN_WIDTHS[OWNED_HEADERS[c.key]] ?? 100);
     });
   }
   const rows = values.slice(1);
   // rows as read are as wide as the sheet was: pad them to the header created above
   if (created.length > 0)
     for (const row of rows) for (let i = 0; i < created.length; i++) row.push('');
-  return { ok: true, table: { ...indexLeadTable(header, rows, choices), sheet, created, choices } };
+  const table = indexLeadTable(header, rows, choices, owned);
+  const beside = created
+    .filter((c) => c.header !== OWNED_HEADERS[c.key])
+    .map(
+      (c) =>
+        `"${OWNED_HEADERS[c.key]}" is a column of yours: SLA Sheets never writes it, and writes its own in "${c.header}".`,
+    );
+  return {
+    ok: true,
+    table: { ...table, sheet, created: created.map((c) => c.header), beside, choices },
+  };
+}
+
+/**
+ * Our columns of the sheet, by their marks. A sheet checked before columns were marked gets its
+ * marks now, on the columns that were ours (core/sla/leadTable.ts `ownedColumns`).
+ */
+function ownedColumnsOf(sheet: Sheet, header: readonly unknown[]): OwnedColumns {
+  const marks = readOwnedMarks(sheet);
+  const owned = ownedColumns(header, marks);
+  if (Object.keys(marks).length === 0)
+    for (const k of OWNED_KEYS) if (owned[k] >= 0) markOwnedColumn(sheet, owned[k] + 1, k);
+  return owned;
 }
 
 /**
@@ -181,13 +218,15 @@ function readKeysAgain(
   table: LeadsTable,
   lastRow: number,
   lastCol: number,
+  ownedFor: (header: readonly unknown[]) => OwnedColumns,
 ): { header: unknown[]; keys: string[] } {
   const sheet = table.sheet;
   const n = Math.max(0, lastRow - 1);
   if (lastCol < 1) return { header: [], keys: [] };
   if (table.idCol >= 0 && table.keys.every(isIdKey)) {
     const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0] ?? [];
-    const idCol = tableKeys(header, [], table.choices).idCol;
+    const owned = ownedFor(header);
+    const idCol = tableKeys(header, [], table.choices, owned).idCol;
     if (idCol < 0) return { header, keys: new Array<string>(n).fill('') };
     const cells = n > 0 ? sheet.getRange(2, idCol + 1, n, 1).getValues() : [];
     const padded = cells.map((r) => {
@@ -195,11 +234,20 @@ function readKeysAgain(
       row[idCol] = r[0];
       return row;
     });
-    return { header, keys: tableKeys(header, padded, table.choices).keys };
+    return { header, keys: tableKeys(header, padded, table.choices, owned).keys };
   }
   const values = sheet.getRange(1, 1, Math.max(1, lastRow), lastCol).getValues();
   const header = values[0] ?? [];
-  return { header, keys: tableKeys(header, values.slice(1), table.choices).keys };
+  const owned = ownedFor(header);
+  return { header, keys: tableKeys(header, values.slice(1), table.choices, owned).keys };
+}
+
+/** Two header rows that read the same (dates by their instant). */
+function sameRow(a: readonly unknown[], b: readonly unknown[]): boolean {
+  const text = (v: unknown) => (v instanceof Date ? `\u0001${v.getTime()}` : String(v ?? ''));
+  const width = Math.max(a.length, b.length);
+  for (let i = 0; i < width; i++) if (text(a[i]) !== text(b[i])) return false;
+  return true;
 }
 
 /** Groups 0-based columns into runs of adjacent columns. */
@@ -228,8 +276,13 @@ export function writeLeads(
   const lastCol = sheet.getLastColumn();
   const lastRow = sheet.getLastRow();
   const n = Math.max(0, lastRow - 1);
-  const { header, keys: currentKeys } = readKeysAgain(table, lastRow, lastCol);
-  const ownedNow = ownedColumns(header);
+  let ownedNow = table.owned;
+  const ownedFor = (header: readonly unknown[]): OwnedColumns => {
+    // row 1 as read: no column moved (the usual case); else ours are found by their marks again
+    if (!sameRow(header, table.header)) ownedNow = ownedColumns([], readOwnedMarks(sheet));
+    return ownedNow;
+  };
+  const { header, keys: currentKeys } = readKeysAgain(table, lastRow, lastCol, ownedFor);
   const owned: Partial<Record<OwnedKey, number>> = {};
   for (const k of OWNED_KEYS) {
     const c = ownedNow[k];

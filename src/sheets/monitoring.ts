@@ -1,4 +1,5 @@
 import { errorText } from '../core/common/errors.ts';
+import { isRunning, parseRunner, runnerName, type TimerRunner } from '../core/sla/timerRunner.ts';
 import { runCheck } from './check.ts';
 import { withDocumentLock } from './lock.ts';
 import { runMonthlyReviewIfDue } from './review.ts';
@@ -19,10 +20,16 @@ import { toast } from './ui.ts';
  * - `onSlaTimer` takes the document lock with `tryLock`; when another run holds it the tick is
  *   skipped and the run log says so. After the check it calls `afterCheckHooks` (the monthly
  *   review when it is due).
+ * - A trigger belongs to the user who made it: the others cannot see it. So its runner is
+ *   recorded in the document (`sla.monitoring.runner`, at each start and each run): every
+ *   collaborator sees who runs the timer and when it last ran, and `startMonitoring` tells them
+ *   so instead of starting a second timer while that one still runs (core/sla/timerRunner.ts).
  */
 
 export const TIMER_HANDLER = 'onSlaTimer';
 const STATE_KEY = 'sla.monitoring';
+/** Who runs the timer (core/sla/timerRunner.ts), seen by every collaborator. */
+const RUNNER_KEY = 'sla.monitoring.runner';
 const TIMER_LOCK_WAIT_MS = 5_000;
 
 /**
@@ -40,10 +47,60 @@ type Trigger = GoogleAppsScript.Script.Trigger;
 
 /** Our trigger as Apps Script has it (the sidebar's MonitoringState fills in unknown minutes). */
 export interface TriggerState {
+  /** A timer checks this document: this user's, or a collaborator's still running. */
   on: boolean;
   /** Minutes between checks, null when off (or unknown: a trigger made elsewhere). */
   minutes: number | null;
+  /** The timer is this user's own (only its owner can stop it). */
+  mine: boolean;
+  /** Who runs it, as the others see it; null when nobody is known to. */
+  runBy: string | null;
+  /** When it last ran (ISO), null when not yet. */
+  lastRunAt: string | null;
 }
+
+/** This user as the runner record names them (their address only when the platform shares it). */
+function currentUser(): { key: string; by: string } {
+  const read = (get: () => string) => {
+    try {
+      return get() || '';
+    } catch {
+      return '';
+    }
+  };
+  return {
+    key: read(() => Session.getTemporaryActiveUserKey()),
+    by: read(() => Session.getEffectiveUser().getEmail()),
+  };
+}
+
+function readRunner(): TimerRunner | null {
+  return parseRunner(PropertiesService.getDocumentProperties().getProperty(RUNNER_KEY));
+}
+
+function writeRunner(runner: TimerRunner | null): void {
+  const props = PropertiesService.getDocumentProperties();
+  if (runner) props.setProperty(RUNNER_KEY, JSON.stringify(runner));
+  else props.deleteProperty(RUNNER_KEY);
+}
+
+/** Another editor's timer that still runs (a second one would check everything twice). */
+function othersTimer(nowMs: number): TimerRunner | null {
+  const runner = readRunner();
+  return runner && runner.key !== currentUser().key && isRunning(runner, nowMs) ? runner : null;
+}
+
+function stateOf(runner: TimerRunner, mine: boolean): TriggerState {
+  return {
+    on: true,
+    minutes: runner.minutes,
+    mine,
+    runBy: runnerName(runner),
+    lastRunAt: runner.lastRunAt ?? null,
+  };
+}
+
+const OFF: TriggerState = { on: false, minutes: null, mine: false, runBy: null, lastRunAt: null };
 
 /**
  * This document's monitoring triggers. A published add-on's project triggers span every
@@ -95,13 +152,24 @@ export function describeFrequency(minutes: number): string {
   return minutes >= 60 ? 'every hour' : `every ${minutes} minutes`;
 }
 
-/** For the sidebar: is monitoring on, and how often. */
+/** For the sidebar: is monitoring on, how often, and whose timer it is. */
 export function monitoringState(): TriggerState {
   const triggers = ourTriggers();
-  if (triggers.length === 0) return { on: false, minutes: null };
-  const state = readState();
-  const minutes = state[triggers[0]!.getUniqueId()];
-  return { on: true, minutes: typeof minutes === 'number' ? minutes : null };
+  const runner = readRunner();
+  if (triggers.length === 0) {
+    const others = othersTimer(Date.now());
+    return others ? stateOf(others, false) : OFF;
+  }
+  const minutes = readState()[triggers[0]!.getUniqueId()];
+  const known = typeof minutes === 'number' ? minutes : null;
+  const mine = runner && runner.key === currentUser().key ? runner : null;
+  return {
+    on: true,
+    minutes: known,
+    mine: true,
+    runBy: mine ? runnerName(mine) : null,
+    lastRunAt: mine?.lastRunAt ?? null,
+  };
 }
 
 function createTrigger(minutes: number): { trigger: Trigger; minutes: number; note?: string } {
@@ -133,9 +201,16 @@ export function startMonitoring(): TriggerState {
   const wanted = Math.min(settings.monitoring.frequencyMinutes, 60);
   const existing = ourTriggers();
   const state = readState();
+  const others = existing.length === 0 ? othersTimer(Date.now()) : null;
+  if (others) {
+    toast(
+      `Monitoring is already on: ${runnerName(others)} runs the timer (${describeFrequency(others.minutes)}). No second timer was started: it would check everything twice.`,
+    );
+    return stateOf(others, false);
+  }
   if (existing.length === 1 && state[existing[0]!.getUniqueId()] === wanted) {
     toast(`Monitoring is already on: leads are checked ${describeFrequency(wanted)}.`);
-    return { on: true, minutes: wanted };
+    return monitoringState();
   }
   for (const t of existing) ScriptApp.deleteTrigger(t);
   const created = createTrigger(wanted);
@@ -143,6 +218,8 @@ export function startMonitoring(): TriggerState {
     existing.map((t) => t.getUniqueId()),
     { [created.trigger.getUniqueId()]: created.minutes },
   );
+  const user = currentUser();
+  writeRunner({ ...user, minutes: created.minutes, since: new Date().toISOString() });
   const notes = [warning, created.note].filter((n): n is string => Boolean(n));
   appendRunLog({
     at: new Date().toISOString(),
@@ -153,14 +230,22 @@ export function startMonitoring(): TriggerState {
   toast(
     `Monitoring on: leads are checked ${describeFrequency(created.minutes)}.${created.note ? ` ${created.note}` : ''}`,
   );
-  return { on: true, minutes: created.minutes };
+  return monitoringState();
 }
 
 /** Removes our monitoring trigger(s); other triggers are left alone. */
 export function stopMonitoring(): TriggerState {
   const existing = ourTriggers();
+  const others = existing.length === 0 ? othersTimer(Date.now()) : null;
+  if (others) {
+    toast(
+      `The timer is ${runnerName(others)}'s: only they can stop it (a trigger belongs to the user who made it).`,
+    );
+    return stateOf(others, false);
+  }
   for (const t of existing) ScriptApp.deleteTrigger(t);
   writeState(existing.map((t) => t.getUniqueId()));
+  if (readRunner()?.key === currentUser().key) writeRunner(null);
   if (existing.length) {
     appendRunLog({
       at: new Date().toISOString(),
@@ -170,7 +255,19 @@ export function stopMonitoring(): TriggerState {
     });
   }
   toast(existing.length ? 'Monitoring off.' : 'Monitoring was not on.');
-  return { on: false, minutes: null };
+  return OFF;
+}
+
+/** The timer ran: its runner is recorded (who, how often, when), for every collaborator to see. */
+function recordRun(now: Date): void {
+  const user = currentUser();
+  const runner = readRunner();
+  const same = runner !== null && runner.key === user.key;
+  const minutes = same
+    ? runner.minutes
+    : Math.min(loadSettings().settings.monitoring.frequencyMinutes, 60);
+  const since = same ? runner.since : now.toISOString();
+  writeRunner({ ...user, minutes, since, lastRunAt: now.toISOString() });
 }
 
 /** The time-driven handler: check the leads, then the after-check hooks (monthly review). */
@@ -180,6 +277,11 @@ export function onSlaTimer(_e?: unknown): void {
     () => {
       runCheck({ trigger: 'timer' });
       const now = new Date();
+      try {
+        recordRun(now);
+      } catch {
+        // the record only informs the collaborators: a run never fails on it
+      }
       for (const hook of afterCheckHooks) {
         try {
           hook(now);

@@ -1,7 +1,7 @@
 import { errorText } from '../core/common/errors.ts';
 import { plural } from '../core/common/plural.ts';
 import { type MailContext, renderMail } from '../core/notices/mail.ts';
-import { countEscalation, markSent } from '../core/notices/memory.ts';
+import { NOTICE_FLAGS } from '../core/notices/memory.ts';
 import {
   type NoticeLead,
   openLeads,
@@ -10,21 +10,32 @@ import {
 } from '../core/notices/notices.ts';
 import { monthKey, monthOf } from '../core/review/leadFacts.ts';
 import type { Settings } from '../core/settings/index.ts';
-import { businessMsBetween } from '../core/sla/calendar.ts';
+import { averageDayHours, type BusinessCalendar, businessMsBetween } from '../core/sla/calendar.ts';
 import type { CheckContext, ComputedLeads } from '../core/sla/leadCheck.ts';
-import { ownerKey, type Team, teamByOwner } from '../core/team/team.ts';
-import { readNoticeState, writeNoticeState } from './noticeStore.ts';
+import { type Team, teamByOwner } from '../core/team/team.ts';
+import {
+  compactNoticeStore,
+  type NoticeStore,
+  openNoticeStore,
+  recordSent,
+  reserveNoticeRows,
+  type SentRecord,
+} from './noticeStore.ts';
 
 /**
- * Sends the notices of a check (core/notices/notices.ts plans them): the most urgent first, as many as
- * `MailApp.getRemainingDailyQuota()` allows; the rest are logged and planned again next run,
- * since only what was sent is remembered. A mail that fails is logged, never thrown: a run
- * never fails on mail. Nothing is sent to an address that SLA Team does not hold.
+ * Sends the notices of a check (core/notices plans and writes them): one e-mail per address,
+ * the most urgent first, as many as `MailApp.getRemainingDailyQuota()` allows; the rest wait for
+ * the next run, since only what was sent is recorded. Each e-mail is recorded right after it is
+ * sent (noticeStore.ts), so a run that fails or is cut off mid-way resumes at the next run and
+ * sends nothing twice. A mail that fails is logged, never thrown: a run never fails on mail.
+ * Nothing is sent to an address that SLA Team does not hold.
  */
 
 export interface NoticeRun {
   team: Team;
   computed: ComputedLeads;
+  /** The sheet's rows as read (the phone and last-name cells of the leads listed). */
+  rows: ReadonlyArray<readonly unknown[]>;
   ctx: CheckContext;
   settings: Settings;
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -33,7 +44,7 @@ export interface NoticeRun {
 
 export interface NoticeOutcome {
   sent: number;
-  /** Of those sent, the escalations to managers. */
+  /** Of those sent, the ones that escalate leads to a manager. */
   toManagers: number;
   deferred: number;
   failed: number;
@@ -50,24 +61,21 @@ function teamAddresses(team: Team): Set<string> {
   return addresses;
 }
 
+function calendarOf(ctx: CheckContext, owner: string): BusinessCalendar {
+  return ctx.owners?.(owner)?.calendar ?? ctx.calendar;
+}
+
 function mailContext(run: NoticeRun): MailContext {
-  const url = run.ss.getUrl();
-  const gid = run.leadsSheet.getSheetId();
-  const sheetZone = run.ctx.clock.zone;
-  const zones = new Map(run.team.members.map((m) => [m.key, m.timeZone || sheetZone]));
+  const sheetLink = `${run.ss.getUrl()}#gid=${run.leadsSheet.getSheetId()}`;
+  const { ctx } = run;
   return {
     spreadsheetName: run.ss.getName(),
-    rowLink: (row) => `${url}#gid=${gid}&range=A${row}`,
-    formatDeadline: (item) => {
-      const zone = zones.get(ownerKey(item.lead.owner)) ?? sheetZone;
-      const text = Utilities.formatDate(
-        new Date(item.lead.deadlineMs),
-        zone,
-        'EEE d MMM yyyy, HH:mm',
-      );
-      return `${text} (${zone})`;
-    },
+    sheetLink,
+    rowLink: (row) => `${sheetLink}&range=A${row}`,
+    clockOf: (owner) => calendarOf(ctx, owner).clock,
+    dayHoursOf: (owner) => averageDayHours(calendarOf(ctx, owner)),
     escalateAfterHours: run.settings.monitoring.escalateAfterHours,
+    nowMs: ctx.nowMs,
   };
 }
 
@@ -93,39 +101,80 @@ export function sendNotices(run: NoticeRun): NoticeOutcome {
 
 function notify(run: NoticeRun, outcome: NoticeOutcome): void {
   const { ctx, computed } = run;
-  const state = readNoticeState();
-  const lateness = (lead: NoticeLead) => {
-    const calendar = ctx.owners?.(lead.owner)?.calendar ?? ctx.calendar;
-    return businessMsBetween(calendar, lead.deadlineMs, ctx.nowMs);
-  };
+  const store = openNoticeStore(run.ss);
   const plan = planNotices({
-    leads: openLeads(computed.read.records, computed.outputs),
+    leads: openLeads(
+      computed.read.records,
+      computed.outputs,
+      run.rows,
+      computed.read.fields.columns,
+    ),
     team: teamByOwner(run.team),
-    memory: state.memory,
+    memory: store.memory,
+    ...(store.legacy ? { legacy: store.legacy } : {}),
     nowMs: ctx.nowMs,
     escalateAfterHours: run.settings.monitoring.escalateAfterHours,
-    lateness,
+    businessMs: (lead: NoticeLead, from, to) =>
+      Math.max(0, businessMsBetween(calendarOf(ctx, lead.owner), from, to)),
   });
   outcome.notes.push(...plan.notes);
-  state.memory = plan.memory;
-  if (plan.mails.length > 0) {
-    const quota = remainingQuota(outcome.notes);
-    const month = monthKey(monthOf(ctx.clock, ctx.nowMs));
-    const mailCtx = mailContext(run);
-    const allowed = teamAddresses(run.team);
-    plan.mails.forEach((mail, i) => {
-      if (i >= quota) outcome.deferred++;
-      else if (send(mail, mailCtx, allowed, outcome)) {
-        for (const item of mail.items) {
-          markSent(state.memory, item.hash, item.deadlineMin, item.kind);
-          if (item.kind === 'escalated')
-            countEscalation(state.tally, month, item.lead.owner, item.reassign);
-        }
-      }
-    });
-    outcome.notes.push(...summary(outcome, plan.mails));
+  compactNoticeStore(store, plan.memory);
+  if (plan.mails.length === 0) return;
+  const quota = remainingQuota(outcome.notes);
+  const sending = plan.mails.slice(0, quota);
+  reserveNoticeRows(
+    store,
+    sending.reduce((n, m) => n + m.own.length + m.escalated.length, 0),
+  );
+  const month = monthKey(monthOf(ctx.clock, ctx.nowMs));
+  const mailCtx = mailContext(run);
+  const allowed = teamAddresses(run.team);
+  for (let i = 0; i < plan.mails.length; i++) {
+    const mail = plan.mails[i]!;
+    if (i >= quota) outcome.deferred++;
+    else if (send(mail, mailCtx, allowed, outcome) && !record(store, mail, month, outcome)) break;
   }
-  writeNoticeState(state);
+  outcome.notes.push(...summary(outcome, plan.mails));
+}
+
+/** What one e-mail sent: each lead's notice, and the escalations it counts. */
+function sentRecord(mail: PlannedMail, month: string): SentRecord {
+  const sent = new Map<string, number>();
+  const byOwner = new Map<string, [number, number]>();
+  for (const item of [...mail.own, ...mail.escalated]) {
+    sent.set(item.key, (sent.get(item.key) ?? 0) | NOTICE_FLAGS[item.kind]);
+    if (item.kind !== 'escalated') continue;
+    const counts = byOwner.get(item.lead.owner) ?? [0, 0];
+    byOwner.set(item.lead.owner, [counts[0] + 1, counts[1] + (item.reassign ? 1 : 0)]);
+  }
+  const tally = [...byOwner].map(([owner, counts]) => ({ month, owner, counts }));
+  return { sent, tally };
+}
+
+/**
+ * Records a sent e-mail before the next one goes. When the sheet refuses the write (tried
+ * twice), sending stops: the next run resumes, and only this one e-mail may go again.
+ */
+function record(
+  store: NoticeStore,
+  mail: PlannedMail,
+  month: string,
+  outcome: NoticeOutcome,
+): boolean {
+  const sent = sentRecord(mail, month);
+  let error: unknown = null;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      recordSent(store, sent);
+      return true;
+    } catch (e) {
+      error = e;
+    }
+  }
+  outcome.notes.push(
+    `The e-mail to ${mail.to} was sent but could not be recorded (${errorText(error)}): no more e-mails this run; that one may go again at the next.`,
+  );
+  return false;
 }
 
 function send(
@@ -149,7 +198,7 @@ function send(
       name: 'SLA Sheets',
     });
     outcome.sent++;
-    if (mail.role === 'manager') outcome.toManagers++;
+    if (mail.escalated.length > 0) outcome.toManagers++;
     return true;
   } catch (error) {
     outcome.failed++;
@@ -163,7 +212,7 @@ function summary(outcome: NoticeOutcome, mails: readonly PlannedMail[]): string[
   if (outcome.sent > 0) {
     const managers = outcome.toManagers;
     notes.push(
-      `Sent ${plural(outcome.sent, 'e-mail')}: ${outcome.sent - managers} to owners, ${managers} to managers.`,
+      `Sent ${plural(outcome.sent, 'e-mail')}: ${outcome.sent - managers} to owners, ${managers} with escalations to managers.`,
     );
   }
   if (outcome.deferred > 0) {

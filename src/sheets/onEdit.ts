@@ -1,15 +1,32 @@
 import { errorText } from '../core/common/errors.ts';
-import { LEADS_SHEET } from '../core/read/leadColumns.ts';
+import { bitrixRecordType } from '../core/read/activityLog.ts';
+import type { DateOrder } from '../core/read/dateOrder.ts';
+import type { Settings } from '../core/settings/index.ts';
 import { createCalendar } from '../core/sla/calendar.ts';
 import { computeLeads, type LeadOutput, outputCell } from '../core/sla/leadCheck.ts';
-import { indexLeadTable, OWNED_KEYS, type OwnedKey } from '../core/sla/leadTable.ts';
-import { mayHoldLeads, slaInputColumns, touchesColumns } from '../core/sla/liveEdit.ts';
+import {
+  duplicateIdKeys,
+  indexLeadTable,
+  OWNED_KEYS,
+  type OwnedKey,
+  ownedColumns,
+} from '../core/sla/leadTable.ts';
+import {
+  isCheckedSheet,
+  type SheetReading,
+  slaInputColumns,
+  touchesColumns,
+} from '../core/sla/liveEdit.ts';
 import { ownerLookup } from '../core/team/ownerClocks.ts';
 import { TEAM_SHEET } from '../core/team/team.ts';
+import { type ActivitySheetRead, readActivitySheet } from './activitySheet.ts';
 import { checkContext } from './check.ts';
 import { appsScriptClock, spreadsheetTimeZone } from './clock.ts';
+import { findLeadsSheet } from './leadsSheet.ts';
 import { withDocumentLock } from './lock.ts';
+import { readOwnedMarks } from './ownedSheets.ts';
 import { loadSettings } from './settingsStore.ts';
+import { loadSheetReading } from './sheetReading.ts';
 import { readTeamDigest, readTeamSheet, storeTeamDigest } from './teamSheet.ts';
 
 /**
@@ -32,10 +49,17 @@ import { readTeamDigest, readTeamSheet, storeTeamDigest } from './teamSheet.ts';
  * needs (recompute a few rows, write our cells) is allowed in LIMITED mode. E-mails stay with
  * the timer's check.
  *
- * Cost: an edit elsewhere returns after reading the edited range's sheet and Leads' row 1; an
- * SLA edit reads row 1 and the edited rows once and writes our columns of those rows once
- * (plus their status colours). The owners' clocks come from the digest the last check stored,
- * not from SLA Team; an edit of SLA Team refreshes that digest.
+ * Where: only the sheet the check reads (the last check's reading, sheetReading.ts: by sheet
+ * id, so a copy such as "Snapshot Oct" is never written), and only our columns of it (found by
+ * their marks: a team's own `Score` is never written).
+ *
+ * Cost: an edit of another sheet returns after reading two document properties; an edit of the
+ * leads sheet elsewhere than an SLA column after reading row 1; an SLA edit reads row 1, the
+ * edited rows and the Lead ID column once (a duplicate ID is one in the whole sheet, as the
+ * check says), and writes our columns of those rows once (plus their status colours). Dates of
+ * a column the edited rows do not prove are read in the order the last check proved. The
+ * owners' clocks come from the digest the last check stored, not from SLA Team; an edit of SLA
+ * Team refreshes that digest.
  */
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -70,39 +94,100 @@ function answerEdit(range: Range): void {
   const lastRow = range.getLastRow();
   if (lastRow < firstRow) return;
   const { settings } = loadSettings();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const bookHasLeads = () => ss.getSheetByName(LEADS_SHEET) !== null;
-  if (!mayHoldLeads(name, settings.mapping.sheetName, bookHasLeads)) return;
+  const reading = loadSheetReading();
+  if (!isLeadsSheet(sheet, reading, settings)) return;
   const lastCol = sheet.getLastColumn();
   if (lastCol < 1) return;
   const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0] ?? [];
   const inputs = slaInputColumns(header, settings.mapping.fields, settings.handoff.clockStart);
   if (!touchesColumns(inputs, range.getColumn() - 1, range.getLastColumn() - 1)) return;
   const rows = Math.min(lastRow, firstRow + MAX_EDIT_ROWS - 1) - firstRow + 1;
+  const known = reading?.sheetId === sheet.getSheetId() ? reading.dateOrders : [];
   withDocumentLock(
     LOCK_WAIT_MS,
-    () => updateRows(sheet, header, firstRow, rows, settings),
+    () =>
+      updateRows({
+        sheet,
+        header,
+        firstRow,
+        count: rows,
+        settings,
+        known,
+        activitySheet: reading?.activitySheet ?? '',
+      }),
     () => undefined,
   );
 }
 
-function updateRows(
-  sheet: Sheet,
-  header: unknown[],
-  firstRow: number,
-  count: number,
-  settings: ReturnType<typeof loadSettings>['settings'],
-): void {
+/**
+ * Only the sheet the check reads: the one its last reading names (by id: a copy such as
+ * "Snapshot Oct" is not it, whatever its headers), else the one the check would find now.
+ */
+function isLeadsSheet(sheet: Sheet, reading: SheetReading | null, settings: Settings): boolean {
+  const id = sheet.getSheetId();
+  const known = isCheckedSheet(id, reading, settings.mapping.sheetName);
+  if (known !== null) return known;
+  const found = findLeadsSheet(SpreadsheetApp.getActiveSpreadsheet(), settings.mapping);
+  return found.sheet !== null && found.sheet.getSheetId() === id;
+}
+
+interface EditedRows {
+  sheet: Sheet;
+  header: unknown[];
+  firstRow: number;
+  count: number;
+  settings: Settings;
+  /** The date orders the last check proved on this sheet. */
+  known: ReadonlyArray<[string, DateOrder]>;
+  /** The activity log the last check read ('' when none). */
+  activitySheet: string;
+}
+
+function updateRows(edited: EditedRows): void {
+  const { sheet, header, firstRow, count, settings, known } = edited;
   const values = sheet.getRange(firstRow, 1, count, header.length).getValues();
-  const table = indexLeadTable(header, values, settings.mapping.fields);
+  const ownedCols = ownedColumns(header, readOwnedMarks(sheet));
+  const table = indexLeadTable(header, values, settings.mapping.fields, ownedCols);
   const owned = OWNED_KEYS.filter((k) => table.owned[k] >= 0);
   if (owned.length === 0) return;
   const ctx = checkContext(settings, Date.now());
   ctx.owners = ownerLookup(readTeamDigest(), ctx.nowMs, (zone) =>
     createCalendar(settings.calendar, appsScriptClock(zone)),
   );
-  const outputs = computeLeads(table, ctx).outputs;
+  if (known.length > 0) ctx.knownOrders = new Map(known);
+  // the log the check read gives these leads the same first contacts as at the check
+  if (edited.activitySheet)
+    ctx.activities = readNamedLog(edited.activitySheet, settings, ctx, header);
+  const outputs = computeLeads(table, ctx, sheetDuplicates(sheet, table.idCol)).outputs;
   writeRows(sheet, table.owned, owned, firstRow, outputs);
+}
+
+function readNamedLog(
+  name: string,
+  settings: Settings,
+  ctx: ReturnType<typeof checkContext>,
+  header: readonly unknown[],
+): ActivitySheetRead['activities'] {
+  const named = { ...settings, mapping: { ...settings.mapping, activitySheet: name } };
+  return readActivitySheet(SpreadsheetApp.getActiveSpreadsheet(), named, '', {
+    clock: ctx.clock,
+    nowMs: ctx.nowMs,
+    localeOrder: ctx.localeOrder,
+    recordType: bitrixRecordType(header),
+  }).activities;
+}
+
+/** The Lead IDs found twice in the whole sheet (one read of the ID column): as the check says. */
+function sheetDuplicates(sheet: Sheet, idCol: number): Set<string> | undefined {
+  if (idCol < 0) return undefined;
+  const n = sheet.getLastRow() - 1;
+  if (n < 1) return new Set();
+  return duplicateIdKeys(
+    sheet
+      .getRange(2, idCol + 1, n, 1)
+      .getValues()
+      .map((r) => r[0]),
+  );
 }
 
 /** Our cells of the edited rows: one `setValues` per block of adjacent columns, the colours once. */

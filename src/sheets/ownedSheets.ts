@@ -4,7 +4,14 @@
  * developer-metadata mark `OWNED_SHEET_KEY` with its base name as value (a copy renamed by the
  * user keeps the mark of another name, so it is not taken for ours).
  */
-import { besideNotice, OWNED_SHEET_KEY, ownedSheetNames } from '../core/common/ownedSheetNames.ts';
+import {
+  besideNotice,
+  OWNED_COLUMN_KEY,
+  OWNED_SHEET_KEY,
+  ownedSheetNames,
+} from '../core/common/ownedSheetNames.ts';
+import { isOwnedKey, type OwnedKey, type OwnedMarks } from '../core/sla/leadTable.ts';
+import { columnName } from '../core/sla/liveRules.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -31,9 +38,21 @@ export function markAsOurs(sheet: Sheet, base: string): void {
 }
 
 export function isOurSheet(sheet: Sheet, base: string): boolean {
-  return sheet
-    .getDeveloperMetadata()
-    .some((m) => m.getKey() === OWNED_SHEET_KEY && m.getValue() === base);
+  return ourMarkOf(sheet) === base;
+}
+
+/** The base name this sheet carries our mark of (`SLA Team`...), null for a user's sheet. */
+export function ourMarkOf(sheet: Sheet): string | null {
+  for (const m of sheet.getDeveloperMetadata())
+    if (m.getKey() === OWNED_SHEET_KEY) return m.getValue();
+  return null;
+}
+
+/** Why a sheet chosen as the leads sheet cannot be: it is one we write; null when it may be. */
+export function notLeadsMessage(sheet: Sheet): string | null {
+  const base = ourMarkOf(sheet);
+  if (base === null) return null;
+  return `"${sheet.getName()}" is a sheet SLA Sheets writes (${base}), not your leads: choose the sheet that holds them in Extensions › SLA Sheets › Open SLA settings › Fields.`;
 }
 
 interface Candidate {
@@ -106,4 +125,33 @@ export function besideNoticeOnce(owned: OwnedSheet): string | null {
   if (told.includes(owned.besideOf)) return null;
   props.setProperty(TOLD_KEY, JSON.stringify([owned.besideOf, ...told].slice(0, MAX_TOLD)));
   return besideNotice(owned.besideOf, owned.sheet.getName());
+}
+
+/** Marks a whole column (1-based) of the leads sheet as our column `key` (A1 `D:D`: the column). */
+export function markOwnedColumn(sheet: Sheet, column: number, key: OwnedKey): void {
+  const letter = columnName(column - 1);
+  sheet
+    .getRange(`${letter}:${letter}`)
+    .addDeveloperMetadata(
+      OWNED_COLUMN_KEY,
+      key,
+      SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT,
+    );
+}
+
+/**
+ * Our columns of a sheet by their marks (0-based; the leftmost when a mark is found twice). A
+ * mark moves with its column when the team inserts, deletes or moves columns.
+ */
+export function readOwnedMarks(sheet: Sheet): OwnedMarks {
+  const marks: OwnedMarks = {};
+  const found = sheet.createDeveloperMetadataFinder().withKey(OWNED_COLUMN_KEY).find();
+  for (const m of found) {
+    const key = m.getValue();
+    const column = m.getLocation().getColumn()?.getColumn();
+    if (!isOwnedKey(key) || !column) continue;
+    const at = marks[key];
+    if (at === undefined || column - 1 < at) marks[key] = column - 1;
+  }
+  return marks;
 }

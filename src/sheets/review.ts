@@ -105,7 +105,7 @@ export function generateMonthlyReview(
     localeOrder,
     activities: activity.activities?.log ?? null,
     plannedMonthlyMql: readPlannedMonthlyMql(ss),
-    escalations: readEscalations(key),
+    escalations: readEscalations(key, ss),
   });
   const layout = reviewLayout(review, { generatedAt: now });
   if (rows.length > LONG_RUN_ROWS) toast(`Writing ${reviewSheetName(key)}…`, 'SLA monthly review');

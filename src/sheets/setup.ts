@@ -6,14 +6,16 @@ import {
   LEADS_SHEET,
   OWNED_COLUMN_WIDTHS,
   OWNED_HEADER_LIST,
+  OWNED_HEADERS,
   PLANNING_SHEET,
   SCORING_ATTRIBUTE_HEADERS,
 } from '../core/read/leadColumns.ts';
 import type { Settings } from '../core/settings/index.ts';
+import { OWNED_KEYS } from '../core/sla/leadTable.ts';
 import { TEAM_SHEET } from '../core/team/team.ts';
 import { writeAgreementSheet } from './agreement.ts';
 import { findLeadsSheet } from './leadsSheet.ts';
-import { besideNoticeOnce, findOurSheet, ourSheet } from './ownedSheets.ts';
+import { besideNoticeOnce, findOurSheet, markOwnedColumn, ourSheet } from './ownedSheets.ts';
 import { loadSettings } from './settingsStore.ts';
 import { ensureSettingsVersion } from './settingsVersion.ts';
 import { ensureColumns } from './sheetSize.ts';
@@ -85,16 +87,14 @@ export function writePlanning(sheet: Sheet, settings: Settings): void {
 }
 
 function writeLeadsHeaders(sheet: Sheet): void {
-  const headers = [
-    ...Object.values(LEAD_HEADERS),
-    ...SCORING_ATTRIBUTE_HEADERS,
-    ...OWNED_HEADER_LIST,
-  ];
+  const theirs = [...Object.values(LEAD_HEADERS), ...SCORING_ATTRIBUTE_HEADERS];
+  const headers = [...theirs, ...OWNED_HEADER_LIST];
   ensureColumns(sheet, headers.length);
   sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold');
-  headers.forEach((h, i) => {
-    const width = OWNED_COLUMN_WIDTHS[h];
-    if (width) sheet.setColumnWidth(i + 1, width);
+  OWNED_KEYS.forEach((key, i) => {
+    const column = theirs.length + i + 1;
+    markOwnedColumn(sheet, column, key);
+    sheet.setColumnWidth(column, OWNED_COLUMN_WIDTHS[OWNED_HEADERS[key]] ?? 100);
   });
   sheet.setFrozenRows(1);
 }
@@ -171,6 +171,31 @@ export function recalculateEveryMinute(ss: Spreadsheet): string {
   } catch {
     return 'Set File › Settings › Calculation › Recalculation to "On change and every minute" so overdue rows turn red on time.';
   }
+}
+
+const RECALCULATION_TOLD = 'sla.recalculationTold';
+
+/**
+ * Each check keeps the live colours on time without a setup step: recalculation every minute
+ * is set when it is not, and said once (in the run log). Null when nothing was to be said.
+ */
+export function keepRecalculating(ss: Spreadsheet): string | null {
+  try {
+    if (String(ss.getRecalculationInterval()) === 'MINUTE') return null;
+  } catch {
+    return null;
+  }
+  const message = recalculateEveryMinute(ss);
+  try {
+    if (String(ss.getRecalculationInterval()) === 'MINUTE') return message;
+  } catch {
+    // read below as not set
+  }
+  // not allowed to set it: the way to do it by hand, said once
+  const props = PropertiesService.getDocumentProperties();
+  if (props.getProperty(RECALCULATION_TOLD)) return null;
+  props.setProperty(RECALCULATION_TOLD, 'yes');
+  return message;
 }
 
 /** Menu entry point: creates the missing sheets and says what it did. */

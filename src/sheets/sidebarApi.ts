@@ -32,6 +32,7 @@ import { appsScriptClock, spreadsheetLocale, spreadsheetTimeZone } from './clock
 import { findLeadsSheet } from './leadsSheet.ts';
 import { withDocumentLock } from './lock.ts';
 import { monitoringState, startMonitoring, stopMonitoring } from './monitoring.ts';
+import { notLeadsMessage } from './ownedSheets.ts';
 import { refreshPlanningNote } from './planning.ts';
 import { appendRunLog, readRunLog } from './runLog.ts';
 import { loadSettings, saveSettings } from './settingsStore.ts';
@@ -133,7 +134,14 @@ function spreadsheetZone(): string {
 function sidebarMonitoring(settings: Settings): MonitoringState {
   try {
     const state = monitoringState();
-    return { on: state.on, minutes: state.minutes ?? settings.monitoring.frequencyMinutes };
+    const shown: MonitoringState = {
+      on: state.on,
+      minutes: state.minutes ?? settings.monitoring.frequencyMinutes,
+      mine: state.mine,
+    };
+    if (state.runBy !== null) shown.runBy = state.runBy;
+    if (state.lastRunAt !== null) shown.lastRunAt = state.lastRunAt;
+    return shown;
   } catch {
     // Not authorised to read triggers: report off.
     return { on: false, minutes: settings.monitoring.frequencyMinutes };
@@ -235,6 +243,14 @@ function changedSections(before: Settings, after: Settings): string[] {
   );
 }
 
+/** A sheet of ours renamed (SLA Team as `Team`) is still ours: never the leads sheet. */
+function refuseOurSheetAsLeads(fn: string, sheetName: string): void {
+  if (!sheetName.trim()) return;
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName.trim());
+  const refused = sheet ? notLeadsMessage(sheet) : null;
+  if (refused) throw new Error(`${fn}: invalid settings: ${refused}`);
+}
+
 const SAVE_LOCK_WAIT_MS = 10_000;
 
 function savingLocked<T>(fn: string, body: () => T): T {
@@ -252,6 +268,7 @@ function savingLocked<T>(fn: string, body: () => T): T {
 export function sidebarSave(settingsJson: string, agree?: unknown): SidebarSaveResult {
   const { settings, migratedFrom } = readSettingsArg('sidebarSave', settingsJson);
   checkRequiredFields('sidebarSave', settings);
+  refuseOurSheetAsLeads('sidebarSave', settings.mapping.sheetName);
   return savingLocked('sidebarSave', () => {
     const before = loadSettings().settings;
     const saved = saveSettings({ ...settings, agreed: agree === false ? before.agreed : true });

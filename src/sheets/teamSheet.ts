@@ -1,8 +1,10 @@
 import { errorText } from '../core/common/errors.ts';
+import { plural } from '../core/common/plural.ts';
 import { createCalendar } from '../core/sla/calendar.ts';
 import type { CheckContext } from '../core/sla/leadCheck.ts';
 import {
   decodeDigest,
+  encodeDigest,
   ownerLookup,
   type TeamDigest,
   teamDigest,
@@ -38,7 +40,8 @@ const EXAMPLE_ROW = [
   '',
 ];
 const WIDTHS = [140, 200, 200, 60, 130, 100, 100];
-const DIGEST_KEY = 'sla.team';
+const DIGEST_PREFIX = 'sla.team.';
+const LEGACY_DIGEST_KEY = 'sla.team';
 
 /**
  * Creates the SLA Team sheet with its headers and an example row: the one place it is made
@@ -77,24 +80,44 @@ export function readTeamSheet(ss: Spreadsheet, sheetClock: ZoneClock): Team | nu
 
 type Props = GoogleAppsScript.Properties.Properties;
 
-/** The digest the last read of SLA Team stored (owners' zones and absences). */
+/** The digest's property values, in order (`sla.team.0`, `sla.team.1`...). */
+function digestKeys(all: Record<string, string>): string[] {
+  return Object.keys(all)
+    .filter((k) => k.startsWith(DIGEST_PREFIX) && /^\d+$/.test(k.slice(DIGEST_PREFIX.length)))
+    .sort((a, b) => Number(a.slice(DIGEST_PREFIX.length)) - Number(b.slice(DIGEST_PREFIX.length)));
+}
+
+/** The digest the last read of SLA Team stored (owners' zones and absences): one read. */
 export function readTeamDigest(
   props: Props = PropertiesService.getDocumentProperties(),
 ): TeamDigest {
-  return decodeDigest(props.getProperty(DIGEST_KEY));
+  const all = props.getProperties();
+  return decodeDigest(digestKeys(all).map((k) => all[k]!));
 }
 
-/** Stores the team's digest when it changed (one property, a few bytes per owner). */
+/**
+ * Stores the team's digest (for the edit trigger) when it changed, in a few property values;
+ * returns the whole digest and how many owners the stored one leaves out (past its bound).
+ */
 export function storeTeamDigest(
   team: Team | null,
   props: Props = PropertiesService.getDocumentProperties(),
-): TeamDigest {
-  const digest = team ? teamDigest(team) : {};
-  const json = JSON.stringify(digest);
-  const stored = props.getProperty(DIGEST_KEY);
-  if (json === '{}' && stored !== null) props.deleteProperty(DIGEST_KEY);
-  else if (json !== '{}' && stored !== json) props.setProperty(DIGEST_KEY, json);
-  return digest;
+): { digest: TeamDigest; dropped: number } {
+  const digest = team ? teamDigest(team) : new Map();
+  const { chunks, dropped } = encodeDigest(digest);
+  const all = props.getProperties();
+  const stored = digestKeys(all);
+  if (chunks.join('') !== stored.map((k) => all[k]).join('')) {
+    const values: Record<string, string> = {};
+    chunks.forEach((c, i) => {
+      values[`${DIGEST_PREFIX}${i}`] = c;
+    });
+    if (chunks.length > 0) props.setProperties(values);
+    for (const k of stored.slice(chunks.length)) props.deleteProperty(k);
+  }
+  // the one value of the versions before the digest was split
+  if (all[LEGACY_DIGEST_KEY] !== undefined) props.deleteProperty(LEGACY_DIGEST_KEY);
+  return { digest, dropped };
 }
 
 export interface TeamForCheck {
@@ -111,11 +134,17 @@ export interface TeamForCheck {
 export function teamForCheck(ss: Spreadsheet, ctx: CheckContext): TeamForCheck {
   try {
     const team = readTeamSheet(ss, ctx.clock);
-    const digest = storeTeamDigest(team);
+    // the check uses every owner; the stored digest (for the edit trigger) has a bound
+    const { digest, dropped } = storeTeamDigest(team);
     ctx.owners = ownerLookup(digest, ctx.nowMs, (zone) =>
       createCalendar(ctx.settings.calendar, appsScriptClock(zone)),
     );
     const notes = team ? team.problems.map((p) => p.message) : [];
+    if (dropped > 0) {
+      notes.push(
+        `${plural(dropped, 'owner')} of ${TEAM_SHEET} with a time zone or an absence did not fit the record the edit trigger reads: edits of their leads use the calendar's clock until the next check.`,
+      );
+    }
     if (team?.missingHeaders.includes(TEAM_HEADERS.owner)) {
       notes.push(
         `Row 1 of ${TEAM_SHEET} has no "${TEAM_HEADERS.owner}" header: nobody is notified.`,

@@ -18,6 +18,7 @@ function env(): FunctionEnv {
     clock: () => clock,
     sheetClock: () => clock,
     localeOrder: () => 'dmy',
+    knownOrder: () => null,
     nowMs: () => NOW,
   };
 }

@@ -13,6 +13,7 @@ const env: FunctionEnv = {
     throw new Error('no clock in planning tests');
   },
   localeOrder: () => 'dmy',
+  knownOrder: () => null,
   nowMs: () => Date.UTC(2026, 10, 23),
 };
 

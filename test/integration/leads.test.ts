@@ -328,9 +328,10 @@ describe('checkLeadsNow on the Leads sheet', () => {
     const small = callsFor(10);
     const large = callsFor(1000);
     expect(large).toBe(small);
-    // the sheet read and written in batches, the live rules, row 1 of the other sheets (is one an
-    // activity log?) and the check's time stamped for SLA_SCORE: a constant, whatever the rows
-    expect(small).toBeLessThan(45);
+    // the sheet read and written in batches, our columns found by their marks, the live rules,
+    // row 1 of the other sheets (is one an activity log?) and the check's time stamped for
+    // SLA_SCORE: a constant, whatever the rows
+    expect(small).toBeLessThan(50);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../runtime/index.ts';
 import { paris } from '../fixtures/dates.ts';
 import { rowOf } from '../fixtures/leads.ts';
+import { runLog } from '../fixtures/properties.ts';
 import { byLeadId, EVERY_STATUS, HEADER, leadsRuntime, workbookSheet } from './leadsHelpers.ts';
 
 const MINUTE = 60_000;
@@ -145,5 +146,15 @@ describe('live highlighting: conditional formats against NOW()', () => {
     rt.call('setUpWorkbook');
     expect(rt.spreadsheet.recalculationInterval).toBe('MINUTE');
     expect(rt.ui.toasts.at(-1)!.message).toMatch(/Recalculation is now every minute/);
+  });
+
+  it('each check keeps recalculation every minute without a setup step, and says so once', () => {
+    const { rt } = leadsRuntime(everyStatusRows());
+    expect(rt.spreadsheet.recalculationInterval).toBe('ON_CHANGE');
+    rt.call('checkLeadsNow');
+    expect(rt.spreadsheet.recalculationInterval).toBe('MINUTE');
+    rt.call('checkLeadsNow');
+    const said = runLog(rt, 'check').flatMap((e) => e.notes ?? []);
+    expect(said.filter((n) => /Recalculation is now every minute/.test(n))).toHaveLength(1);
   });
 });

@@ -53,8 +53,9 @@ describe('onEdit: a hand-off gets its deadline within the edit', () => {
     const after = userCells(rt);
     const changed = [...after].filter(([k, v]) => before.get(k) !== v).map(([k]) => k);
     expect(changed).toHaveLength(1); // the hand-off the user typed
-    // one read of row 1, one of the edited row, one write of our block, one of its colour
-    expect(rt.calls.of('Range.getValues')).toBe(2);
+    // one read of row 1, one of the edited row, one of the Lead ID column (a duplicate is one
+    // in the whole sheet), one write of our block, one of its colour
+    expect(rt.calls.of('Range.getValues')).toBe(3);
     expect(rt.calls.of('Range.setValues')).toBe(1);
     expect(rt.calls.of('Range.setBackgrounds')).toBe(1);
     expect(rt.mails).toHaveLength(0);
@@ -135,5 +136,74 @@ describe('onEdit: a hand-off gets its deadline within the edit', () => {
     expect((byLeadId(rt, 'SLA deadline').get('L-001') as Date).getTime()).toBe(
       paris('2026-11-23T17:50').getTime(),
     );
+  });
+});
+
+describe('onEdit writes only where we own', () => {
+  /** A HubSpot-like export (no sheet named Leads) and a hand-kept copy of it, "Snapshot Oct". */
+  function exportAndSnapshot() {
+    const header = ['Record ID', 'Contact owner', 'Lead Status', 'Owner Assigned Date', 'Notes'];
+    const rows = [
+      ['101', 'Ann', 'New', '10/20/2026 09:00', ''],
+      ['102', 'Ann', 'New', '10/21/2026 09:00', ''],
+    ];
+    const { rt } = leadsRuntime([['unused']]);
+    rt.spreadsheet.deleteSheet(rt.spreadsheet.findSheet('Leads')!);
+    rt.addSheet('hubspot-export', [header, ...rows]);
+    rt.call('checkLeadsNow');
+    const snapshot = [
+      [...header, 'Score', 'SLA status'],
+      ...rows.map((r) => [...r, 42, 'Met · by hand']),
+    ];
+    rt.addSheet('Snapshot Oct', snapshot);
+    return { rt, snapshot };
+  }
+
+  it('an edit in a look-alike sheet changes nothing: only the sheet the check read is written', () => {
+    const { rt, snapshot } = exportAndSnapshot();
+    rt.calls.reset();
+    rt.edit('Snapshot Oct', 'D2', [['10/22/2026 09:00']]);
+    noFailure(rt);
+    const copy = rt.spreadsheet.getSheetByName('Snapshot Oct')!.getDataRange().getValues();
+    expect(copy.slice(1).map((r) => r.slice(5))).toEqual(snapshot.slice(1).map((r) => r.slice(5)));
+    expect(rt.calls.countPrefix('Range.set')).toBe(0);
+    // the sheet the check reads still answers
+    rt.edit('hubspot-export', 'D2', [['11/23/2026 09:00']]);
+    const exp = rt.spreadsheet.getSheetByName('hubspot-export')!.getDataRange().getValues();
+    expect(String(exp[1]![exp[0]!.indexOf('SLA status')])).toMatch(/^Overdue|^At risk|^Due/);
+  });
+
+  it("reads an edited row's ambiguous date in the order the check proved on the whole column", () => {
+    const { rt } = exportAndSnapshot();
+    // a French locale reads 11/03 as 11 March; the column proved month-first (10/20/2026)
+    rt.spreadsheet.locale = 'fr_FR';
+    rt.edit('hubspot-export', 'D3', [['11/03/2026 09:00']]);
+    noFailure(rt);
+    const sheet = rt.spreadsheet.getSheetByName('hubspot-export')!;
+    const values = sheet.getDataRange().getValues();
+    const deadline = values[2]![values[0]!.indexOf('SLA deadline')] as Date;
+    expect(deadline.toISOString().slice(0, 10)).toBe('2026-11-03');
+  });
+
+  it('keeps the duplicate flag of an edited row whose Lead ID another row has', () => {
+    const { rt } = leadsRuntime(everyStatusRows());
+    const sheet = rt.spreadsheet.getSheetByName('Leads')!;
+    sheet.getRange(a1(rt, 'L-003', 'Lead ID')).setValue('L-002');
+    rt.call('checkLeadsNow');
+    const duplicate = 'Check data · duplicate Lead ID';
+    expect(
+      workbookSheet(rt)
+        .values.slice(1)
+        .filter((r) => r[0] === 'L-002')
+        .map((r) => r[workbookSheet(rt).values[0]!.indexOf('SLA status')]),
+    ).toEqual([duplicate, duplicate]);
+    // one of the two rows is edited: it stays a duplicate (the other row was not read)
+    rt.edit('Leads', 'F3', [[paris('2026-11-23T09:40')]]);
+    noFailure(rt);
+    const statuses = workbookSheet(rt)
+      .values.slice(1)
+      .filter((r) => r[0] === 'L-002')
+      .map((r) => r[workbookSheet(rt).values[0]!.indexOf('SLA status')]);
+    expect(statuses).toEqual([duplicate, duplicate]);
   });
 });

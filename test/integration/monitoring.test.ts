@@ -20,18 +20,25 @@ describe('monitoring trigger', () => {
   it('start twice → one hourly trigger; stop → none; state for the sidebar', () => {
     const { rt } = leadsRuntime(rows(), { persistentGlobals: true });
     const sla = (rt.context() as unknown as { SLA: { monitoringState(): unknown } }).SLA;
-    expect(sla.monitoringState()).toEqual({ on: false, minutes: null });
+    const off = { on: false, minutes: null, mine: false, runBy: null, lastRunAt: null };
+    expect(sla.monitoringState()).toEqual(off);
     rt.call('startMonitoring');
     rt.call('startMonitoring');
     const triggers = rt.triggers();
     expect(triggers).toHaveLength(1);
     expect(triggers[0]).toMatchObject({ handler: 'onSlaTimer', eventType: 'CLOCK' });
     expect(triggers[0]!.schedule).toMatchObject({ everyHours: 1 });
-    expect(sla.monitoringState()).toEqual({ on: true, minutes: 60 });
+    expect(sla.monitoringState()).toEqual({
+      on: true,
+      minutes: 60,
+      mine: true,
+      runBy: 'user@example.com',
+      lastRunAt: null,
+    });
     expect(rt.ui.toasts.at(-1)!.message).toMatch(/already on/);
     rt.call('stopMonitoring');
     expect(rt.triggers()).toHaveLength(0);
-    expect(sla.monitoringState()).toEqual({ on: false, minutes: null });
+    expect(sla.monitoringState()).toEqual(off);
   });
 
   it('replaces the trigger when the frequency changes, and leaves other triggers alone', () => {
@@ -102,28 +109,32 @@ describe('monitoring trigger', () => {
     );
   });
 
-  it("two users: the second user's start keeps the first user's trigger findable and stoppable", () => {
+  it("two users: the second is told of the first one's timer, which stays hers to stop", () => {
     const { rt } = leadsRuntime(rows(), { persistentGlobals: true });
     const sla = () => (rt.context() as unknown as { SLA: { monitoringState(): unknown } }).SLA;
     rt.setUser('ann@example.com');
     rt.call('startMonitoring');
     rt.setUser('bob@example.com');
     saveFrequency(rt, 30);
+    // a second timer would check everything twice: Bob is told whose timer runs instead
     rt.call('startMonitoring');
-    expect(
-      rt
-        .triggers()
-        .map((t) => t.owner)
-        .sort(),
-    ).toEqual(['ann@example.com', 'bob@example.com']);
+    expect(rt.triggers().map((t) => t.owner)).toEqual(['ann@example.com']);
+    expect(sla().monitoringState()).toMatchObject({
+      on: true,
+      mine: false,
+      runBy: 'ann@example.com',
+    });
     // Ann's trigger is still hers, found through the shared record, and she can stop it
     rt.setUser('ann@example.com');
-    expect(sla().monitoringState()).toEqual({ on: true, minutes: 60 });
+    expect(sla().monitoringState()).toMatchObject({ on: true, minutes: 60, mine: true });
     rt.call('stopMonitoring');
-    expect(rt.triggers().map((t) => t.owner)).toEqual(['bob@example.com']);
-    expect(sla().monitoringState()).toEqual({ on: false, minutes: null });
+    expect(rt.triggers()).toEqual([]);
+    expect(sla().monitoringState()).toMatchObject({ on: false, minutes: null });
     rt.setUser('bob@example.com');
-    expect(sla().monitoringState()).toEqual({ on: true, minutes: 30 });
+    expect(sla().monitoringState()).toMatchObject({ on: false });
+    rt.call('startMonitoring');
+    expect(rt.triggers().map((t) => t.owner)).toEqual(['bob@example.com']);
+    expect(sla().monitoringState()).toMatchObject({ on: true, minutes: 30, mine: true });
     rt.call('stopMonitoring');
     expect(rt.triggers()).toEqual([]);
     expect(rt.documentProperties.getProperty('sla.monitoring')).toBeNull();
@@ -144,5 +155,50 @@ describe('monitoring trigger', () => {
     expect(rt.ui.toasts.at(-1)!.message).toMatch(/Another lead check is running/);
     rt.fireTimeTriggers(NOW);
     expect(String(byLeadId(rt).get('L-004'))).toMatch(/^Overdue/);
+  });
+});
+
+describe('monitoring shared by collaborators', () => {
+  type State = { on: boolean; minutes: number; mine?: boolean; runBy?: string; lastRunAt?: string };
+  const sidebar = (rt: ReturnType<typeof leadsRuntime>['rt']) =>
+    (rt.call('sidebarLoad') as { monitoring: State }).monitoring;
+
+  it('every collaborator sees who runs the timer and when it last ran, and starts no second one', () => {
+    const { rt } = leadsRuntime(rows());
+    rt.setUser('ann@example.com');
+    rt.call('startMonitoring');
+    rt.fireTimeTriggers(new Date(NOW.getTime() + 3_600_000));
+    rt.setUser('bob@example.com');
+    expect(sidebar(rt)).toEqual({
+      on: true,
+      minutes: 60,
+      mine: false,
+      runBy: 'ann@example.com',
+      lastRunAt: new Date(NOW.getTime() + 3_600_000).toISOString(),
+    });
+    rt.call('startMonitoring');
+    expect(rt.triggers()).toHaveLength(1);
+    expect(rt.ui.toasts.at(-1)!.message).toBe(
+      'Monitoring is already on: ann@example.com runs the timer (every hour). No second timer was started: it would check everything twice.',
+    );
+    rt.call('stopMonitoring');
+    expect(rt.triggers()).toHaveLength(1);
+    expect(rt.ui.toasts.at(-1)!.message).toMatch(/only they can stop it/);
+    // Ann's own view
+    rt.setUser('ann@example.com');
+    expect(sidebar(rt)).toMatchObject({ on: true, mine: true, runBy: 'ann@example.com' });
+  });
+
+  it('a collaborator may start monitoring once the other timer stopped running', () => {
+    const { rt } = leadsRuntime(rows());
+    rt.setUser('ann@example.com');
+    rt.call('startMonitoring');
+    // Ann's trigger no longer runs (her access was removed): three hours without a run
+    rt.setUser('bob@example.com');
+    rt.advance(3 * 3_600_000);
+    expect(sidebar(rt).on).toBe(false);
+    rt.call('startMonitoring');
+    expect(rt.triggers().filter((t) => t.owner === 'bob@example.com')).toHaveLength(1);
+    expect(sidebar(rt)).toMatchObject({ on: true, mine: true, runBy: 'bob@example.com' });
   });
 });

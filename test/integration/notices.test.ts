@@ -129,13 +129,14 @@ describe('notices: a day of timer runs', () => {
       ['08:05', 'max@example.com', 'C1', 'SLA escalation: 1 lead to reassign (owner away)'],
       // A1 (Hot, deadline 10:10) is at risk at the 10:05 run, overdue at 11:05
       ['10:05', 'ann@example.com', 'A1', 'SLA: 1 lead at risk'],
-      ['11:05', 'ann@example.com', 'A1', 'SLA: 1 lead overdue'],
-      // B1 (deadline 10:30) was at risk between two runs: told once, overdue
+      // B1 (deadline 10:30) was at risk between two runs: told once, overdue; the freshest
+      // overdue lead first (it can still be won)
       ['11:05', 'bob@example.com', 'B1', 'SLA: 1 lead overdue'],
+      ['11:05', 'ann@example.com', 'A1', 'SLA: 1 lead overdue'],
       // Eve is not notified; her manager hears of E1 (deadline 10:00) once 4 business hours late
       ['14:05', 'max@example.com', 'E1', 'SLA escalation: 1 lead overdue over 4 business h'],
       // one e-mail to Mia for both of her owners' leads, one to Ann for A2 (Warm, deadline 17:00)
-      ['15:05', 'mia@example.com', 'A1 B1', 'SLA escalation: 2 leads overdue over 4 business h'],
+      ['15:05', 'mia@example.com', 'B1 A1', 'SLA escalation: 2 leads overdue over 4 business h'],
       ['15:05', 'ann@example.com', 'A2', 'SLA: 1 lead at risk'],
       ['17:05', 'ann@example.com', 'A2', 'SLA: 1 lead overdue'],
     ]);
@@ -293,5 +294,90 @@ describe("notices on the owner's clock across a DST change", () => {
         subject: expect.stringMatching(/^SLA escalation/),
       },
     ]);
+  });
+});
+
+describe('owners named like the properties of an object', () => {
+  it('__proto__ and constructor are told, escalated and counted in the review like anyone', () => {
+    const team = [
+      TEAM_HEADER,
+      ['__proto__', 'proto@example.com', 'mia@example.com', 'yes', 'America/New_York', '', ''],
+      ['constructor', 'ctor@example.com', 'mia@example.com', 'yes', '', '', ''],
+    ];
+    const rt = dayRuntime(
+      [
+        lead('P1', '__proto__', 'Hot', '2026-11-23T15:00'), // 09:00 in New York: deadline 16:00 Paris
+        lead('K1', 'constructor', 'Hot', '2026-11-23T09:00'),
+      ],
+      team,
+    );
+    const all: SentMail[] = [];
+    for (const at of ['2026-11-23T10:05', '2026-11-23T16:05', '2026-11-24T10:05'])
+      all.push(...tick(rt, paris(at)));
+    expect(all.map((m) => [m.to, leadsIn(m).join(' ')])).toEqual([
+      ['ctor@example.com', 'K1'], // 10:05, deadline 10:00
+      ['mia@example.com', 'K1'], // 16:05, 6 business hours late
+      ['proto@example.com', 'P1'], // 16:05, deadline 16:00 Paris (10:00 in New York)
+      ['mia@example.com', 'P1'], // the next day
+    ]);
+    // the New York owner's deadline is on their clock
+    expect((byLeadId(rt, 'SLA deadline').get('P1') as Date).toISOString()).toBe(
+      '2026-11-23T15:00:00.000Z',
+    );
+    rt.call('runMonthlyReview', '2026-11');
+    const review = workbookSheet(rt, 'SLA Review 2026-11').values;
+    const head = review.findIndex((r) => r?.[0] === 'Owner');
+    const col = review[head]!.indexOf('Escalated to manager');
+    const escalated = new Map(
+      review
+        .slice(head + 1)
+        .filter((r) => r?.[0])
+        .map((r) => [String(r![0]), r![col]]),
+    );
+    expect(escalated.get('__proto__')).toBe(1);
+    expect(escalated.get('constructor')).toBe(1);
+  });
+});
+
+describe('the notices state sheet', () => {
+  it('keeps user text as text: an owner named like a formula is counted, never run', () => {
+    const evil = '=IMPORTXML("http://x","//a")';
+    const team = [TEAM_HEADER, [evil, 'e@example.com', 'mia@example.com', 'no', '', '', '']];
+    const rt = dayRuntime([lead('Z1', evil, 'Hot', '2026-11-23T09:00')], team);
+    tick(rt, paris('2026-11-23T15:05'));
+    expect(rt.mails.map((m) => m.to)).toEqual(['mia@example.com']);
+    expect(rt.formulaWrites.filter((w) => w.sheet === 'SLA Notices')).toEqual([]);
+    const state = rt.spreadsheet.getSheetByName('SLA Notices')!.getDataRange().getValues();
+    expect(state[1]!.slice(0, 3)).toEqual(['id:Z1', '2026-11-23T09:00', 'escalated']);
+    expect(state[1]!.slice(4)).toEqual(['2026-11', evil, 1, 0]);
+  });
+});
+
+describe('a workbook notified by an earlier version', () => {
+  it('carries its memory and escalation counts over from the document properties, then drops them', () => {
+    const hash = (text: string) => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i);
+        h = Math.imul(h, 0x01000193);
+      }
+      return (h >>> 0).toString(36);
+    };
+    const rt = dayRuntime(LEADS.slice(0, 2), TEAM.slice(0, 2));
+    // A1 (deadline 10:10) was announced overdue by the earlier version
+    const minute = Math.floor(paris('2026-11-23T10:10').getTime() / 60_000);
+    rt.documentProperties.setProperty('sla.notices.0', `${hash('id:A1')}:${minute.toString(36)}:2`);
+    rt.documentProperties.setProperty('sla.escalations', '{"2026-11":{"Ann":[3,1]}}');
+    const mails = tick(rt, paris('2026-11-23T11:05'));
+    expect(mails.flatMap(leadsIn)).not.toContain('A1');
+    expect(rt.documentProperties.getProperty('sla.notices.0')).toBeNull();
+    expect(rt.documentProperties.getProperty('sla.escalations')).toBeNull();
+    // nothing announced again later either
+    expect(tick(rt, paris('2026-11-23T12:05')).flatMap(leadsIn)).not.toContain('A1');
+    rt.call('runMonthlyReview', '2026-11');
+    const review = workbookSheet(rt, 'SLA Review 2026-11').values;
+    const head = review.findIndex((r) => r?.[0] === 'Owner');
+    const col = review[head]!.indexOf('Escalated to manager');
+    expect(review.slice(head + 1).find((r) => r?.[0] === 'Ann')![col]).toBe(3);
   });
 });

@@ -63,7 +63,7 @@ describe('sidebarLoad', () => {
     expect(state.leadsHeaders).toContain('Owner');
     expect(state.timeZone).toBe('Europe/Paris');
     expect(Array.isArray(state.runLog)).toBe(true);
-    expect(state.monitoring).toEqual({ on: false, minutes: 60 });
+    expect(state.monitoring).toEqual({ on: false, minutes: 60, mine: false });
     expect(isJsonValue(state)).toBe(true);
   });
 
@@ -168,6 +168,35 @@ describe('untrusted input', () => {
     expect(errorOf(() => preview(JSON.stringify(nested)))).toMatch(
       /scoring\.criteria\.0: Unknown setting: script/,
     );
+  });
+
+  it('refuses what would break a run: our sheets as the leads, deadlines and delays under a minute', () => {
+    const ours = valid();
+    ours.mapping.sheetName = 'SLA Team';
+    expect(errorOf(() => save(JSON.stringify(ours)))).toBe(
+      'sidebarSave: invalid settings: mapping.sheetName: SLA Sheets writes this sheet itself: choose the sheet that holds your leads',
+    );
+    // our SLA Team renamed is still ours: found by its mark, refused by name of what it is
+    rt.spreadsheet.findSheet('SLA Team')!.setName('Team');
+    const renamed = valid();
+    renamed.mapping.sheetName = 'Team';
+    expect(errorOf(() => save(JSON.stringify(renamed)))).toMatch(
+      /^sidebarSave: invalid settings: "Team" is a sheet SLA Sheets writes \(SLA Team\), not your leads/,
+    );
+    const tiny = valid();
+    tiny.handoff.deadlineHours.Hot = 1e-9;
+    expect(errorOf(() => save(JSON.stringify(tiny)))).toBe(
+      'sidebarSave: invalid settings: handoff.deadlineHours.Hot: Hot deadline is at least 1 minute (0.017 h)',
+    );
+    const soon = valid();
+    soon.monitoring.escalateAfterHours = 0.001;
+    expect(errorOf(() => save(JSON.stringify(soon)))).toMatch(
+      /monitoring\.escalateAfterHours: Escalation delay is at least 1 minute/,
+    );
+    // a minute is fine
+    const minute = valid();
+    minute.handoff.deadlineHours.Hot = 1 / 60;
+    expect(save(JSON.stringify(minute)).settings.handoff.deadlineHours.Hot).toBeCloseTo(1 / 60, 9);
   });
 
   it('rejects payloads over 100 KB and newer versions', () => {
@@ -315,10 +344,12 @@ describe('sidebarSave', () => {
 describe('sidebarSetMonitoring', () => {
   it('turns the trigger on at the frequency, stores it, and off again', () => {
     const on = rt.call('sidebarSetMonitoring', true, 15) as MonitoringState;
-    expect(on).toEqual({ on: true, minutes: 15 });
+    // the user's own timer, named as every collaborator sees it
+    const mine = { on: true, minutes: 15, mine: true, runBy: 'user@example.com' };
+    expect(on).toEqual(mine);
     expect(rt.triggers().map((t) => t.handler)).toEqual(['onSlaTimer']);
     expect(load().settings.monitoring.frequencyMinutes).toBe(15);
-    expect(load().monitoring).toEqual({ on: true, minutes: 15 });
+    expect(load().monitoring).toEqual(mine);
     const off = rt.call('sidebarSetMonitoring', false, 15) as MonitoringState;
     expect(off.on).toBe(false);
     expect(rt.triggers()).toEqual([]);

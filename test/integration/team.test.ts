@@ -97,3 +97,53 @@ describe('SLA Team', () => {
     expect(view.problems[0]).toMatch(/Set up workbook/);
   });
 });
+
+describe('a team of any size', () => {
+  /** 200 owners in Los Angeles (UTC-8 in November), one Hot lead each handed off at 17:30 there. */
+  function losAngeles() {
+    const owners = Array.from({ length: 200 }, (_, i) => `Représentante ${i + 1}`);
+    const handedOff = new Date('2026-11-24T01:30:00Z'); // Monday 17:30 in Los Angeles
+    const rt = createRuntime({ timeZone: 'Europe/Paris' });
+    rt.addSheet('Leads', [
+      ['Lead ID', 'Owner', 'Priority', 'Stage', 'Handed off at'],
+      ...owners.map((o, i) => [`L${i + 1}`, o, 'Hot', 'MQL', handedOff]),
+    ]);
+    rt.addSheet('SLA Team', [
+      TEAM_HEADER,
+      ...owners.map((o, i) => [
+        o,
+        `rep${i + 1}@example.com`,
+        '',
+        'no',
+        'America/Los_Angeles',
+        '',
+        '',
+      ]),
+    ]);
+    rt.load();
+    rt.setNow(new Date('2026-11-24T01:00:00Z'));
+    return rt;
+  }
+  // 1 business hour from 17:30 on their clock: 30 minutes before 18:00, the other 30 the next
+  // morning, 09:30 in Los Angeles = 17:30Z (on the spreadsheet's Paris clock: 10:00 Paris, 09:00Z)
+  const deadline = '2026-11-24T17:30:00.000Z';
+
+  it('every owner keeps their time zone: 200 deadlines on the Los Angeles clock', () => {
+    const rt = losAngeles();
+    rt.call('checkLeadsNow');
+    const leads = rt.spreadsheet.getSheetByName('Leads')!.getDataRange().getValues();
+    const col = leads[0]!.indexOf('SLA deadline');
+    const deadlines = leads.slice(1).map((r) => (r[col] as Date).toISOString());
+    expect(new Set(deadlines)).toEqual(new Set([deadline]));
+  });
+
+  it('the edit trigger reads the same 200 zones the check stored', () => {
+    const rt = losAngeles();
+    rt.call('checkLeadsNow');
+    const sheet = rt.spreadsheet.getSheetByName('Leads')!;
+    const col = (sheet.getDataRange().getValues()[0] as unknown[]).indexOf('SLA deadline');
+    // the last owner's lead is handed off again: the edit computes it on their clock
+    rt.edit('Leads', 'E201', [[new Date('2026-11-24T01:30:00Z')]]);
+    expect((sheet.getRange(201, col + 1).getValue() as Date).toISOString()).toBe(deadline);
+  });
+});

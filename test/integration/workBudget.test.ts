@@ -58,3 +58,39 @@ describe('the work of one check is bounded', () => {
     expect(calls - base).toBeLessThan(60);
   });
 });
+
+describe('the notices of one check are bounded too', () => {
+  it('1,000 overdue leads of 50 owners in four zones, all announced: under the same budget', () => {
+    const zones = ['', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo'];
+    const owners = Array.from({ length: 50 }, (_, i) => `Rep ${i + 1}`);
+    const rows: unknown[][] = [['Lead ID', 'Owner', 'Priority', 'Stage', 'Handed off at']];
+    for (let i = 0; i < 1000; i++)
+      rows.push([
+        `L${i}`,
+        owners[i % 50],
+        'Hot',
+        'MQL',
+        new Date(NOW.getTime() - (1 + (i % 60)) * DAY),
+      ]);
+    const rt = createRuntime({ timeZone: 'Europe/Paris' });
+    rt.addSheet('Leads', rows);
+    rt.addSheet('SLA Team', [
+      ['Owner', 'Email', 'Manager email', 'Notify', 'Time zone', 'Away from', 'Away until'],
+      ...owners.map((o, i) => [
+        o,
+        `rep${i}@example.com`,
+        'boss@example.com',
+        'yes',
+        zones[i % 4],
+        '',
+        '',
+      ]),
+    ]);
+    rt.load();
+    rt.setNow(NOW);
+    rt.calls.reset();
+    rt.call('checkLeadsNow');
+    expect(rt.mails.length).toBe(51);
+    expect(rt.calls.of('Utilities.formatDate')).toBeLessThan(FORMAT_DATE_BUDGET);
+  });
+});

@@ -9,10 +9,19 @@
 /** The developer-metadata key of the mark; its value is the generated sheet's base name. */
 export const OWNED_SHEET_KEY = 'sla-sheets:generated';
 
+/**
+ * The developer-metadata key of our columns of the leads sheet (on the whole column); its value
+ * names the column (`score`, `status`...). A column of the team's with one of our names has none.
+ */
+export const OWNED_COLUMN_KEY = 'sla-sheets:column';
+
 /** How many names beside a user's sheet are tried (`(SLA Sheets)`, `(SLA Sheets 2)`...). */
 const MAX_BESIDE = 20;
 
-/** The names a generated sheet may have, in the order they are tried: its own, then beside. */
+/**
+ * The names a generated sheet (or one of our columns) may have, in the order they are tried: its
+ * own, then beside the user's of that name.
+ */
 export function ownedSheetNames(base: string): string[] {
   const names = [base, `${base} (SLA Sheets)`];
   for (let n = 2; n <= MAX_BESIDE; n++) names.push(`${base} (SLA Sheets ${n})`);

@@ -1,12 +1,18 @@
-import { plural } from '../common/plural.ts';
-import { REASSIGN_MARK } from '../sla/leadCheck.ts';
-import type { NoticeItem, PlannedMail } from './notices.ts';
+import { plural, pluralWord } from '../common/plural.ts';
+import { utf8Bytes } from '../common/propertyBytes.ts';
+import { readEmail } from '../team/team.ts';
+import { MONTH_NAMES } from '../time/names.ts';
+import { HOUR_MS, MINUTE_MS, toWall, type ZoneClock } from '../time/zone.ts';
+import { byUrgency, type NoticeItem, type PlannedMail } from './notices.ts';
 
 /**
- * The text of a notice e-mail: a plain-text body and an HTML one. Every value that comes from
- * the sheet (names, companies, owners, the spreadsheet's name) is user text: escaped in HTML,
- * stripped of line breaks in the subject, never turned into a link. The only link is the one
- * we build to the lead's row. Pure.
+ * The text of a notice e-mail: a plain-text body and an HTML one, for a rep to act on: each
+ * lead with its full name, how to reach it (its phone and e-mail as links when the sheet has
+ * them), its deadline on the owner's clock and its lateness in business time. At most
+ * MAX_LISTED leads a section, most urgent first, then "and N more" with a link to the sheet;
+ * the counts stay exact, and the whole mail stays under MAIL_MAX_BYTES. Every value from the
+ * sheet is user text: escaped in HTML, on one line, never a link but the ones built here (the
+ * lead's row, `tel:` digits, a checked `mailto:` address). Pure.
  */
 
 export interface MailText {
@@ -18,12 +24,22 @@ export interface MailText {
 
 export interface MailContext {
   spreadsheetName: string;
-  /** The URL of a Leads row: `…/edit#gid=123&range=A12`. */
+  /** The leads sheet (`…/edit#gid=123`). */
+  sheetLink: string;
+  /** A lead's row: `…/edit#gid=123&range=A12`. */
   rowLink: (row: number) => string;
-  /** A deadline as the recipient reads it, e.g. `Mon 23 Nov, 14:05 (Europe/Paris)`. */
-  formatDeadline: (item: NoticeItem) => string;
+  /** The owner's clock: deadlines are shown as the owner reads them. */
+  clockOf: (owner: string) => ZoneClock;
+  /** Business hours in a day of the owner's calendar (lateness in business days). */
+  dayHoursOf: (owner: string) => number;
   escalateAfterHours: number;
+  nowMs: number;
 }
+
+/** Leads listed in one section at most (the rest are counted, and linked to the sheet). */
+export const MAX_LISTED = 25;
+/** An e-mail stays under this many bytes, both bodies and the subject together. */
+export const MAIL_MAX_BYTES = 100_000;
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -44,76 +60,209 @@ export function oneLine(text: string, max = 120): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
-/** `3 h 10 min late`, `45 min left`: the status cell's detail after its word. */
-function timing(item: NoticeItem): string {
-  const detail = item.lead.detail;
-  const cut = detail.indexOf(' · ');
-  return cut < 0 ? item.lead.status : detail.slice(cut + 3);
+/** `25 min`, `3 business hours`, `2 business days`: business time as a person reads it. */
+export function businessSpan(ms: number, dayHours: number): string {
+  if (ms < HOUR_MS) return `${Math.max(1, Math.round(ms / MINUTE_MS))} min`;
+  const hours = Math.floor(ms / HOUR_MS);
+  if (dayHours <= 0 || hours < dayHours) return `${hours} business ${pluralWord(hours, 'hour')}`;
+  const days = Math.floor(hours / dayHours);
+  return `${days} business ${pluralWord(days, 'day')}`;
 }
 
-function counts(items: readonly NoticeItem[]): string {
-  const over = items.filter((i) => i.kind === 'overdue').length;
-  const risk = items.filter((i) => i.kind === 'atRisk').length;
-  const parts: string[] = [];
-  if (over) parts.push(`${plural(over, 'lead')} overdue`);
-  if (risk) parts.push(`${plural(risk, 'lead')} at risk`);
-  return parts.join(', ');
+/** `2 business days late`, `due in 45 min`. */
+function timing(item: NoticeItem, ctx: MailContext): string {
+  const span = businessSpan(item.businessMs, ctx.dayHoursOf(item.lead.owner));
+  return item.lead.status === 'Overdue' ? `${span} late` : `due in ${span}`;
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** `Mon 23 Nov, 10:10 (Europe/Paris)` on the owner's clock; the year when it is not this one. */
+export function deadlineText(item: NoticeItem, ctx: MailContext): string {
+  const clock = ctx.clockOf(item.lead.owner);
+  const w = toWall(clock, item.lead.deadlineMs);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const year = w.year === toWall(clock, ctx.nowMs).year ? '' : ` ${w.year}`;
+  const month = MONTH_NAMES[w.month - 1]!.slice(0, 3);
+  return `${WEEKDAYS[w.weekday - 1]} ${w.day} ${month}${year}, ${two(w.hour)}:${two(w.minute)} (${clock.zone})`;
+}
+
+interface Reach {
+  phone: string;
+  tel: string;
+  email: string;
+}
+
+/** The lead's phone (with its `tel:` digits) and checked e-mail, '' when none. */
+function reachOf(item: NoticeItem): Reach {
+  const phone = oneLine(item.lead.phone, 40);
+  const digits = phone.replace(/[^\d+]/g, '');
+  return {
+    phone,
+    tel: /^\+?\d{6,20}$/.test(digits) ? digits : '',
+    email: readEmail(item.lead.email) ?? '',
+  };
+}
+
+interface Section {
+  title: string;
+  items: NoticeItem[];
+  /** The section lists several owners' leads: grouped under each owner's name. */
+  byOwner: boolean;
+}
+
+function sectionsOf(mail: PlannedMail, ctx: MailContext): Section[] {
+  const own = (kind: NoticeItem['kind']) => mail.own.filter((i) => i.kind === kind);
+  const esc = (reassign: boolean) => mail.escalated.filter((i) => i.reassign === reassign);
+  const many = (items: NoticeItem[]) => new Set(items.map((i) => i.lead.owner)).size > 1;
+  // a manager is told whose leads they are; an owner's own leads are named in the first line
+  const delay = `${ctx.escalateAfterHours} business h`;
+  const all: Array<[string, NoticeItem[]]> = [
+    ['Overdue: first contact needed now', own('overdue')],
+    ['At risk: first contact due soon', own('atRisk')],
+    [`Escalated to you: overdue by more than ${delay}`, esc(false)],
+    ['To reassign: their owner is away', esc(true)],
+  ];
+  return all
+    .filter(([, items]) => items.length > 0)
+    .map(([what, items]) => ({
+      title: `${what} (${plural(items.length, 'lead')})`,
+      items: [...items].sort(byUrgency),
+      byOwner: items[0]!.kind === 'escalated' || many(items),
+    }));
 }
 
 function subjectOf(mail: PlannedMail, ctx: MailContext): string {
   const book = oneLine(ctx.spreadsheetName, 60);
-  if (mail.role === 'owner') return `SLA: ${counts(mail.items)} (${book})`;
-  const reassign = mail.items.filter((i) => i.reassign).length;
-  const late = mail.items.length - reassign;
-  const parts: string[] = [];
-  if (late) parts.push(`${plural(late, 'lead')} overdue over ${ctx.escalateAfterHours} business h`);
-  if (reassign) parts.push(`${plural(reassign, 'lead')} to reassign (owner away)`);
-  return `SLA escalation: ${parts.join(', ')} (${book})`;
+  const count = (items: NoticeItem[], what: string) =>
+    items.length ? [`${plural(items.length, 'lead')} ${what}`] : [];
+  const own = [
+    ...count(
+      mail.own.filter((i) => i.kind === 'overdue'),
+      'overdue',
+    ),
+    ...count(
+      mail.own.filter((i) => i.kind === 'atRisk'),
+      'at risk',
+    ),
+  ].join(', ');
+  const escalated = [
+    ...count(
+      mail.escalated.filter((i) => !i.reassign),
+      `overdue over ${ctx.escalateAfterHours} business h`,
+    ),
+    ...count(
+      mail.escalated.filter((i) => i.reassign),
+      'to reassign (owner away)',
+    ),
+  ].join(', ');
+  if (!escalated) return `SLA: ${own} (${book})`;
+  return own
+    ? `SLA: ${own}; escalation: ${escalated} (${book})`
+    : `SLA escalation: ${escalated} (${book})`;
 }
 
 function intro(mail: PlannedMail, ctx: MailContext): string {
-  if (mail.role === 'owner') {
-    return `These leads of ${mail.about} need a first contact now (${ctx.spreadsheetName}).`;
-  }
-  return `These leads of ${mail.about} are escalated to you: overdue by more than ${ctx.escalateAfterHours} business hours, or their owner is away and they need another owner (${ctx.spreadsheetName}).`;
+  const book = oneLine(ctx.spreadsheetName, 100);
+  const parts: string[] = [];
+  if (mail.own.length)
+    parts.push(`leads of ${oneLine(mail.owners.join(', '), 200)} need a first contact`);
+  if (mail.escalated.length) parts.push('leads of your team are escalated to you');
+  const text = parts.join(', and ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)} (${book}).`;
 }
 
-const COLUMNS = ['Lead', 'Company', 'Priority', 'Owner', 'Deadline', 'Status', 'Row'];
-
-function cells(item: NoticeItem, ctx: MailContext): string[] {
-  const l = item.lead;
-  const t = timing(item);
-  const status = item.reassign && !t.endsWith(REASSIGN_MARK) ? `${t}${REASSIGN_MARK}` : t;
-  return [l.name || '(no name)', l.company, l.priority, l.owner, ctx.formatDeadline(item), status];
-}
+const FOOTER =
+  'Sent by SLA Sheets to the addresses of the SLA Team sheet. A lead is not announced again once its first contact is entered.';
 
 function htmlRow(item: NoticeItem, ctx: MailContext): string {
-  const tds = cells(item, ctx).map((c) => `<td>${escapeHtml(oneLine(c))}</td>`);
-  const link = escapeHtml(ctx.rowLink(item.lead.row));
-  tds.push(`<td><a href="${link}">row ${item.lead.row}</a></td>`);
-  return `<tr>${tds.join('')}</tr>`;
+  const l = item.lead;
+  const r = reachOf(item);
+  const name = escapeHtml(oneLine(l.name, 80) || '(no name)');
+  const company = l.company ? `<br>${escapeHtml(oneLine(l.company, 60))}` : '';
+  const reach = [
+    r.tel ? `<a href="tel:${r.tel}">${escapeHtml(r.phone)}</a>` : escapeHtml(r.phone),
+    r.email ? `<a href="mailto:${escapeHtml(r.email)}">${escapeHtml(r.email)}</a>` : '',
+  ].filter(Boolean);
+  const cells = [
+    `<a href="${escapeHtml(ctx.rowLink(l.row))}">${name}</a>${company}`,
+    reach.join('<br>'),
+    escapeHtml(l.priority),
+    escapeHtml(deadlineText(item, ctx)),
+    escapeHtml(timing(item, ctx)),
+  ];
+  return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
 }
 
 function textRow(item: NoticeItem, ctx: MailContext): string {
-  const [name, company, priority, owner, deadline, status] = cells(item, ctx).map((c) =>
-    oneLine(c),
-  );
-  const who = company ? `${name} (${company})` : name;
-  return `- ${who}, ${priority}, owner ${owner}: deadline ${deadline}, ${status}. Row ${item.lead.row}: ${ctx.rowLink(item.lead.row)}`;
+  const l = item.lead;
+  const r = reachOf(item);
+  const name = oneLine(l.name, 80) || '(no name)';
+  const who = l.company ? `${name} (${oneLine(l.company, 60)})` : name;
+  const reach = [r.phone && `phone ${r.phone}`, r.email && `e-mail ${r.email}`].filter(Boolean);
+  const how = reach.length ? ` ${reach.join(', ')}.` : '';
+  return `- ${who}, ${l.priority}: ${timing(item, ctx)}, deadline ${deadlineText(item, ctx)}.${how} Row ${l.row}: ${ctx.rowLink(l.row)}`;
 }
 
-/** The e-mail of one planned mail. */
-export function renderMail(mail: PlannedMail, ctx: MailContext): MailText {
-  const head = COLUMNS.map((c) => `<th align="left">${c}</th>`).join('');
-  const rows = mail.items.map((i) => htmlRow(i, ctx)).join('\n');
+/** The listed leads of a section, under each owner's name when it spans several. */
+function listed(section: Section, limit: number): Array<NoticeItem | string> {
+  const shown = section.items.slice(0, limit);
+  if (!section.byOwner) return shown;
+  const owners = [...new Set(shown.map((i) => i.lead.owner))];
+  return owners.flatMap((o) => [o || '(no owner)', ...shown.filter((i) => i.lead.owner === o)]);
+}
+
+function renderSection(section: Section, limit: number, ctx: MailContext): [string, string] {
+  const more = section.items.length - Math.min(limit, section.items.length);
+  const head = ['Lead', 'Reach', 'Priority', 'Deadline', 'When'];
+  const html = [
+    `<h3>${escapeHtml(section.title)}</h3>`,
+    '<table cellpadding="4" cellspacing="0" border="1">',
+  ];
+  html.push(`<tr>${head.map((h) => `<th align="left">${h}</th>`).join('')}</tr>`);
+  const text = ['', `${section.title}:`];
+  for (const line of listed(section, limit)) {
+    if (typeof line === 'string') {
+      html.push(`<tr><td colspan="5"><b>${escapeHtml(oneLine(line, 80))}</b></td></tr>`);
+      text.push(`${oneLine(line, 80)}:`);
+    } else {
+      html.push(htmlRow(line, ctx));
+      text.push(textRow(line, ctx));
+    }
+  }
+  html.push('</table>');
+  if (more > 0) {
+    const link = escapeHtml(ctx.sheetLink);
+    html.push(`<p>… and ${more} more: <a href="${link}">open the sheet</a> to see them all.</p>`);
+    text.push(`… and ${more} more: ${ctx.sheetLink}`);
+  }
+  return [html.join('\n'), text.join('\n')];
+}
+
+function render(mail: PlannedMail, ctx: MailContext, limit: number): MailText {
+  const sections = sectionsOf(mail, ctx).map((s) => renderSection(s, limit, ctx));
+  const first = intro(mail, ctx);
   const htmlBody = [
-    `<p>${escapeHtml(intro(mail, ctx))}</p>`,
-    `<table cellpadding="4" cellspacing="0" border="1">`,
-    `<tr>${head}</tr>`,
-    rows,
-    '</table>',
-    '<p style="color:#666">Sent by SLA Sheets from the SLA Team sheet. Notices stop once the first contact is entered.</p>',
+    `<p>${escapeHtml(first)}</p>`,
+    ...sections.map(([html]) => html),
+    `<p style="color:#666">${FOOTER}</p>`,
   ].join('\n');
-  const body = [intro(mail, ctx), '', ...mail.items.map((i) => textRow(i, ctx))].join('\n');
+  const body = [first, ...sections.map(([, text]) => text), '', FOOTER].join('\n');
   return { to: mail.to, subject: subjectOf(mail, ctx), body, htmlBody };
+}
+
+/** Bytes of a mail as sent: subject and both bodies (UTF-8). */
+export function mailBytes(m: MailText): number {
+  return utf8Bytes(m.subject) + utf8Bytes(m.body) + utf8Bytes(m.htmlBody);
+}
+
+/** The e-mail of one planned mail: fewer leads listed until it fits MAIL_MAX_BYTES. */
+export function renderMail(mail: PlannedMail, ctx: MailContext): MailText {
+  let limit = MAX_LISTED;
+  let text = render(mail, ctx, limit);
+  while (mailBytes(text) >= MAIL_MAX_BYTES && limit > 1) {
+    limit = Math.floor(limit / 2);
+    text = render(mail, ctx, limit);
+  }
+  return text;
 }

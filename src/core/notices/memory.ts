@@ -1,42 +1,162 @@
-import { utf8Bytes, VALUE_BUDGET } from '../common/propertyBytes.ts';
 import { MINUTE_MS } from '../time/zone.ts';
 
 /**
- * What has been announced, so that no lead is announced twice for the same deadline: for each
- * open lead that was, a hash of its notice key, its deadline (minutes) and the notices sent
- * (at risk, overdue, escalated). Pure; the shell keeps the encoded text in document properties.
+ * What has been announced, so that no lead is announced twice for the same deadline. Pure: the
+ * shell keeps it in a hidden sheet of ours (src/sheets/noticeStore.ts), one row per send.
  *
  * Decisions:
- * - An entry is dropped as soon as its lead is no longer open (contacted, closed, deleted): the
- *   memory holds only the announced leads still waiting for a first contact.
- * - A new deadline (hand-off again, priority changed) starts afresh: it may be announced again.
- * - The memory is bounded in bytes. When it is full, new notices wait (the lead is announced
- *   once older ones close) rather than forgetting one and announcing it twice.
- * - Keys are 32-bit FNV-1a hashes (7 characters at most): an entry costs about 16 bytes, so the
- *   bound holds a few thousand leads. Two leads with the same hash AND the same deadline minute
- *   would share an entry; the second would not be announced.
+ * - An entry's key is the lead's full identity (Lead ID, else e-mail, else name, company and
+ *   clock start; see notices.ts) with its deadline: no short hash, so two leads never share an
+ *   entry, and a new deadline (hand-off again, priority changed) is a new entry.
+ * - An entry goes as soon as its lead is no longer open (contacted, closed, deleted): the memory
+ *   holds only the announced leads still waiting for a first contact.
+ * - It holds NOTICE_CAPACITY entries. Past that, new notices wait (the freshest overdue leads go
+ *   first) rather than forgetting one and announcing it twice; the run log says how many wait.
+ * - What was sent is written right after each e-mail, so a run cut off mid-way (the 6-minute
+ *   limit) resumes where it stopped: rows may repeat a key, reading them merges their flags.
  */
 
 export const NOTICE_FLAGS = { atRisk: 1, overdue: 2, escalated: 4 } as const;
 export type NoticeKind = keyof typeof NOTICE_FLAGS;
+const KIND_WORDS: Record<NoticeKind, string> = {
+  atRisk: 'at risk',
+  overdue: 'overdue',
+  escalated: 'escalated',
+};
 
-export interface NoticeEntry {
-  /** Deadline, in minutes since 1970. */
-  deadlineMin: number;
-  /** NOTICE_FLAGS bits. */
-  flags: number;
+/** Key (`memoryKey`) → NOTICE_FLAGS bits of the notices sent. */
+export type NoticeMemory = Map<string, number>;
+
+/** Open leads the memory holds at most (at least 50,000: one row each in the state sheet). */
+export const NOTICE_CAPACITY = 60_000;
+
+/** The key of a lead's notices for one deadline: the deadline minute, then its identity. */
+export function memoryKey(identity: string, deadlineMs: number): string {
+  return `${Math.floor(deadlineMs / MINUTE_MS)}|${identity}`;
 }
 
-/** Hash → entry. */
-export type NoticeMemory = Map<string, NoticeEntry>;
+/** Was this notice already sent for this key? */
+export function wasSent(memory: NoticeMemory, key: string, kind: NoticeKind): boolean {
+  return ((memory.get(key) ?? 0) & NOTICE_FLAGS[kind]) !== 0;
+}
 
-/** Each chunk stays within what the add-in writes in one property value (propertyBytes.ts). */
-export const NOTICE_CHUNK_BYTES = VALUE_BUDGET;
-/** The whole memory: 8 chunks. */
-export const NOTICE_MAX_BYTES = 8 * NOTICE_CHUNK_BYTES;
+export function markSent(memory: NoticeMemory, key: string, kind: NoticeKind): void {
+  memory.set(key, (memory.get(key) ?? 0) | NOTICE_FLAGS[kind]);
+}
 
-/** 32-bit FNV-1a of the text, base 36. */
-export function noticeHash(text: string): string {
+/** The memory of the leads still open (`open`: their keys); every other entry goes. */
+export function pruneMemory(memory: NoticeMemory, open: ReadonlySet<string>): NoticeMemory {
+  const next: NoticeMemory = new Map();
+  for (const [key, flags] of memory) if (open.has(key)) next.set(key, flags);
+  return next;
+}
+
+/** Escalations and reassignments by month (`2026-11`) and owner (as written): [escalated, reassigned]. */
+export type EscalationTally = Map<string, Map<string, [number, number]>>;
+
+/** Months the tally keeps (the review reads one; two years leave room for a late review). */
+export const TALLY_MONTHS = 24;
+
+/** Counts escalations (and reassignments among them) of one owner in a month. */
+export function countEscalation(
+  tally: EscalationTally,
+  month: string,
+  owner: string,
+  escalated: number,
+  reassigned: number,
+): void {
+  const byOwner = tally.get(month) ?? new Map<string, [number, number]>();
+  tally.set(month, byOwner);
+  const counts = byOwner.get(owner) ?? [0, 0];
+  byOwner.set(owner, [counts[0] + escalated, counts[1] + reassigned]);
+}
+
+/** The state sheet's row 1: what was sent (A:C), a blank column, the escalations (E:H). */
+export const STATE_HEADER = [
+  'Lead',
+  'Deadline (UTC)',
+  'Sent',
+  '',
+  'Month',
+  'Owner',
+  'Escalated',
+  'To reassign',
+];
+export const STATE_WIDTH = STATE_HEADER.length;
+const TALLY_COL = 4;
+
+/** One row of the state sheet: sent notices of a key, and/or one tally line. */
+export function stateRow(
+  sent: { key: string; flags: number } | null,
+  tally: { month: string; owner: string; counts: readonly [number, number] } | null,
+): Array<string | number> {
+  const row: Array<string | number> = new Array<string | number>(STATE_WIDTH).fill('');
+  if (sent) {
+    const cut = sent.key.indexOf('|');
+    const minutes = Number(sent.key.slice(0, cut));
+    row[0] = sent.key.slice(cut + 1);
+    row[1] = new Date(minutes * MINUTE_MS).toISOString().slice(0, 16);
+    const kinds = (Object.keys(NOTICE_FLAGS) as NoticeKind[]).filter(
+      (k) => (sent.flags & NOTICE_FLAGS[k]) !== 0,
+    );
+    row[2] = kinds.map((k) => KIND_WORDS[k]).join(', ');
+  }
+  if (tally) {
+    row[TALLY_COL] = tally.month;
+    row[TALLY_COL + 1] = tally.owner;
+    row[TALLY_COL + 2] = tally.counts[0];
+    row[TALLY_COL + 3] = tally.counts[1];
+  }
+  return row;
+}
+
+/** The memory and the tally as rows: each entry once, side by side (what a compaction writes). */
+export function stateRows(
+  memory: NoticeMemory,
+  tally: EscalationTally,
+): Array<Array<string | number>> {
+  const sent = [...memory].map(([key, flags]) => ({ key, flags }));
+  const lines: Array<{ month: string; owner: string; counts: [number, number] }> = [];
+  const months = [...tally.keys()].sort().slice(-TALLY_MONTHS);
+  for (const month of months)
+    for (const [owner, counts] of tally.get(month)!) lines.push({ month, owner, counts });
+  const rows: Array<Array<string | number>> = [];
+  for (let i = 0; i < Math.max(sent.length, lines.length); i++)
+    rows.push(stateRow(sent[i] ?? null, lines[i] ?? null));
+  return rows;
+}
+
+function sentFlags(text: string): number {
+  let flags = 0;
+  for (const k of Object.keys(NOTICE_FLAGS) as NoticeKind[])
+    if (text.includes(KIND_WORDS[k])) flags |= NOTICE_FLAGS[k];
+  return flags;
+}
+
+/** Reads the state sheet's rows (row 1 excluded): a row that cannot be read is skipped. */
+export function readStateRows(rows: ReadonlyArray<readonly unknown[]>): {
+  memory: NoticeMemory;
+  tally: EscalationTally;
+} {
+  const memory: NoticeMemory = new Map();
+  const tally: EscalationTally = new Map();
+  for (const r of rows) {
+    const deadline = Date.parse(`${String(r[1] ?? '')}Z`);
+    const flags = sentFlags(String(r[2] ?? ''));
+    if (r[0] !== '' && r[0] !== undefined && Number.isFinite(deadline) && flags) {
+      const key = memoryKey(String(r[0]), deadline);
+      memory.set(key, (memory.get(key) ?? 0) | flags);
+    }
+    const month = String(r[TALLY_COL] ?? '');
+    const counts = [Number(r[TALLY_COL + 2]), Number(r[TALLY_COL + 3])];
+    if (/^\d{4}-\d{2}$/.test(month) && counts.every(Number.isFinite))
+      countEscalation(tally, month, String(r[TALLY_COL + 1] ?? ''), counts[0]!, counts[1]!);
+  }
+  return { memory, tally };
+}
+
+/** 32-bit FNV-1a of the text, base 36: the keys of the memory kept in document properties before. */
+export function legacyHash(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -45,165 +165,32 @@ export function noticeHash(text: string): string {
   return (h >>> 0).toString(36);
 }
 
-export function deadlineMinutes(deadlineMs: number): number {
-  return Math.floor(deadlineMs / MINUTE_MS);
-}
-
-function encodeEntry(hash: string, e: NoticeEntry): string {
-  return `${hash}:${e.deadlineMin.toString(36)}:${e.flags}`;
-}
-
-/** The memory as chunks of at most NOTICE_CHUNK_BYTES (ASCII only: one byte a character). */
-export function encodeMemory(memory: NoticeMemory): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const [hash, e] of memory) {
-    const item = encodeEntry(hash, e);
-    if (current && current.length + 1 + item.length > NOTICE_CHUNK_BYTES) {
-      chunks.push(current);
-      current = '';
-    }
-    current = current ? `${current},${item}` : item;
-  }
-  if (current) chunks.push(current);
-  return chunks;
-}
-
-/** Reads chunks back; a damaged item is skipped (at worst that lead is announced again). */
-export function decodeMemory(chunks: readonly string[]): NoticeMemory {
-  const memory: NoticeMemory = new Map();
+/** The memory kept in document properties before: hash → [deadline minute, flags]. */
+export function decodeLegacyMemory(chunks: readonly string[]): Map<string, [number, number]> {
+  const legacy = new Map<string, [number, number]>();
   for (const chunk of chunks) {
     for (const item of chunk.split(',')) {
       const m = /^([0-9a-z]{1,7}):([0-9a-z]{1,9}):([0-7])$/.exec(item);
-      if (!m) continue;
-      memory.set(m[1]!, { deadlineMin: Number.parseInt(m[2]!, 36), flags: Number(m[3]) });
+      if (m) legacy.set(m[1]!, [Number.parseInt(m[2]!, 36), Number(m[3])]);
     }
   }
-  return memory;
+  return legacy;
 }
 
-/** The bytes an entry adds to the encoded memory (its separator included). */
-export function entryBytes(hash: string, e: NoticeEntry): number {
-  return encodeEntry(hash, e).length + 1;
-}
-
-/** Bytes of the whole memory when encoded. */
-export function memoryBytes(memory: NoticeMemory): number {
-  let n = 0;
-  for (const [hash, e] of memory) n += entryBytes(hash, e);
-  return n;
-}
-
-/** Was this notice already sent for this deadline? */
-export function wasSent(
-  memory: NoticeMemory,
-  hash: string,
-  deadlineMin: number,
-  kind: NoticeKind,
-): boolean {
-  const e = memory.get(hash);
-  return e !== undefined && e.deadlineMin === deadlineMin && (e.flags & NOTICE_FLAGS[kind]) !== 0;
-}
-
-/**
- * The next memory: only the leads still open (`open`: hash → deadline minutes), each entry
- * reset when its deadline changed. Everything else is pruned.
- */
-export function pruneMemory(memory: NoticeMemory, open: ReadonlyMap<string, number>): NoticeMemory {
-  const next: NoticeMemory = new Map();
-  for (const [hash, e] of memory) {
-    const deadlineMin = open.get(hash);
-    if (deadlineMin === undefined || deadlineMin !== e.deadlineMin) continue;
-    next.set(hash, e);
-  }
-  return next;
-}
-
-/** Records a sent notice (a new deadline replaces what was remembered of the old one). */
-export function markSent(
-  memory: NoticeMemory,
-  hash: string,
-  deadlineMin: number,
-  kind: NoticeKind,
-): NoticeEntry {
-  const old = memory.get(hash);
-  const base = old && old.deadlineMin === deadlineMin ? old.flags : 0;
-  const next = { deadlineMin, flags: base | NOTICE_FLAGS[kind] };
-  memory.set(hash, next);
-  return next;
-}
-
-/**
- * Records a notice when the memory, `usedBytes` long, can still hold it within `maxBytes`.
- * Returns the memory's new length, or null (nothing recorded) when it would not fit: the
- * caller then holds the notice back.
- */
-export function reserveNotice(
-  memory: NoticeMemory,
-  hash: string,
-  deadlineMin: number,
-  kind: NoticeKind,
-  maxBytes: number,
-  usedBytes: number,
-): number | null {
-  const old = memory.get(hash);
-  const base = old && old.deadlineMin === deadlineMin ? old.flags : 0;
-  const next = { deadlineMin, flags: base | NOTICE_FLAGS[kind] };
-  const used = usedBytes + entryBytes(hash, next) - (old ? entryBytes(hash, old) : 0);
-  if (used > maxBytes) return null;
-  memory.set(hash, next);
-  return used;
-}
-
-/** Escalations and reassignments by month (`2026-11`) and owner (as written): [escalated, reassigned]. */
-export type EscalationTally = Record<string, Record<string, [number, number]>>;
-
-/** The tally's own bound: one property value. */
-export const TALLY_MAX_BYTES = NOTICE_CHUNK_BYTES;
-
-/** Counts one escalation (and a reassignment when the owner was away). */
-export function countEscalation(
-  tally: EscalationTally,
-  month: string,
-  owner: string,
-  reassigned: boolean,
-): void {
-  const byOwner = tally[month] ?? {};
-  tally[month] = byOwner;
-  const counts = byOwner[owner] ?? [0, 0];
-  byOwner[owner] = counts;
-  counts[0]++;
-  if (reassigned) counts[1]++;
-}
-
-/** The tally without its oldest months, so that its JSON fits `maxBytes` (UTF-8). */
-export function boundTally(tally: EscalationTally, maxBytes = TALLY_MAX_BYTES): EscalationTally {
-  const months = Object.keys(tally).sort();
-  const kept: EscalationTally = { ...tally };
-  while (months.length > 0 && utf8Bytes(JSON.stringify(kept)) > maxBytes) {
-    delete kept[months.shift()!];
-  }
-  return kept;
-}
-
-/** Reads a stored tally; anything unexpected reads as empty. */
-export function decodeTally(json: string | null): EscalationTally {
-  if (!json) return {};
+/** The tally kept in one document property before (`{"2026-11": {"Ann": [2, 1]}}`). */
+export function decodeLegacyTally(json: string | null): EscalationTally {
+  const tally: EscalationTally = new Map();
   try {
-    const parsed: unknown = JSON.parse(json);
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
-    const tally: EscalationTally = {};
+    const parsed: unknown = JSON.parse(json ?? '{}');
+    if (parsed === null || typeof parsed !== 'object') return tally;
     for (const [month, owners] of Object.entries(parsed as Record<string, unknown>)) {
       if (!/^\d{4}-\d{2}$/.test(month) || owners === null || typeof owners !== 'object') continue;
-      const row: Record<string, [number, number]> = {};
-      for (const [owner, counts] of Object.entries(owners as Record<string, unknown>)) {
-        if (Array.isArray(counts) && counts.length === 2 && counts.every(Number.isFinite))
-          row[owner] = [Number(counts[0]), Number(counts[1])];
-      }
-      tally[month] = row;
+      for (const [owner, c] of Object.entries(owners as Record<string, unknown>))
+        if (Array.isArray(c) && c.length === 2 && c.every(Number.isFinite))
+          countEscalation(tally, month, owner, Number(c[0]), Number(c[1]));
     }
-    return tally;
   } catch {
-    return {};
+    // a damaged tally only loses its counts
   }
+  return tally;
 }

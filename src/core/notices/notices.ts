@@ -1,50 +1,52 @@
 import type { Priority } from '../common/choices.ts';
 import { plural } from '../common/plural.ts';
+import type { FieldId } from '../read/fieldIds.ts';
 import type { LeadRecord } from '../read/leadRecords.ts';
 import type { LeadOutput } from '../sla/leadCheck.ts';
-import { type StatusWord, statusWordOf } from '../sla/status.ts';
+import { statusWordOf } from '../sla/status.ts';
 import { isAway, ownerKey, type TeamMember } from '../team/team.ts';
-import { HOUR_MS } from '../time/zone.ts';
+import { HOUR_MS, MINUTE_MS } from '../time/zone.ts';
 import {
-  deadlineMinutes,
-  memoryBytes,
-  NOTICE_MAX_BYTES,
+  legacyHash,
+  memoryKey,
+  NOTICE_CAPACITY,
   type NoticeKind,
   type NoticeMemory,
-  noticeHash,
   pruneMemory,
-  reserveNotice,
   wasSent,
 } from './memory.ts';
 
 /**
- * Who is told what after a check: each owner with Notify = yes gets ONE e-mail listing their
- * leads that newly became At risk or Overdue; a lead overdue by more than the escalation delay
- * (business hours, on the owner's calendar) is escalated once to the owner's manager, one
- * e-mail per manager; an away owner's open leads go to the manager at once, to be reassigned.
- * Pure: the shell sends the mails (most urgent first, within the daily quota) and records in
- * the memory only what was sent, so the rest is planned again next run.
+ * Who is told what after a check: each address of SLA Team gets at most ONE e-mail per run,
+ * listing the leads of its owner(s) that newly became At risk or Overdue, and, for a manager,
+ * the leads escalated to them: overdue by more than the escalation delay (business hours, on
+ * the owner's calendar), or open while their owner is away (to reassign). Each notice goes once
+ * per lead and deadline (memory.ts). Pure: the shell sends the mails (most urgent first, within
+ * the daily quota) and records each one as it is sent.
  *
  * Only the addresses of SLA Team members are ever used.
  */
+
+export type OpenStatus = 'Due' | 'At risk' | 'Overdue';
 
 /** An open lead (Due, At risk or Overdue) as the notices see it. */
 export interface NoticeLead {
   /** Sheet row (1-based) at the time of the check. */
   row: number;
-  /** Stable identity: Lead ID, else e-mail, else name, company and clock start. */
-  key: string;
+  /** Stable identity, unique in the run: Lead ID, else e-mail, else name, company and clock start. */
+  identity: string;
   owner: string;
+  /** The full name (a last name column added when the name column holds the first name only). */
   name: string;
   company: string;
+  email: string;
+  phone: string;
   priority: Priority;
-  status: StatusWord;
-  /** The status cell's text, e.g. `Overdue · 3 h 10 min late`. */
-  detail: string;
+  status: OpenStatus;
   deadlineMs: number;
 }
 
-const OPEN: ReadonlySet<StatusWord> = new Set<StatusWord>(['Due', 'At risk', 'Overdue']);
+const OPEN: ReadonlySet<string> = new Set<OpenStatus>(['Due', 'At risk', 'Overdue']);
 
 /** The identity a notice is remembered by: it survives edits of the lead's other cells. */
 export function noticeKey(record: LeadRecord): string {
@@ -53,27 +55,44 @@ export function noticeKey(record: LeadRecord): string {
   return `lead:${record.name}|${record.company}|${record.clockStartAt ?? ''}`;
 }
 
-/** The open leads of a check, from its records and outputs (same order). */
+function cellText(row: readonly unknown[] | undefined, col: number): string {
+  const v = col >= 0 ? row?.[col] : '';
+  return v === null || v === undefined ? '' : String(v).trim();
+}
+
+/**
+ * The open leads of a check, from its records, outputs and rows (same order); `columns` says
+ * where the phone and last name are. Two leads of one identity (no Lead ID, a shared e-mail)
+ * are told apart by their order (`#2`).
+ */
 export function openLeads(
   records: ReadonlyArray<LeadRecord | null>,
   outputs: ReadonlyArray<LeadOutput | null>,
+  rows: ReadonlyArray<readonly unknown[]>,
+  columns: Readonly<Record<FieldId, number>>,
 ): NoticeLead[] {
   const leads: NoticeLead[] = [];
+  const seen = new Map<string, number>();
   for (let i = 0; i < records.length; i++) {
     const record = records[i];
     const out = outputs[i];
     if (!record || !out || out.deadline === '' || out.quiet) continue;
     const status = statusWordOf(out.status);
     if (status === null || !OPEN.has(status)) continue;
+    const base = noticeKey(record);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const last = columns.name >= 0 ? cellText(rows[i], columns.lastName) : '';
     leads.push({
       row: i + 2,
-      key: noticeKey(record),
+      identity: n === 1 ? base : `${base}#${n}`,
       owner: record.owner,
-      name: record.name,
+      name: last && !record.name.includes(last) ? `${record.name} ${last}` : record.name,
       company: record.company,
+      email: record.email,
+      phone: cellText(rows[i], columns.phone),
       priority: record.priority,
-      status,
-      detail: out.status,
+      status: status as OpenStatus,
       deadlineMs: out.deadline.getTime(),
     });
   }
@@ -83,32 +102,32 @@ export function openLeads(
 export interface NoticeItem {
   lead: NoticeLead;
   kind: NoticeKind;
-  /** The memory's key for the lead. */
-  hash: string;
-  deadlineMin: number;
-  /** Business milliseconds past the deadline (0 when not overdue). */
-  lateMs: number;
+  /** The memory's key for the lead and its deadline. */
+  key: string;
+  /** Business milliseconds past the deadline (overdue), or left before it (at risk). */
+  businessMs: number;
   /** Escalated because the owner is away: to be reassigned. */
   reassign: boolean;
 }
 
+/** One e-mail: everything one address is told this run. */
 export interface PlannedMail {
   to: string;
-  role: 'owner' | 'manager';
-  /** Owner name (owner mails); the managed owners (manager mails). */
-  about: string;
-  items: NoticeItem[];
-  /** Larger first. */
-  urgency: number;
+  /** The owners whose leads `own` lists (usually one). */
+  owners: string[];
+  /** The address's own leads: newly overdue or at risk. */
+  own: NoticeItem[];
+  /** Leads escalated to the address as a manager (overdue past the delay, or to reassign). */
+  escalated: NoticeItem[];
 }
 
 export interface NoticePlan {
   /** Most urgent first. */
   mails: PlannedMail[];
-  /** The memory pruned to the open leads (send, then record what was sent into it). */
+  /** The memory pruned to the open leads (the shell records each send into it). */
   memory: NoticeMemory;
-  /** Notices left out because the memory is full. */
-  heldBack: number;
+  /** Leads whose notices wait because the memory is full (announced as older leads close). */
+  waiting: number;
   notes: string[];
 }
 
@@ -116,66 +135,90 @@ export interface NoticeInput {
   leads: readonly NoticeLead[];
   team: ReadonlyMap<string, TeamMember>;
   memory: NoticeMemory;
+  /** The memory of versions that kept hashed keys (document properties), until it is replaced. */
+  legacy?: ReadonlyMap<string, readonly [number, number]>;
   nowMs: number;
   escalateAfterHours: number;
-  /** Business milliseconds a lead is past its deadline, on its owner's calendar. */
-  lateness: (lead: NoticeLead) => number;
-  maxBytes?: number;
+  /** Business milliseconds from `fromMs` to `toMs` on the lead's owner's calendar. */
+  businessMs: (lead: NoticeLead, fromMs: number, toMs: number) => number;
+  capacity?: number;
 }
 
 const RANK: Record<NoticeKind, number> = { escalated: 3, overdue: 2, atRisk: 1 };
 
-function urgencyOf(item: NoticeItem): number {
-  return (
-    RANK[item.kind] * 1e13 + item.lateMs - (item.kind === 'atRisk' ? item.lead.deadlineMs / 1e3 : 0)
-  );
+/**
+ * Most urgent first: to reassign, escalated, overdue, at risk; the freshest overdue lead (the
+ * one that can still be won) before older ones, the nearest at-risk deadline first.
+ */
+export function byUrgency(a: NoticeItem, b: NoticeItem): number {
+  const rank = (i: NoticeItem) => (i.reassign ? 8 : RANK[i.kind] * 2) + (isOverdue(i) ? 1 : 0);
+  const within = (i: NoticeItem) => (isOverdue(i) ? i.lead.deadlineMs : -i.lead.deadlineMs);
+  return rank(b) - rank(a) || within(b) - within(a) || a.lead.row - b.lead.row;
 }
 
-/** The notices due now, grouped into one mail per recipient, most urgent first. */
+const isOverdue = (i: NoticeItem) => i.lead.status === 'Overdue';
+
+type Candidate = { item: NoticeItem; to: string; role: 'owner' | 'manager'; member: TeamMember };
+
+/** The notices due now, one mail per address, most urgent first. */
 export function planNotices(input: NoticeInput): NoticePlan {
-  const open = new Map<string, number>();
+  const open = new Set<string>();
   const candidates: Candidate[] = [];
   const unknownOwners = new Map<string, number>();
   const noManager = new Set<string>();
+  const memory = input.memory;
   for (const lead of input.leads) {
-    const hash = noticeHash(lead.key);
-    const deadlineMin = deadlineMinutes(lead.deadlineMs);
-    open.set(hash, deadlineMin);
+    const key = memoryKey(lead.identity, lead.deadlineMs);
+    open.add(key);
+    adoptLegacy(memory, input.legacy, lead, key);
     const member = input.team.get(ownerKey(lead.owner));
-    if (member) candidates.push(...leadNotices(lead, member, hash, deadlineMin, input, noManager));
+    if (member) candidates.push(...leadNotices(lead, member, key, input, noManager));
     else if (lead.status !== 'Due')
       unknownOwners.set(lead.owner, (unknownOwners.get(lead.owner) ?? 0) + 1);
   }
-  const memory = pruneMemory(input.memory, open);
-  const { kept, heldBack } = reserve(candidates, memory, input.maxBytes ?? NOTICE_MAX_BYTES);
+  const pruned = pruneMemory(memory, open);
+  const { kept, waiting } = reserve(candidates, pruned, input.capacity ?? NOTICE_CAPACITY);
   return {
     mails: groupMails(kept),
-    memory,
-    heldBack,
-    notes: planNotes(unknownOwners, noManager, heldBack),
+    memory: pruned,
+    waiting,
+    notes: planNotes(unknownOwners, noManager, waiting, input.capacity ?? NOTICE_CAPACITY),
   };
+}
+
+/** What the hashed memory of earlier versions says was sent for this lead and deadline. */
+function adoptLegacy(
+  memory: NoticeMemory,
+  legacy: NoticeInput['legacy'],
+  lead: NoticeLead,
+  key: string,
+): void {
+  const old = legacy?.get(legacyHash(lead.identity));
+  if (old && old[0] === Math.floor(lead.deadlineMs / MINUTE_MS))
+    memory.set(key, (memory.get(key) ?? 0) | old[1]);
 }
 
 /** The notices one open lead is due now (none when all were sent for its deadline). */
 function leadNotices(
   lead: NoticeLead,
   member: TeamMember,
-  hash: string,
-  deadlineMin: number,
+  key: string,
   input: NoticeInput,
   noManager: Set<string>,
 ): Candidate[] {
-  const due = (kind: NoticeKind) => !wasSent(input.memory, hash, deadlineMin, kind);
+  const due = (kind: NoticeKind) => !wasSent(input.memory, key, kind);
   const overdue = lead.status === 'Overdue';
-  let lateMs: number | null = null;
-  // business lateness walks the calendar: only counted for a lead that may need it
-  const late = () => (lateMs ??= overdue ? input.lateness(lead) : 0);
+  let timing: number | null = null;
+  // business time walks the calendar: only counted for a lead that needs it
+  const business = () =>
+    (timing ??= overdue
+      ? input.businessMs(lead, lead.deadlineMs, input.nowMs)
+      : input.businessMs(lead, input.nowMs, lead.deadlineMs));
   const item = (kind: NoticeKind, reassign = false): NoticeItem => ({
     lead,
     kind,
-    hash,
-    deadlineMin,
-    lateMs: late(),
+    key,
+    businessMs: business(),
     reassign,
   });
   const out: Candidate[] = [];
@@ -202,56 +245,64 @@ function leadNotices(
   const delayMs = input.escalateAfterHours * HOUR_MS;
   // business time never runs faster than wall time: a recent deadline cannot be late enough
   const mayEscalate = overdue && lead.deadlineMs < input.nowMs - delayMs && due('escalated');
-  if (mayEscalate && late() > delayMs) escalate(false);
+  if (mayEscalate && business() > delayMs) escalate(false);
   return out;
 }
 
-type Candidate = { item: NoticeItem; to: string; role: PlannedMail['role']; member: TeamMember };
-
-/** Keeps, most urgent first, the notices the memory can still remember. */
+/**
+ * Keeps, most urgent first, the notices of the leads the memory can hold: a lead it holds
+ * already always; a new one while there is room. Counts the new leads that wait.
+ */
 function reserve(
-  items: Candidate[],
+  candidates: Candidate[],
   memory: NoticeMemory,
-  maxBytes: number,
-): { kept: Candidate[]; heldBack: number } {
-  const trial: NoticeMemory = new Map(memory);
-  let used = memoryBytes(trial);
+  capacity: number,
+): { kept: Candidate[]; waiting: number } {
+  let free = capacity - memory.size;
+  const taken = new Set<string>();
+  const waiting = new Set<string>();
   const kept: Candidate[] = [];
-  let heldBack = 0;
-  for (const c of [...items].sort((a, b) => urgencyOf(b.item) - urgencyOf(a.item))) {
-    const { hash, deadlineMin, kind } = c.item;
-    const next = reserveNotice(trial, hash, deadlineMin, kind, maxBytes, used);
-    if (next === null) heldBack++;
-    else {
-      used = next;
-      kept.push(c);
+  for (const c of [...candidates].sort((a, b) => byUrgency(a.item, b.item))) {
+    const key = c.item.key;
+    if (!memory.has(key) && !taken.has(key)) {
+      if (free <= 0) {
+        waiting.add(key);
+        continue;
+      }
+      free--;
+      taken.add(key);
     }
+    kept.push(c);
   }
-  return { kept, heldBack };
+  return { kept, waiting: waiting.size };
 }
 
+/** One mail per address (a manager who owns leads too gets one), most urgent first. */
 function groupMails(candidates: readonly Candidate[]): PlannedMail[] {
-  const mails = new Map<string, PlannedMail & { owners: Set<string> }>();
+  const mails = new Map<string, PlannedMail>();
   for (const c of candidates) {
-    const id = `${c.role}:${c.to}`;
-    let mail = mails.get(id);
+    let mail = mails.get(c.to);
     if (!mail) {
-      mail = { to: c.to, role: c.role, about: '', items: [], urgency: 0, owners: new Set() };
-      mails.set(id, mail);
+      mail = { to: c.to, owners: [], own: [], escalated: [] };
+      mails.set(c.to, mail);
     }
-    mail.items.push(c.item);
-    mail.owners.add(c.member.owner);
-    mail.urgency = Math.max(mail.urgency, urgencyOf(c.item));
+    if (c.role === 'manager') mail.escalated.push(c.item);
+    else {
+      mail.own.push(c.item);
+      if (!mail.owners.includes(c.member.owner)) mail.owners.push(c.member.owner);
+    }
   }
-  return [...mails.values()]
-    .map(({ owners, ...mail }) => ({ ...mail, about: [...owners].join(', ') }))
-    .sort((a, b) => b.urgency - a.urgency || a.to.localeCompare(b.to));
+  const first = (m: PlannedMail) => [...m.own, ...m.escalated].sort(byUrgency)[0]!;
+  return [...mails.values()].sort(
+    (a, b) => byUrgency(first(a), first(b)) || a.to.localeCompare(b.to),
+  );
 }
 
 function planNotes(
   unknownOwners: ReadonlyMap<string, number>,
   noManager: ReadonlySet<string>,
-  heldBack: number,
+  waiting: number,
+  capacity: number,
 ): string[] {
   const notes: string[] = [];
   if (unknownOwners.size > 0) {
@@ -268,9 +319,9 @@ function planNotes(
       `Not escalated: no Manager email in SLA Team for ${[...noManager].slice(0, 10).join(', ')}.`,
     );
   }
-  if (heldBack > 0) {
+  if (waiting > 0) {
     notes.push(
-      `${plural(heldBack, 'notice')} held back: the memory of sent notices is full; they go out as older leads are contacted or closed.`,
+      `The notices of ${plural(waiting, 'lead')} wait: the memory of sent notices holds ${capacity} open leads already. The freshest overdue leads went first; these go out as older leads are contacted or closed.`,
     );
   }
   return notes;

@@ -10,7 +10,7 @@ import {
   type QualificationPreview,
   type UnknownColumn,
 } from '../scoring/scoring.ts';
-import { scoringDateReader } from '../scoring/scoringDates.ts';
+import { scoringDates } from '../scoring/scoringDates.ts';
 import type { Settings } from '../settings/index.ts';
 import { type ActivityReport, activityReport, joinActivities } from '../sla/activityJoin.ts';
 import { readLeadTable } from '../sla/leadCheck.ts';
@@ -46,7 +46,7 @@ export function previewRules(
 ): RulesPreview {
   const compiled = compileScoring(settings.scoring, header);
   // every date column in its own order, as the check reads it
-  const reader = scoringDateReader(compiled, header, rows, { clock, localeOrder });
+  const reader = scoringDates(compiled, header, rows, { clock, localeOrder }).read;
   const all = previewQualification(compiled, rows, nowMs, reader);
   // created dates and owners are read as the check reads them (field map, date order)
   const read = readLeadTable(header, rows, { settings, clock, nowMs, localeOrder });

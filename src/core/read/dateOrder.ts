@@ -40,8 +40,11 @@ export function resolveOrder(order: LocaleOrder): DateOrder {
 export interface ColumnDateOrder {
   /** The order ambiguous values are read in; null when the column contradicts itself. */
   order: DateOrder | null;
-  /** What decided it: the column's own values, the locale, or nothing (a contradiction). */
-  basis: 'values' | 'locale' | 'conflict';
+  /**
+   * What decided it: the column's own values, the order a check proved on the whole column
+   * (`stored`: the edit trigger reads a few rows), the locale, or nothing (a contradiction).
+   */
+  basis: 'values' | 'stored' | 'locale' | 'conflict';
   /** Numeric text dates that prove day-first / month-first, and those that prove nothing. */
   dayFirst: number;
   monthFirst: number;
@@ -89,10 +92,14 @@ export function localeDateOrder(locale: string): DateOrder {
   return MONTH_FIRST_LOCALES.has(key) ? 'mdy' : 'dmy';
 }
 
-/** Decides a column's order from its values, falling back to the locale's. */
+/**
+ * Decides a column's order from its values; else from the order a check proved on the whole
+ * column (`known`), else the locale's.
+ */
 export function inferDateOrder(
   values: Iterable<unknown>,
   localeOrder: LocaleOrder,
+  known?: DateOrder,
 ): ColumnDateOrder {
   const found: ColumnDateOrder = {
     order: 'dmy',
@@ -120,6 +127,9 @@ export function inferDateOrder(
   } else if (found.dayFirst > 0 || found.monthFirst > 0) {
     found.order = found.dayFirst > 0 ? 'dmy' : 'mdy';
     found.basis = 'values';
+  } else if (known) {
+    found.order = known;
+    found.basis = 'stored';
   } else if (found.ambiguous > 0) {
     found.order = resolveOrder(localeOrder);
   }
@@ -139,6 +149,7 @@ export function describeDateOrder(found: ColumnDateOrder, locale: string | (() =
     const example = found.order === 'dmy' ? found.dayFirstExample : found.monthFirstExample;
     return `${orderName(found.order)} (from its values, e.g. ${example})`;
   }
+  if (found.basis === 'stored') return `${orderName(found.order)} (as the last check read it)`;
   const name = typeof locale === 'function' ? locale() : locale;
   return `${orderName(found.order)} (by the spreadsheet's locale${name ? ` ${name}` : ''})`;
 }

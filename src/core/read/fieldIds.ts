@@ -12,7 +12,7 @@ export const FIELD_LABELS = {
   lastName: 'Last name',
   /** Time from the clock start to the first contact (HubSpot's `Lead response time`). */
   responseTime: 'Response time',
-  /** A phone number: a field the agreement may require (at hand-off, typically). */
+  /** A phone number: where to call the lead (listed in the notices), a field the agreement may require. */
   phone: 'Phone',
 } as const;
 

@@ -109,6 +109,24 @@ export const FIELD_SYNONYMS: Partial<Record<FieldId, readonly string[]>> = {
     'Person - Email (Work)',
     'primary_contact_primary_email',
   ],
+  // HubSpot `Phone Number`, `Mobile Phone Number` (phone, mobilephone); Salesforce `Phone`,
+  // `Mobile` (MobilePhone); Zoho `Mobile`; Pipedrive `Person - Phone`; Close
+  // `primary_contact_primary_phone`; Bitrix24 `PHONE`
+  phone: [
+    'Phone Number',
+    'Mobile Phone Number',
+    'Mobile Phone',
+    'MobilePhone',
+    'Mobile',
+    'Telephone',
+    'Person - Phone',
+    'Person - Phone (Work)',
+    'Person - Phone (Mobile)',
+    'primary_contact_primary_phone',
+    'mobilephone',
+    'Business Phone',
+    'Work Phone',
+  ],
   source: [
     'Lead Source',
     'Original Source',
@@ -270,19 +288,6 @@ export const FIELD_SYNONYMS: Partial<Record<FieldId, readonly string[]>> = {
   // HubSpot `Phone Number` / `Mobile Phone Number` (`phone`, `mobilephone`), Salesforce `Phone` /
   // `Mobile` (`MobilePhone`), Zoho `Phone` / `Mobile`, Pipedrive `Person - Phone` (and its
   // `(Work)` / `(Mobile)` columns), Close `primary_contact_primary_phone`, Bitrix24 `PHONE`.
-  phone: [
-    'Phone Number',
-    'Person - Phone',
-    'Person - Phone (Work)',
-    'primary_contact_primary_phone',
-    'Business Phone',
-    'Work Phone',
-    'Mobile',
-    'Mobile Phone Number',
-    'Mobile Phone',
-    'MobilePhone',
-    'Person - Phone (Mobile)',
-  ],
   dealValue: [
     'Amount',
     'Deal Value',

@@ -83,3 +83,12 @@ export const PLANNING_SHEET = 'Planning';
 export const AGREEMENT_SHEET = 'SLA Agreement';
 export const HISTORY_SHEET = 'SLA History';
 export const REVIEW_SHEET_PREFIX = 'SLA Review ';
+/** The hidden sheet of the notices' state: what was sent, the escalations per month. */
+export const NOTICES_SHEET = 'SLA Notices';
+/** Sheets the add-in generates under a fixed name (SLA Team and SLA Settings live beside them). */
+export const GENERATED_SHEETS = [
+  PLANNING_SHEET,
+  AGREEMENT_SHEET,
+  HISTORY_SHEET,
+  NOTICES_SHEET,
+] as const;

@@ -3,7 +3,12 @@ import { normalizeText, readPlainNumber } from '../common/cellValues.ts';
 import type { Priority } from '../common/choices.ts';
 import { headerKey } from '../common/headers.ts';
 import { DAY_MS, type ZoneClock } from '../time/zone.ts';
-import { type ColumnDateOrder, inferDateOrder, type LocaleOrder } from './dateOrder.ts';
+import {
+  type ColumnDateOrder,
+  type DateOrder,
+  inferDateOrder,
+  type LocaleOrder,
+} from './dateOrder.ts';
 import { type DateRead, holdsDaysOnly, readInstant } from './dates.ts';
 import {
   type ClockField,
@@ -42,7 +47,15 @@ export interface ReadOptions {
   nowMs: number;
   /** Columns besides the fields that make a row a lead (the scoring criteria's). */
   extraColumns?: readonly number[];
+  /**
+   * Orders a check proved on whole date columns, by header key: they decide a column whose
+   * values (a few edited rows) prove none, before the locale.
+   */
+  knownOrders?: KnownDateOrders;
 }
+
+/** Date orders by header key (`headerKey`), as a check proved them. */
+export type KnownDateOrders = ReadonlyMap<string, DateOrder>;
 
 export interface Problem {
   field: FieldId;
@@ -229,7 +242,8 @@ function compile(
   for (const field of DATE_FIELDS) {
     const c = col[field];
     if (c < 0) continue;
-    const order = inferDateOrder(columnValues(rows, c), options.localeOrder);
+    const known = options.knownOrders?.get(headerKey(header[c]));
+    const order = inferDateOrder(columnValues(rows, c), options.localeOrder, known);
     dateOrders[field] = order;
     const read = dateReader(order, options);
     dateCols.push({ field, col: c, read });
@@ -377,7 +391,9 @@ function unplacedHeaders(header: readonly unknown[], used: readonly number[]): s
   const out: string[] = [];
   header.forEach((h, c) => {
     const text = String(h ?? '').trim();
-    if (text !== '' && !used.includes(c) && !ours.has(headerKey(text))) out.push(text);
+    // ours beside a team's column of that name: `Score (SLA Sheets)`
+    const name = text.replace(/\s*\(SLA Sheets(?: \d+)?\)$/, '');
+    if (text !== '' && !used.includes(c) && !ours.has(headerKey(name))) out.push(text);
   });
   return out;
 }

@@ -1,11 +1,5 @@
 import { type FieldChoices, resolveFields } from './fieldMap.ts';
-import {
-  AGREEMENT_SHEET,
-  HISTORY_SHEET,
-  LEADS_SHEET,
-  PLANNING_SHEET,
-  REVIEW_SHEET_PREFIX,
-} from './leadColumns.ts';
+import { GENERATED_SHEETS, LEADS_SHEET, REVIEW_SHEET_PREFIX } from './leadColumns.ts';
 
 /**
  * Which sheet holds the leads: the one the settings name; else `Leads` (case and spacing
@@ -29,17 +23,19 @@ function sameName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-/** Sheets the add-in writes itself: never read as leads. */
-export function isGeneratedSheetName(name: string): boolean {
+/** The names of the sheets the add-in writes: the settings may not name one as the leads sheet. */
+export function isOurSheetName(name: string): boolean {
   return (
-    [PLANNING_SHEET, AGREEMENT_SHEET, HISTORY_SHEET, 'SLA Team', 'SLA Settings'].some((n) =>
-      sameName(n, name),
-    ) ||
-    name.startsWith(REVIEW_SHEET_PREFIX) ||
-    name.startsWith('_') ||
+    [...GENERATED_SHEETS, 'SLA Team', 'SLA Settings'].some((n) => sameName(n, name)) ||
+    name.trim().startsWith(REVIEW_SHEET_PREFIX) ||
     // ours, written beside a user's sheet of the same name (ownedSheets.ts)
-    /\(SLA Sheets(?: \d+)?\)$/.test(name)
+    /\(SLA Sheets(?: \d+)?\)$/.test(name.trim())
   );
+}
+
+/** Sheets the add-in writes itself, and hidden state sheets (`_meta`): never read as leads. */
+export function isGeneratedSheetName(name: string): boolean {
+  return isOurSheetName(name) || name.startsWith('_');
 }
 
 /** The configured or conventional name among the sheet names, when there is one. */

@@ -11,7 +11,8 @@ import { ratio } from './tally.ts';
  */
 
 /** Escalations to the manager and reassignments (owner away) of one month, by owner as written. */
-export type OwnerEscalations = Readonly<Record<string, readonly [number, number]>>;
+/** Escalations and reassignments by owner as written (a Map: an owner may be named `__proto__`). */
+export type OwnerEscalations = ReadonlyMap<string, readonly [number, number]>;
 
 export interface GroupRow {
   /** The source or owner as first typed; `(none)` for blanks. */
@@ -133,7 +134,7 @@ function escalationsByOwner(
   escalations: OwnerEscalations,
 ): Map<string, { owner: string; counts: [number, number] }> {
   const byKey = new Map<string, { owner: string; counts: [number, number] }>();
-  for (const [owner, [escalated, reassigned]] of Object.entries(escalations)) {
+  for (const [owner, [escalated, reassigned]] of escalations) {
     const key = normalizeText(owner);
     const entry = byKey.get(key) ?? { owner, counts: [0, 0] };
     entry.counts[0] += escalated;
@@ -150,7 +151,7 @@ function escalationsByOwner(
 export function byOwner(
   leads: readonly LeadFacts[],
   ctx: MonthContext,
-  escalations: OwnerEscalations = {},
+  escalations: OwnerEscalations = new Map(),
 ): GroupRow[] {
   const counted = escalationsByOwner(escalations);
   const rows: GroupRow[] = [];

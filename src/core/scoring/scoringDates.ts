@@ -19,23 +19,32 @@ export interface ScoringDateOptions {
   knownOrder?: (header: string) => DateOrder | null;
 }
 
-export function scoringDateReader(
+export interface ScoringDates {
+  read: InstantReader;
+  /** The orders these rows' own values proved, by header: what a check stores for the others. */
+  proven: Array<[header: string, order: DateOrder]>;
+}
+
+export function scoringDates(
   compiled: CompiledScoring,
   header: readonly unknown[],
   rows: ReadonlyArray<readonly unknown[]>,
   options: ScoringDateOptions,
-): InstantReader {
+): ScoringDates {
   const columns = new Set(compiled.criteria.filter((c) => c.readsDate).map((c) => c.col));
   if (compiled.decay) columns.add(compiled.decay.col);
   const orders = new Map<number, DateOrder | null>();
+  const proven: ScoringDates['proven'] = [];
   for (const col of columns) {
+    const name = String(header[col] ?? '').trim();
     const found = inferDateOrder(
       rows.map((r) => r[col]),
-      () => options.knownOrder?.(String(header[col] ?? '').trim()) ?? resolve(options.localeOrder),
+      () => options.knownOrder?.(name) ?? resolve(options.localeOrder),
     );
     orders.set(col, found.order);
+    if (found.basis === 'values' && found.order) proven.push([name, found.order]);
   }
-  return (value, col) => {
+  const read: InstantReader = (value, col) => {
     const order = orders.get(col);
     // a column that proves both orders reads its ambiguous dates as no date (dateOrder.ts)
     const dateOptions =
@@ -44,9 +53,10 @@ export function scoringDateReader(
         : order === null
           ? { undecided: 'mixed day/month orders' }
           : { dayFirst: order === 'dmy' };
-    const read = readInstant(value, options.clock, dateOptions);
-    return read.kind === 'instant' ? read.ms : null;
+    const r = readInstant(value, options.clock, dateOptions);
+    return r.kind === 'instant' ? r.ms : null;
   };
+  return { read, proven };
 }
 
 function resolve(order: LocaleOrder): DateOrder {

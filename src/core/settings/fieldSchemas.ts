@@ -18,7 +18,9 @@ export const finite = (what: string) =>
     .number({ error: `${what} must be a number` })
     .check(z.refine((n) => Number.isFinite(n), `${what} must be a finite number`));
 
-export const positive = (what: string) => finite(what).check(z.gt(0, `${what} must be above 0`));
+/** Above 0; a value that is not stops there (no second message about a finer bound). */
+export const positive = (what: string) =>
+  finite(what).check(z.gt(0, { error: `${what} must be above 0`, abort: true }));
 
 export const rate = (what: string) =>
   finite(what).check(

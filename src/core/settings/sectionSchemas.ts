@@ -10,7 +10,11 @@ import {
 import { ACTIVITY_FIELD_IDS } from '../read/activityFields.ts';
 import { CLOCK_FIELDS, FIELD_IDS } from '../read/fieldIds.ts';
 import { STAGE_CHOICES } from '../read/leadColumns.ts';
+import { isOurSheetName } from '../read/leadsSheetChoice.ts';
 import { finite, HHMM, ISO_DATE, isRealIsoDate, positive, rate, text } from './fieldSchemas.ts';
+
+/** A deadline or a delay under a minute would make every run announce and escalate at once. */
+const ONE_MINUTE_HOURS = 1 / 60;
 
 /**
  * One schema builder per section of the settings document. Only `settingsSchemas()` calls them,
@@ -149,6 +153,7 @@ export function scoringSchema(criterion: ReturnType<typeof criterionSchema>) {
 export function handoffSchema() {
   const deadline = (priority: string) =>
     positive(`${priority} deadline`).check(
+      z.gte(ONE_MINUTE_HOURS, `${priority} deadline is at least 1 minute (0.017 h)`),
       z.lte(2000, `${priority} deadline is at most 2000 business hours`),
     );
   return z.strictObject({
@@ -168,6 +173,7 @@ export function handoffSchema() {
       .int('Attempts must be a whole number')
       .check(z.gte(1, 'At least 1 attempt'), z.lte(50, 'At most 50 attempts')),
     attemptSpacingBusinessDays: positive('Attempt spacing').check(
+      z.gte(0.01, 'At least 0.01 business day between attempts'),
       z.lte(30, 'At most 30 business days between attempts'),
     ),
     /** The field whose date starts the clock; `auto`: hand-off, else MQL, else creation. */
@@ -190,7 +196,12 @@ export function mappingSchema() {
     z.refine((r: unknown) => Object.keys(r as object).length <= max, `At most ${max} ${what}`);
   return z.strictObject({
     /** The sheet holding the leads; '' finds it (`Leads`, else the sheet with lead headers). */
-    sheetName: text('Sheet name', 100),
+    sheetName: text('Sheet name', 100).check(
+      z.refine(
+        (name) => !isOurSheetName(name),
+        'SLA Sheets writes this sheet itself: choose the sheet that holds your leads',
+      ),
+    ),
     /** Field → the header chosen by the user, or '' for "this sheet has none". */
     fields: z.partialRecord(z.enum(FIELD_IDS), text('Column', 200)),
     /** Stage or status value as typed → what it means. */
@@ -312,6 +323,7 @@ export function monitoringSchema() {
     autoMonthlyReview: z.boolean(),
     /** A lead overdue by more than this many business hours is escalated to the owner's manager. */
     escalateAfterHours: positive('Escalation delay').check(
+      z.gte(ONE_MINUTE_HOURS, 'Escalation delay is at least 1 minute (0.017 h)'),
       z.lte(200, 'Escalate within 200 business hours'),
     ),
   });

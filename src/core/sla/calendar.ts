@@ -346,7 +346,8 @@ export function addBusinessDays(cal: BusinessCalendar, startMs: number, days: nu
   return fraction > 0 ? addBusinessHours(cal, result, fraction * averageDayHours(cal)) : result;
 }
 
-function averageDayHours(cal: BusinessCalendar): number {
+/** Business hours in an average working day of the calendar (a "business day" in messages). */
+export function averageDayHours(cal: BusinessCalendar): number {
   const workingDays = cal.weekSpans.filter((d) => d.length > 0).length;
   return hoursPerWeek(cal) / workingDays;
 }

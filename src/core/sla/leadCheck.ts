@@ -1,9 +1,15 @@
+import { headerKey } from '../common/headers.ts';
 import type { ActivityLog } from '../read/activityLog.ts';
-import type { LocaleOrder } from '../read/dateOrder.ts';
+import type { DateOrder, LocaleOrder } from '../read/dateOrder.ts';
 import { findAttributeColumn } from '../read/fieldMap.ts';
-import { type LeadRecord, type LeadSheet, readLeadSheet } from '../read/leadRecords.ts';
+import {
+  type KnownDateOrders,
+  type LeadRecord,
+  type LeadSheet,
+  readLeadSheet,
+} from '../read/leadRecords.ts';
 import { compileScoring, scoreRow } from '../scoring/scoring.ts';
-import { scoringDateReader } from '../scoring/scoringDates.ts';
+import { scoringDates } from '../scoring/scoringDates.ts';
 import type { Settings } from '../settings/index.ts';
 import type { ZoneClock } from '../time/zone.ts';
 import {
@@ -46,6 +52,8 @@ export interface CheckContext {
   owners?: OwnerLookup;
   /** The activity log read, with its sheet's name: first contacts and attempts from it. */
   activities?: { sheet: string; log: ActivityLog } | null;
+  /** Date orders the last check proved on the whole sheet (the edit trigger reads a few rows). */
+  knownOrders?: KnownDateOrders;
 }
 
 /** What one lead gets in our columns. */
@@ -92,6 +100,8 @@ export interface ComputedLeads {
   read: LeadSheet;
   /** The activity log joined to the leads, when one was read. */
   activities: ActivityReport | null;
+  /** The orders the scoring date columns' values proved, by header (stored for SLA_SCORE). */
+  scoringOrders: Array<[header: string, order: DateOrder]>;
 }
 
 export function emptyCounts(): StatusCounts {
@@ -120,6 +130,7 @@ export function readLeadTable(
     clock: ctx.clock,
     nowMs: ctx.nowMs,
     extraColumns,
+    ...(ctx.knownOrders ? { knownOrders: ctx.knownOrders } : {}),
   });
 }
 
@@ -180,8 +191,15 @@ const NO_CLOCK: LeadSlaResult = {
   nextAttemptMs: null,
 };
 
-/** Scores and evaluates every row of the table; never throws per row. */
-export function computeLeads(table: LeadTable, ctx: CheckContext): ComputedLeads {
+/**
+ * Scores and evaluates every row of the table; never throws per row. `duplicates`: the Lead ID
+ * keys found twice in the whole sheet, when the table is some rows of it (an edit).
+ */
+export function computeLeads(
+  table: LeadTable,
+  ctx: CheckContext,
+  duplicates?: ReadonlySet<string>,
+): ComputedLeads {
   const { settings, nowMs } = ctx;
   const notes: string[] = [];
   const compiled = compileScoring(settings.scoring, table.header, findAttributeColumn);
@@ -194,17 +212,19 @@ export function computeLeads(table: LeadTable, ctx: CheckContext): ComputedLeads
   const read = readLeadTable(table.header, table.rows, ctx, scoringCols);
   const agreement = leadAgreement(settings, table.header, read.fields.columns);
   notes.push(...agreement.notes);
-  const readDate = scoringDateReader(compiled, table.header, table.rows, {
+  const dates = scoringDates(compiled, table.header, table.rows, {
     clock: ctx.clock,
     localeOrder: ctx.localeOrder,
+    knownOrder: (h) => ctx.knownOrders?.get(headerKey(h)) ?? null,
   });
+  const readDate = dates.read;
   const slaCtx = slaContext(ctx, read);
   const joined = ctx.activities
     ? joinActivities(ctx.activities.log, read.records, settings.handoff.firstContact)
     : null;
   if (joined) slaCtx.logged = joined.logged;
   const ownerContexts = new Map<BusinessCalendar, SlaContext>();
-  const duplicates = duplicateIds(table.keys, read);
+  const duplicated = duplicates ?? duplicateIds(table.keys, read);
   const counts = emptyCounts();
   const extras: CheckExtras = { untracked: 0, unmapped: 0 };
   const outputs = new Array<LeadOutput | null>(table.rows.length);
@@ -218,7 +238,7 @@ export function computeLeads(table: LeadTable, ctx: CheckContext): ComputedLeads
     leads++;
     const s = scoreRow(compiled, table.rows[i]!, nowMs, readDate);
     let r: LeadSlaResult;
-    if (duplicates.has(table.keys[i]!)) {
+    if (duplicated.has(table.keys[i]!)) {
       r = { status: 'Check data', detail: DUPLICATE_STATUS, deadlineMs: null, nextAttemptMs: null };
     } else if (!read.clock) r = NO_CLOCK;
     else {
@@ -243,5 +263,5 @@ export function computeLeads(table: LeadTable, ctx: CheckContext): ComputedLeads
       ? activityReport(ctx.activities.sheet, ctx.activities.log, joined)
       : null;
   if (activities) notes.push(activityNote(activities));
-  return { outputs, counts, extras, leads, notes, read, activities };
+  return { outputs, counts, extras, leads, notes, read, activities, scoringOrders: dates.proven };
 }

@@ -1,131 +1,123 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { utf8Bytes } from '../../../src/core/common/propertyBytes.ts';
 import {
-  boundTally,
   countEscalation,
-  decodeMemory,
-  decodeTally,
+  decodeLegacyMemory,
+  decodeLegacyTally,
   type EscalationTally,
-  encodeMemory,
+  legacyHash,
   markSent,
-  memoryBytes,
-  NOTICE_CHUNK_BYTES,
+  memoryKey,
+  NOTICE_CAPACITY,
   type NoticeMemory,
-  noticeHash,
   pruneMemory,
-  reserveNotice,
+  readStateRows,
+  STATE_HEADER,
+  stateRow,
+  stateRows,
+  TALLY_MONTHS,
   wasSent,
 } from '../../../src/core/notices/memory.ts';
 
-const D = 29_000_000; // a deadline, in minutes since 1970 (2025)
-
-function memoryOf(n: number): NoticeMemory {
-  const memory: NoticeMemory = new Map();
-  for (let i = 0; i < n; i++) markSent(memory, noticeHash(`id:L-${i}`), D + i, 'overdue');
-  return memory;
-}
+const DEADLINE = Date.parse('2026-11-23T09:10:00Z');
 
 describe('the memory of sent notices', () => {
-  it('remembers each kind of notice per deadline', () => {
+  it('keys a lead by its full identity and its deadline minute', () => {
+    expect(memoryKey('id:L-2552', DEADLINE + 59_000)).toBe(memoryKey('id:L-2552', DEADLINE));
+    expect(memoryKey('id:L-2552', DEADLINE)).not.toBe(memoryKey('id:L-169220', DEADLINE));
+    // the hash the earlier versions used could not tell those two apart
+    expect(legacyHash('id:L-2552')).toBe(legacyHash('id:L-169220'));
+    expect(memoryKey('email:a@b.io', DEADLINE)).not.toBe(
+      memoryKey('email:a@b.io', DEADLINE + 60_000),
+    );
+  });
+
+  it('remembers each kind sent, and forgets the leads no longer open', () => {
     const memory: NoticeMemory = new Map();
-    const h = noticeHash('id:L-1');
-    markSent(memory, h, D, 'atRisk');
-    expect(wasSent(memory, h, D, 'atRisk')).toBe(true);
-    expect(wasSent(memory, h, D, 'overdue')).toBe(false);
-    markSent(memory, h, D, 'overdue');
-    expect(wasSent(memory, h, D, 'atRisk')).toBe(true);
-    // a new deadline starts afresh
-    expect(wasSent(memory, h, D + 60, 'atRisk')).toBe(false);
-    markSent(memory, h, D + 60, 'escalated');
-    expect(memory.get(h)).toEqual({ deadlineMin: D + 60, flags: 4 });
+    const key = memoryKey('id:A', DEADLINE);
+    markSent(memory, key, 'atRisk');
+    markSent(memory, key, 'escalated');
+    expect(wasSent(memory, key, 'atRisk')).toBe(true);
+    expect(wasSent(memory, key, 'overdue')).toBe(false);
+    expect(wasSent(memory, key, 'escalated')).toBe(true);
+    expect(pruneMemory(memory, new Set([key])).size).toBe(1);
+    expect(pruneMemory(memory, new Set()).size).toBe(0);
   });
 
-  it('round-trips through chunks of at most 9,000 bytes', () => {
-    const memory = memoryOf(2000);
-    const chunks = encodeMemory(memory);
-    expect(chunks.length).toBeGreaterThan(1);
-    for (const c of chunks) expect(utf8Bytes(c)).toBeLessThanOrEqual(NOTICE_CHUNK_BYTES);
-    expect(decodeMemory(chunks)).toEqual(memory);
-    expect(memoryBytes(memory)).toBe(chunks.join(',').length + 1);
-  });
-
-  it('round-trips any memory (property)', () => {
-    fc.assert(
-      fc.property(
-        fc.array(
-          fc.tuple(
-            fc.string(),
-            fc.integer({ min: 0, max: 60_000_000 }),
-            fc.constantFrom('atRisk', 'overdue', 'escalated' as const),
-          ),
-        ),
-        (entries) => {
-          const memory: NoticeMemory = new Map();
-          for (const [key, d, kind] of entries) markSent(memory, noticeHash(key), d, kind);
-          expect(decodeMemory(encodeMemory(memory))).toEqual(memory);
-        },
-      ),
-    );
-  });
-
-  it('skips a damaged item instead of failing', () => {
-    const memory = decodeMemory(['abc:hbx:2,nonsense,,zz:1:9,q1:10:1']);
-    expect([...memory.keys()]).toEqual(['abc', 'q1']);
-  });
-
-  it('keeps only the leads still open, with the same deadline', () => {
-    const memory = memoryOf(3);
-    const [a, b, c] = [...memory.keys()];
-    const next = pruneMemory(
-      memory,
-      new Map([
-        [a!, D],
-        [b!, D + 999],
-      ]),
-    );
-    expect([...next.keys()]).toEqual([a]);
-    expect(c).toBeDefined();
-  });
-
-  it('refuses a notice the bound cannot hold, and records nothing then', () => {
-    const memory = memoryOf(10);
-    const used = memoryBytes(memory);
-    const h = noticeHash('id:new');
-    expect(reserveNotice(memory, h, D, 'overdue', used + 5, used)).toBeNull();
-    expect(memory.has(h)).toBe(false);
-    const grown = reserveNotice(memory, h, D, 'overdue', used + 100, used);
-    expect(grown).toBe(memoryBytes(memory));
-    // another flag on the same entry costs nothing more
-    expect(reserveNotice(memory, h, D, 'escalated', grown!, grown!)).toBe(grown);
+  it('holds at least 50,000 open leads', () => {
+    expect(NOTICE_CAPACITY).toBeGreaterThanOrEqual(50_000);
   });
 });
 
-describe('the escalation tally', () => {
-  it('counts escalations and reassignments by month and owner', () => {
-    const tally: EscalationTally = {};
-    countEscalation(tally, '2026-11', 'Ann', false);
-    countEscalation(tally, '2026-11', 'Ann', true);
-    countEscalation(tally, '2026-12', 'Bob', false);
-    expect(tally).toEqual({ '2026-11': { Ann: [2, 1] }, '2026-12': { Bob: [1, 0] } });
-    expect(decodeTally(JSON.stringify(tally))).toEqual(tally);
+describe('the state sheet rows', () => {
+  it('reads back what it writes: the sent notices and the tally, side by side', () => {
+    const memory: NoticeMemory = new Map([
+      [memoryKey('id:L-1', DEADLINE), 2 | 4],
+      [memoryKey('email:ann@acme.io#2', DEADLINE), 1],
+      [memoryKey('lead:Ann|Acme|1790000000000', DEADLINE), 2],
+    ]);
+    const tally: EscalationTally = new Map();
+    countEscalation(tally, '2026-11', '__proto__', 2, 1);
+    countEscalation(tally, '2026-11', 'constructor', 1, 0);
+    const rows = stateRows(memory, tally);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toEqual([
+      'id:L-1',
+      '2026-11-23T09:10',
+      'overdue, escalated',
+      '',
+      '2026-11',
+      '__proto__',
+      2,
+      1,
+    ]);
+    expect(rows[2]!.slice(4)).toEqual(['', '', '', '']);
+    expect(STATE_HEADER).toHaveLength(rows[0]!.length);
+    const back = readStateRows(rows);
+    expect(back.memory).toEqual(memory);
+    expect(back.tally).toEqual(tally);
   });
 
-  it('drops the oldest months to stay within its bound', () => {
-    const tally: EscalationTally = {};
-    for (let m = 1; m <= 12; m++)
-      for (let o = 0; o < 40; o++)
-        countEscalation(tally, `2026-${String(m).padStart(2, '0')}`, `Owner ${o}`, false);
-    const bounded = boundTally(tally, 3000);
-    expect(utf8Bytes(JSON.stringify(bounded))).toBeLessThanOrEqual(3000);
-    const months = Object.keys(bounded);
-    expect(months.at(-1)).toBe('2026-12');
-    expect(months[0]! > '2026-01').toBe(true);
+  it('merges repeated rows (one per e-mail sent) and skips what it cannot read', () => {
+    const key = memoryKey('id:L-1', DEADLINE);
+    const rows = [
+      stateRow({ key, flags: 1 }, { month: '2026-11', owner: 'Ann', counts: [1, 0] }),
+      stateRow({ key, flags: 2 }, { month: '2026-11', owner: 'Ann', counts: [2, 1] }),
+      ['id:L-2', 'not a date', 'overdue'],
+      ['', '', '', '', 'Nov', 'Bob', 1, 0],
+    ];
+    const back = readStateRows(rows);
+    expect([...back.memory]).toEqual([[key, 3]]);
+    expect([...back.tally]).toEqual([['2026-11', new Map([['Ann', [3, 1]]])]]);
   });
 
-  it('reads anything unexpected as empty', () => {
-    expect(decodeTally('not json')).toEqual({});
-    expect(decodeTally('[1]')).toEqual({});
-    expect(decodeTally('{"2026-11":{"Ann":[1,"x"]},"bad":{}}')).toEqual({ '2026-11': {} });
+  it('keeps the last months of the tally', () => {
+    const tally: EscalationTally = new Map();
+    for (let m = 0; m < TALLY_MONTHS + 3; m++)
+      countEscalation(
+        tally,
+        `20${24 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`,
+        'Ann',
+        1,
+        0,
+      );
+    const months = stateRows(new Map(), tally).map((r) => r[4]);
+    expect(months).toHaveLength(TALLY_MONTHS);
+    expect(months[0]).toBe('2024-04');
+  });
+});
+
+describe('the state of earlier versions', () => {
+  it('reads the hashed memory and the tally they kept in document properties', () => {
+    expect([...decodeLegacyMemory(['abc:2h3k:3,bad,z:1:2', 'q1:9:7'])]).toEqual([
+      ['abc', [Number.parseInt('2h3k', 36), 3]],
+      ['z', [1, 2]],
+      ['q1', [9, 7]],
+    ]);
+    const tally = decodeLegacyTally('{"2026-11":{"Ann":[2,1],"__proto__":[1,0]},"x":{}}');
+    expect([...tally.get('2026-11')!]).toEqual([
+      ['Ann', [2, 1]],
+      ['__proto__', [1, 0]],
+    ]);
+    expect(decodeLegacyTally('oops').size).toBe(0);
   });
 });

@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  escapeHtml,
-  type MailContext,
-  oneLine,
-  renderMail,
-} from '../../../src/core/notices/mail.ts';
-import { markSent, type NoticeMemory } from '../../../src/core/notices/memory.ts';
+  legacyHash,
+  markSent,
+  memoryKey,
+  type NoticeMemory,
+} from '../../../src/core/notices/memory.ts';
 import {
   type NoticeInput,
   type NoticeLead,
+  type NoticePlan,
+  openLeads,
   planNotices,
 } from '../../../src/core/notices/notices.ts';
+import { FIELD_IDS, type FieldId } from '../../../src/core/read/fieldIds.ts';
+import type { LeadRecord } from '../../../src/core/read/leadRecords.ts';
+import type { LeadOutput } from '../../../src/core/sla/leadCheck.ts';
 import type { TeamMember } from '../../../src/core/team/team.ts';
 
 const HOUR = 3_600_000;
@@ -34,13 +38,14 @@ let rowNumber = 2;
 function lead(id: string, owner: string, status: NoticeLead['status'], hoursLate = 0): NoticeLead {
   return {
     row: rowNumber++,
-    key: `id:${id}`,
+    identity: `id:${id}`,
     owner,
     name: `Name ${id}`,
     company: 'Acme',
+    email: `${id.toLowerCase()}@acme.io`,
+    phone: '',
     priority: 'Hot',
     status,
-    detail: status === 'Overdue' ? `Overdue · ${hoursLate} h late` : `${status} · 10 min left`,
     deadlineMs: NOW - hoursLate * HOUR + (status === 'Overdue' ? 0 : 600_000),
   };
 }
@@ -57,15 +62,25 @@ function input(
     nowMs: NOW,
     escalateAfterHours: 4,
     // wall time stands for business time here
-    lateness: (l) => Math.max(0, NOW - l.deadlineMs),
+    businessMs: (_l, from, to) => Math.max(0, to - from),
   };
 }
 
-const ids = (p: ReturnType<typeof planNotices>) =>
-  p.mails.map((m) => [m.to, m.items.map((i) => `${i.lead.key.slice(3)}:${i.kind}`).join(' ')]);
+const ids = (p: NoticePlan) =>
+  p.mails.map((m) => [
+    m.to,
+    [...m.own, ...m.escalated].map((i) => `${i.lead.identity.slice(3)}:${i.kind}`).join(' '),
+  ]);
+
+/** What the shell does after each send: every notice of the mail is remembered. */
+function sendAll(plan: NoticePlan): NoticeMemory {
+  for (const m of plan.mails)
+    for (const i of [...m.own, ...m.escalated]) markSent(plan.memory, i.key, i.kind);
+  return plan.memory;
+}
 
 describe('planning the notices', () => {
-  it('one mail per owner listing their new at-risk and overdue leads, one per manager, most urgent first', () => {
+  it('one mail per address: the owner’s new leads, the manager’s escalations; the freshest overdue first', () => {
     const plan = planNotices(
       input(
         [
@@ -79,29 +94,59 @@ describe('planning the notices', () => {
       ),
     );
     expect(ids(plan)).toEqual([
-      ['boss@example.com', 'B2:escalated B1:escalated'],
-      ['bob@example.com', 'B2:overdue B1:overdue'],
+      ['boss@example.com', 'B1:escalated B2:escalated'],
       ['ann@example.com', 'A2:overdue A1:atRisk'],
+      ['bob@example.com', 'B1:overdue B2:overdue'],
     ]);
-    expect(plan.heldBack).toBe(0);
+    expect(plan.waiting).toBe(0);
+  });
+
+  it('a manager who owns leads too gets one mail with both parts', () => {
+    const mia = member('Mia', { email: 'boss@example.com' });
+    const plan = planNotices(
+      input(
+        [lead('M1', 'Mia', 'Overdue', 1), lead('B1', 'Bob', 'Overdue', 5)],
+        [mia, member('Bob')],
+      ),
+    );
+    const boss = plan.mails.filter((m) => m.to === 'boss@example.com');
+    expect(boss).toHaveLength(1);
+    expect(boss[0]!.own.map((i) => i.lead.identity)).toEqual(['id:M1']);
+    expect(boss[0]!.escalated.map((i) => i.lead.identity)).toEqual(['id:B1']);
+    expect(boss[0]!.owners).toEqual(['Mia']);
   });
 
   it('never plans a notice the memory says was sent for the same deadline', () => {
     const first = input([lead('A2', 'Ann', 'Overdue', 5)], [member('Ann')]);
-    const plan = planNotices(first);
-    for (const m of plan.mails)
-      for (const i of m.items) markSent(plan.memory, i.hash, i.deadlineMin, i.kind);
-    expect(planNotices({ ...first, memory: plan.memory }).mails).toEqual([]);
+    const memory = sendAll(planNotices(first));
+    expect(planNotices({ ...first, memory }).mails).toEqual([]);
+  });
+
+  it('keeps apart two leads whose short hashes collide, and two sharing an e-mail', () => {
+    // L-2552 and L-169220 share one 32-bit FNV-1a hash: the memory keys are the full identities
+    const twins = [lead('L-2552', 'Ann', 'Overdue', 1), lead('L-169220', 'Ann', 'Overdue', 1)];
+    const plan = planNotices(input(twins, [member('Ann')]));
+    expect(plan.mails[0]!.own).toHaveLength(2);
+    const memory = sendAll(plan);
+    expect(memory.size).toBe(2);
+    expect(planNotices(input(twins, [member('Ann')], memory)).mails).toEqual([]);
   });
 
   it('an at-risk notice already sent is followed by the overdue one, not by the at-risk again', () => {
     const atRisk = lead('A1', 'Ann', 'At risk');
-    const plan = planNotices(input([atRisk], [member('Ann')]));
-    const memory = plan.memory;
-    for (const i of plan.mails[0]!.items) markSent(memory, i.hash, i.deadlineMin, i.kind);
+    const memory = sendAll(planNotices(input([atRisk], [member('Ann')])));
     expect(planNotices(input([atRisk], [member('Ann')], memory)).mails).toEqual([]);
-    const overdue = { ...atRisk, status: 'Overdue' as const, detail: 'Overdue · 1 min late' };
+    const overdue = { ...atRisk, status: 'Overdue' as const };
     expect(ids(planNotices(input([overdue], [member('Ann')], memory)))).toEqual([
+      ['ann@example.com', 'A1:overdue'],
+    ]);
+  });
+
+  it('a new deadline is a new entry: announced again', () => {
+    const l = lead('A1', 'Ann', 'Overdue', 1);
+    const memory = sendAll(planNotices(input([l], [member('Ann')])));
+    const again = { ...l, deadlineMs: l.deadlineMs - HOUR };
+    expect(ids(planNotices(input([again], [member('Ann')], memory)))).toEqual([
       ['ann@example.com', 'A1:overdue'],
     ]);
   });
@@ -122,7 +167,7 @@ describe('planning the notices', () => {
       input([lead('C1', 'Cy', 'Due'), lead('C2', 'Cy', 'Overdue', 1)], [away]),
     );
     expect(ids(plan)).toEqual([['boss@example.com', 'C2:escalated C1:escalated']]);
-    expect(plan.mails[0]!.items.every((i) => i.reassign)).toBe(true);
+    expect(plan.mails[0]!.escalated.every((i) => i.reassign)).toBe(true);
   });
 
   it('names the owners missing from SLA Team and those without a manager', () => {
@@ -143,73 +188,99 @@ describe('planning the notices', () => {
     ]);
   });
 
-  it('holds back, least urgent first, what the memory cannot hold', () => {
+  it('when the memory is full, the freshest overdue leads go first, the rest wait and are counted', () => {
     const leads = [
       lead('A1', 'Ann', 'At risk'),
       lead('A2', 'Ann', 'Overdue', 1),
-      lead('B1', 'Bob', 'Overdue', 9),
+      lead('A3', 'Ann', 'Overdue', 2),
+      lead('A4', 'Ann', 'Overdue', 3),
     ];
-    const plan = planNotices({ ...input(leads, [member('Ann'), member('Bob')]), maxBytes: 45 });
-    // B1's escalation and overdue notice share one entry; A2's takes the rest; A1 waits
-    expect(ids(plan)).toEqual([
-      ['boss@example.com', 'B1:escalated'],
-      ['bob@example.com', 'B1:overdue'],
-      ['ann@example.com', 'A2:overdue'],
-    ]);
-    expect(plan.heldBack).toBe(1);
-    expect(plan.notes.at(-1)).toMatch(/^1 notice held back: the memory of sent notices is full/);
+    const plan = planNotices({ ...input(leads, [member('Ann')]), capacity: 2 });
+    expect(ids(plan)).toEqual([['ann@example.com', 'A2:overdue A3:overdue']]);
+    expect(plan.waiting).toBe(2);
+    expect(plan.notes.at(-1)).toMatch(
+      /^The notices of 2 leads wait: the memory of sent notices holds 2 open leads already\. The freshest overdue leads went first/,
+    );
+    // once A2 is contacted, A4 waits no more... the freshest of those waiting goes next
+    const memory = sendAll(plan);
+    const next = planNotices({
+      ...input([leads[0]!, leads[2]!, leads[3]!], [member('Ann')], memory),
+      capacity: 2,
+    });
+    expect(ids(next)).toEqual([['ann@example.com', 'A4:overdue']]);
   });
 
   it('forgets the leads that are no longer open', () => {
-    const memory: NoticeMemory = new Map();
-    const a = planNotices(input([lead('A2', 'Ann', 'Overdue', 1)], [member('Ann')]));
-    for (const i of a.mails[0]!.items) markSent(memory, i.hash, i.deadlineMin, i.kind);
+    const memory = sendAll(planNotices(input([lead('A2', 'Ann', 'Overdue', 1)], [member('Ann')])));
     expect(memory.size).toBe(1);
     expect(planNotices(input([], [member('Ann')], memory)).memory.size).toBe(0);
   });
+
+  it('carries over what the hashed memory of earlier versions says was sent', () => {
+    const l = lead('A2', 'Ann', 'Overdue', 1);
+    const minute = Math.floor(l.deadlineMs / 60_000);
+    const withLegacy = (hash: string, at = minute) =>
+      planNotices({ ...input([l], [member('Ann')]), legacy: new Map([[hash, [at, 2]]]) });
+    // another lead's hash, or another deadline: no effect
+    expect(withLegacy(legacyHash('id:A3')).mails).toHaveLength(1);
+    expect(withLegacy(legacyHash('id:A2'), minute - 60).mails).toHaveLength(1);
+    const plan = withLegacy(legacyHash('id:A2'));
+    expect(plan.mails).toEqual([]);
+    expect(plan.memory.get(memoryKey('id:A2', l.deadlineMs))).toBe(2);
+  });
 });
 
-describe('the e-mail', () => {
-  const ctx: MailContext = {
-    spreadsheetName: 'Pipe <line>\nQ4',
-    rowLink: (row) => `https://docs.example/d/1/edit#gid=7&range=A${row}`,
-    formatDeadline: () => 'Mon 23 Nov 2026, 16:00 (Europe/Paris)',
-    escalateAfterHours: 4,
-  };
-
-  it('escapes user text in HTML, keeps the subject on one line, links each lead to its row', () => {
-    const evil = {
-      ...lead('Z', 'Ann', 'Overdue', 2),
-      name: '<script>x</script>',
-      company: 'A & "B"',
-      row: 12,
-    };
-    const plan = planNotices(input([evil], [member('Ann')]));
-    const mail = renderMail(plan.mails[0]!, ctx);
-    expect(mail.subject).toBe('SLA: 1 lead overdue (Pipe <line> Q4)');
-    expect(mail.htmlBody).not.toContain('<script>');
-    expect(mail.htmlBody).toContain('&lt;script&gt;x&lt;/script&gt;');
-    expect(mail.htmlBody).toContain('A &amp; &quot;B&quot;');
-    expect(mail.htmlBody).toContain('Pipe &lt;line&gt;');
-    expect(mail.htmlBody).toContain(
-      '<a href="https://docs.example/d/1/edit#gid=7&amp;range=A12">row 12</a>',
-    );
-    expect(mail.body).toContain(
-      'deadline Mon 23 Nov 2026, 16:00 (Europe/Paris), 2 h late. Row 12: https://docs.example/d/1/edit#gid=7&range=A12',
-    );
+describe('the open leads of a check', () => {
+  const columns = Object.fromEntries(FIELD_IDS.map((f) => [f, -1])) as Record<FieldId, number>;
+  const record = (i: number, extra: Partial<LeadRecord>): LeadRecord =>
+    ({
+      index: i,
+      leadId: '',
+      name: 'Ann',
+      company: '',
+      email: '',
+      owner: 'Bo',
+      priority: 'Hot',
+      clockStartAt: 0,
+      ...extra,
+    }) as LeadRecord;
+  const output = (status: string): LeadOutput => ({
+    score: 0,
+    qualification: '',
+    deadline: new Date(NOW),
+    status,
+    nextAttempt: '',
+    color: null,
   });
 
-  it('says once that an away owner’s lead is to be reassigned', () => {
-    const away = member('Cy', { away: { from: -Infinity, until: Infinity } });
-    const l = { ...lead('C1', 'Cy', 'Due'), detail: 'Due · 10 min left · owner away: reassign' };
-    const mail = renderMail(planNotices(input([l], [away])).mails[0]!, ctx);
-    expect(mail.subject).toBe('SLA escalation: 1 lead to reassign (owner away) (Pipe <line> Q4)');
-    expect(mail.body.match(/owner away: reassign/g)).toHaveLength(1);
+  it('tells apart two leads without Lead ID sharing an e-mail, and skips quiet and closed ones', () => {
+    const leads = openLeads(
+      [
+        record(0, { email: 'Same@acme.io' }),
+        record(1, { email: 'same@acme.io' }),
+        record(2, { leadId: 'L3' }),
+        record(3, { leadId: 'L4' }),
+      ],
+      [
+        output('Overdue · 1 h late'),
+        output('Overdue · 2 h late'),
+        { ...output('Overdue'), quiet: true },
+        output('Met · on time'),
+      ],
+      [[], [], [], []],
+      columns,
+    );
+    expect(leads.map((l) => l.identity)).toEqual(['email:same@acme.io', 'email:same@acme.io#2']);
   });
 
-  it('escapes and flattens text', () => {
-    expect(escapeHtml(`<a href='x'>&</a>`)).toBe('&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;');
-    expect(oneLine('a\r\nb\u2028c\td', 120)).toBe('a b c d');
-    expect(oneLine('x'.repeat(10), 5)).toBe('xxxx…');
+  it('reads the phone, and the last name when the name column holds the first name only', () => {
+    const cols = { ...columns, name: 0, lastName: 1, phone: 2 };
+    const [l] = openLeads(
+      [record(0, { leadId: 'L1', name: 'Ann' })],
+      [output('At risk · 10 min left')],
+      [['Ann', 'Lee', ' +33 1 23 45 67 89 ']],
+      cols,
+    );
+    expect(l).toMatchObject({ name: 'Ann Lee', phone: '+33 1 23 45 67 89', status: 'At risk' });
   });
 });

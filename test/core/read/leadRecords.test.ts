@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { headerKey } from '../../../src/core/common/headers.ts';
 import { type ReadOptions, readLeadSheet } from '../../../src/core/read/leadRecords.ts';
 import { intlZoneClock } from '../../../src/core/time/zone.ts';
 
@@ -24,6 +25,25 @@ describe('reading the leads sheet', () => {
     expect(read.clock).toEqual({ field: 'handedOffAt', header: 'Handed off at' });
     expect(read.records[0]!.clockStartAt).toBeNull();
     expect(read.records[1]!.clockStartAt).not.toBeNull();
+  });
+
+  it('reads a column of ambiguous dates in the order a check proved on the whole column', () => {
+    const header = ['Lead ID', 'Handed Off  AT'];
+    const rows = [['L1', '03/04/2026 10:00']];
+    // the edited row proves nothing: the locale (day-first here) would read 3 April
+    expect(readLeadSheet(header, rows, options).records[0]!.clockStartAt).toBe(
+      Date.UTC(2026, 3, 3, 8),
+    );
+    const knownOrders = new Map([[headerKey('Handed off at'), 'mdy' as const]]);
+    const read = readLeadSheet(header, rows, { ...options, knownOrders });
+    expect(read.records[0]!.clockStartAt).toBe(Date.UTC(2026, 2, 4, 9)); // 4 March
+    expect(read.dateOrders.handedOffAt).toMatchObject({ order: 'mdy', basis: 'stored' });
+    // a value that proves its order still wins over what was stored
+    const proven = readLeadSheet(header, [...rows, ['L2', '25/03/2026 10:00']], {
+      ...options,
+      knownOrders,
+    });
+    expect(proven.dateOrders.handedOffAt).toMatchObject({ order: 'dmy', basis: 'values' });
   });
 
   it('starts the clock at creation in a sheet that has only that', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   isGeneratedSheetName,
+  isOurSheetName,
   likeliestLeadsSheet,
   namedLeadsSheet,
 } from '../../../src/core/read/leadsSheetChoice.ts';
@@ -35,11 +36,19 @@ describe('which sheet holds the leads', () => {
       'SLA Review 2026-10',
       'SLA History (SLA Sheets)',
       'SLA Agreement (SLA Sheets 2)',
+      'SLA Notices',
       '_meta',
     ]) {
       expect(isGeneratedSheetName(name), name).toBe(true);
     }
     expect(isGeneratedSheetName('Leads')).toBe(false);
+  });
+
+  it('names our sheets apart from hidden state sheets: the settings may name `_leads`, not ours', () => {
+    expect(isOurSheetName(' sla team ')).toBe(true);
+    expect(isOurSheetName('SLA Notices')).toBe(true);
+    expect(isOurSheetName('_leads')).toBe(false);
+    expect(isOurSheetName('Leads')).toBe(false);
   });
 
   it('says why no sheet was found', () => {

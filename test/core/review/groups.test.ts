@@ -102,12 +102,21 @@ describe('by source and by owner', () => {
         { ...HANDED, owner: 'Bob' },
       ]),
       contextOf('2026-03'),
-      { ANN: [3, 1], Zoé: [2, 2] },
+      new Map([
+        ['ANN', [3, 1]],
+        ['Zoé', [2, 2]],
+        ['__proto__', [1, 0]],
+        ['constructor', [1, 1]],
+      ]),
     );
     expect(rows.map((g) => [g.key, g.escalations, g.reassignments])).toEqual([
       ['Ann', 3, 1],
       ['Bob', 0, 0],
-      ['Zoé', 2, 2], // escalated in the month, nothing else: still a row
+      // escalated in the month, nothing else: still a row; owners named like an object's own
+      // properties keep their escalations
+      ['__proto__', 1, 0],
+      ['constructor', 1, 1],
+      ['Zoé', 2, 2],
     ]);
     expect(
       bySource(leadsOf([{ ...HANDED, source: 'Web' }]), contextOf('2026-03'))[0],

@@ -4,6 +4,7 @@ import {
   indexLeadTable,
   leadIdKey,
   noLeadHeadersMessage,
+  ownedColumns,
   ownedHeadersToCreate,
 } from '../../../src/core/sla/leadTable.ts';
 
@@ -22,11 +23,16 @@ describe('indexLeadTable: columns', () => {
     expect(indexLeadTable(['Email', 'Name'], []).idCol).toBe(-1);
   });
 
-  it('finds our own columns, wherever the user moved them', () => {
-    const ours = indexLeadTable(['SLA status', 'Lead ID', 'score'], []);
-    expect(ours.owned.status).toBe(0);
-    expect(ours.owned.score).toBe(2);
-    expect(ours.owned.deadline).toBe(-1);
+  it('finds our own columns by their marks, wherever the user moved them', () => {
+    const header = ['SLA status', 'Lead ID', 'score', 'Notes'];
+    const ours = indexLeadTable(header, [], {}, ownedColumns(header, { status: 0, score: 3 }));
+    expect(ours.owned).toEqual({
+      score: 3,
+      qualification: -1,
+      deadline: -1,
+      status: 0,
+      nextAttempt: -1,
+    });
   });
 
   it('keeps the rows and header as read', () => {
@@ -85,12 +91,47 @@ describe('lead headers and owned headers', () => {
     );
   });
 
-  it('names our headers to create, in the order they are created', () => {
-    expect(ownedHeadersToCreate(['Score', 'sla status'])).toEqual([
-      'Qualification',
-      'SLA deadline',
-      'Next attempt due',
+  it("names our headers to create, in the order they are created, beside the team's", () => {
+    // a Zoho export with its own Score: ours goes beside it under another name
+    const header = ['Lead Owner', 'Score', 'Score (SLA Sheets)'];
+    expect(ownedHeadersToCreate(header)).toEqual([
+      { key: 'score', header: 'Score (SLA Sheets 2)' },
+      { key: 'qualification', header: 'Qualification' },
+      { key: 'deadline', header: 'SLA deadline' },
+      { key: 'status', header: 'SLA status' },
+      { key: 'nextAttempt', header: 'Next attempt due' },
     ]);
+    const marked = ['Score', 'SLA status', 'Qualification'];
+    expect(ownedHeadersToCreate(marked, ownedColumns(marked, { status: 1 }))).toEqual([
+      { key: 'score', header: 'Score (SLA Sheets)' },
+      { key: 'qualification', header: 'Qualification (SLA Sheets)' },
+      { key: 'deadline', header: 'SLA deadline' },
+      { key: 'nextAttempt', header: 'Next attempt due' },
+    ]);
+  });
+});
+
+describe('our columns in a sheet checked before columns were marked', () => {
+  it('are the ones named like ours beside SLA status, as we appended them', () => {
+    const header = ['Lead ID', 'Score', 'Notes', 'Qualification', 'SLA deadline', 'SLA status'];
+    expect(ownedColumns(header)).toEqual({
+      score: -1, // the team's own, apart from ours: theirs
+      qualification: 3,
+      deadline: 4,
+      status: 5,
+      nextAttempt: -1,
+    });
+  });
+
+  it("are none without SLA status: a Score or Qualification alone is the team's", () => {
+    expect(Object.values(ownedColumns(['Lead ID', 'Score', 'Qualification']))).toEqual([
+      -1, -1, -1, -1, -1,
+    ]);
+  });
+
+  it('are found by marks only once a column is marked', () => {
+    const header = ['Score', 'Qualification', 'SLA deadline', 'SLA status', 'Next attempt due'];
+    expect(ownedColumns(header, { status: 3 })).toMatchObject({ score: -1, status: 3 });
   });
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../src/core/settings/index.ts';
-import { createCalendar } from '../../../src/core/sla/calendar.ts';
-import { mayHoldLeads, slaInputColumns, touchesColumns } from '../../../src/core/sla/liveEdit.ts';
+import { isCheckedSheet, slaInputColumns, touchesColumns } from '../../../src/core/sla/liveEdit.ts';
 import {
   columnName,
   isLiveRuleFormula,
@@ -9,9 +8,6 @@ import {
   priorityTexts,
   settingsPriorityTexts,
 } from '../../../src/core/sla/liveRules.ts';
-import { decodeDigest, ownerLookup, teamDigest } from '../../../src/core/team/ownerClocks.ts';
-import { readTeam, TEAM_HEADER_LIST } from '../../../src/core/team/team.ts';
-import { intlZoneClock } from '../../../src/core/time/zone.ts';
 
 const HANDOFF = defaultSettings().handoff;
 const NO_TEXTS = { Hot: [], Warm: [], Cold: [] };
@@ -107,58 +103,20 @@ describe('what the edit trigger answers', () => {
     expect(touchesColumns([], 0, 100)).toBe(false);
   });
 
-  it('the sheets that may hold the leads', () => {
-    const none = () => false;
-    expect(mayHoldLeads('Leads', '', none)).toBe(true);
-    expect(mayHoldLeads(' leads ', '', none)).toBe(true);
-    expect(mayHoldLeads('Pipeline', 'pipeline', none)).toBe(true);
-    expect(mayHoldLeads('Leads', 'Pipeline', none)).toBe(false);
-    expect(mayHoldLeads('hubspot-export', '', () => false)).toBe(true);
-    expect(mayHoldLeads('hubspot-export', '', () => true)).toBe(false);
-    expect(mayHoldLeads('SLA Team', '', none)).toBe(false);
-    expect(mayHoldLeads('SLA Review 2026-10', '', none)).toBe(false);
-  });
-});
-
-describe("the owners' clocks", () => {
-  const clock = intlZoneClock('Europe/Paris');
-  const team = readTeam(
-    TEAM_HEADER_LIST,
-    [
-      ['Ann', '', '', 'no', 'America/New_York', '', ''],
-      ['Bob', '', '', 'no', '', new Date('2026-11-22T23:00:00Z'), ''],
-      ['Cat', '', '', 'no', '', '', ''],
-    ],
-    { clock, zoneId: (z) => z, clockOf: intlZoneClock },
-  );
-
-  it('digest the zones and absences only, and read back what they stored', () => {
-    const digest = teamDigest(team);
-    expect(digest).toEqual({
-      ann: { zone: 'America/New_York' },
-      bob: { away: [Date.parse('2026-11-22T23:00:00Z'), null] },
-    });
-    expect(decodeDigest(JSON.stringify(digest))).toEqual(digest);
-    expect(decodeDigest('{"x": 3, "y": {"zone": 7, "away": ["a", 5]}}')).toEqual({
-      y: { away: [null, 5] },
-    });
-    expect(decodeDigest('oops')).toEqual({});
-  });
-
-  it('stay within their bound', () => {
-    expect(Object.keys(teamDigest(team, 40))).toEqual(['ann']);
-  });
-
-  it('give each owner a calendar on their own clock, built once per zone, and whether they are away', () => {
-    let built = 0;
-    const lookup = ownerLookup(teamDigest(team), Date.parse('2026-11-23T10:00:00Z'), (zone) => {
-      built++;
-      return createCalendar(defaultSettings().calendar, intlZoneClock(zone));
-    });
-    expect(lookup('ANN')!.calendar!.clock.zone).toBe('America/New_York');
-    expect(lookup('Ann')!.away).toBe(false);
-    expect(lookup('Bob')).toEqual({ calendar: null, away: true });
-    expect(lookup('Cat')).toBeNull();
-    expect(built).toBe(1);
+  it('answers only the sheet the check read: by its id, while the settings name the same sheet', () => {
+    const reading = {
+      sheetId: 7,
+      name: 'Export',
+      configured: '',
+      dateOrders: [],
+      activitySheet: '',
+    };
+    expect(isCheckedSheet(7, reading, '')).toBe(true);
+    // a look-alike copy ("Snapshot Oct") has another id, whatever its headers
+    expect(isCheckedSheet(8, reading, '')).toBe(false);
+    // no check yet, or the settings now name another sheet: found again as the check does
+    expect(isCheckedSheet(7, null, '')).toBeNull();
+    expect(isCheckedSheet(7, reading, 'Pipeline')).toBeNull();
+    expect(isCheckedSheet(7, { ...reading, configured: 'pipeline ' }, 'Pipeline')).toBe(true);
   });
 });
