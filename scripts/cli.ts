@@ -15,6 +15,9 @@ import { EXAMPLE_NOW, EXAMPLE_PATH } from './example.ts';
 
 export class UsageError extends Error {}
 
+/** `--help`: the usage is printed, and the run ends well (exit 0). */
+export class HelpRequested extends Error {}
+
 export interface RunOptions {
   input: string;
   output: string;
@@ -67,7 +70,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') o.json = true;
-    else if (arg === '--help' || arg === '-h') throw new UsageError(USAGE);
+    else if (arg === '--help' || arg === '-h') throw new HelpRequested(USAGE);
     else if (isValueOption(arg)) {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--'))

@@ -18,6 +18,7 @@ import type { CheckOutcome, SidebarState } from '../src/sidebarContract.ts';
 import {
   applyRunSettings,
   fixedNow,
+  HelpRequested,
   parseRunArgs,
   type RunOptions,
   reviewPagePath,
@@ -138,6 +139,10 @@ async function main(): Promise<void> {
     report.output = options.output;
     await run(options, report);
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      console.log(error.message);
+      return;
+    }
     const message = errorText(error);
     if (options?.json) console.log(JSON.stringify(summaryJson(report, message), null, 2));
     else {

@@ -62,6 +62,15 @@ describe('npm start (the offline main job)', { timeout: 120_000 }, () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('prints its usage for --help and ends well', () => {
+    const run = start('--help');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /^usage: npm start -- \[book\.xlsx \| export\.csv\] \[--activities FILE\]/,
+    );
+    expect(run.stderr).toBe('');
+  });
+
   it('rejects a bad --now', () => {
     const run = start('--now', 'someday');
     expect(run.status).not.toBe(0);
