@@ -465,6 +465,9 @@ describe('evaluateLead statuses', () => {
           expect(STATUS_WORDS).toContain(r.status);
           expect(r.detail.startsWith(r.status)).toBe(true);
           expect(statusWordOf(r.detail)).toBe(r.status);
+          // no verdict without the first contact it rests on
+          if (r.status === 'Met' || r.status === 'Missed') expect(r.contact).toBeDefined();
+          if (r.status === 'Contacted') expect(r.untimed).toBe(true);
         },
       ),
       { numRuns: 1000 },
