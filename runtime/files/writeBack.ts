@@ -64,8 +64,12 @@ function copyRows(layer: Layer<unknown>): Rows {
 
 function snapshot(sheet: FakeSheet): Snapshot {
   const layers = comparedLayers(sheet).map(copyRows);
-  const rows = Math.max(...layers.map((l) => l.length));
-  const columns = Math.max(0, ...layers.flatMap((l) => l.map((r) => r?.length ?? 0)));
+  let rows = 0;
+  let columns = 0;
+  for (const layer of layers) {
+    rows = Math.max(rows, layer.length);
+    for (const row of layer) columns = Math.max(columns, row?.length ?? 0);
+  }
   return {
     name: sheet.sheetName,
     layers,
@@ -176,7 +180,8 @@ function applyRules(
     if (source) source.cf.rules = source.cf.rules.filter((x) => x !== source.rule);
   }
   const kept = conditionalFormattings(ws).filter((cf) => cf.rules.length > 0);
-  let priority = Math.max(0, ...kept.flatMap((cf) => cf.rules.map((r) => r.priority ?? 0)));
+  let priority = 0;
+  for (const cf of kept) for (const r of cf.rules) priority = Math.max(priority, r.priority ?? 0);
   for (const rule of added) {
     const cf = ruleToExcel(rule, ++priority);
     if (cf === null) continue;

@@ -76,8 +76,9 @@ export class Package {
     const xml =
       (await this.text(path)) ??
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"></Relationships>`;
-    const used = (xml.match(/\bId="rId(\d+)"/g) ?? []).map((m) => Number(m.replace(/\D/g, '')));
-    const id = `rId${Math.max(0, ...used) + 1}`;
+    let last = 0;
+    for (const m of xml.matchAll(/\bId="rId(\d+)"/g)) last = Math.max(last, Number(m[1]));
+    const id = `rId${last + 1}`;
     const rel = `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`;
     this.write(path, xml.replace('</Relationships>', `${rel}</Relationships>`));
     return id;
