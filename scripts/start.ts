@@ -43,6 +43,7 @@ async function run(options: RunOptions, report: RunReport): Promise<void> {
   report.timeZone = rt.spreadsheet.getSpreadsheetTimeZone();
   report.locale = rt.spreadsheet.getSpreadsheetLocale();
   report.dataSheet = opened.dataSheet;
+  report.csv = opened.csv;
   report.now = fixedNow(options, report.timeZone) ?? new Date();
   rt.setNow(report.now);
   rt.load();

@@ -1,5 +1,6 @@
-import { relative } from 'node:path';
-import type { FormulaError, Runtime } from '../runtime/index.ts';
+import { basename, relative } from 'node:path';
+import type { CsvInfo, FormulaError, Runtime } from '../runtime/index.ts';
+import { plural, pluralWord } from '../src/core/common/plural.ts';
 import { STATUS_WORDS } from '../src/core/sla/status.ts';
 import type { CheckOutcome } from '../src/sidebarContract.ts';
 
@@ -14,6 +15,8 @@ export interface RunReport {
   reviewMonth?: string;
   /** For a CSV input, the sheet its rows were read into. */
   dataSheet?: string | null;
+  /** For a CSV input, how it was read: encoding, delimiter, rows. */
+  csv?: CsvInfo | null;
   check?: CheckOutcome;
   runtime?: Runtime;
   /** True once the result file is on disk: nothing says "Wrote" before. */
@@ -137,6 +140,24 @@ function reviewLines(rt: Runtime, month: string): string[] {
   return lines;
 }
 
+/** `Read leads.csv: Windows-1252, semicolon-separated, 4 rows`, and the rows too long. */
+export function csvLines(report: RunReport): string[] {
+  const csv = report.csv;
+  if (!csv || !report.input) return [];
+  const rows = `${csv.dataRows.toLocaleString('en-US')} ${pluralWord(csv.dataRows, 'row')}`;
+  const lines = [
+    `  Read ${basename(report.input)}: ${csv.encoding}, ${csv.delimiter}-separated, ${rows} (sheet "${report.dataSheet}")`,
+  ];
+  if (csv.longRows.length > 0) {
+    const shown = csv.longRows.slice(0, 5).map((r) => `line ${r.line}: ${r.fields} fields`);
+    const more = csv.longRows.length > 5 ? `, and ${csv.longRows.length - 5} more` : '';
+    lines.push(
+      `  ! ${plural(csv.longRows.length, 'row')} ${pluralWord(csv.longRows.length, 'has', 'have')} more fields than the header (${shown.join(', ')}${more}): the extra fields are kept after the last column; check the quotes on those lines`,
+    );
+  }
+  return lines;
+}
+
 function shortPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') ? rel : path;
@@ -155,7 +176,7 @@ export function printSummary(report: RunReport): void {
   out.push(
     `  as of ${when} (${report.timeZone}, the spreadsheet's time zone; locale ${report.locale})`,
   );
-  if (report.dataSheet) out.push(`  CSV rows read into the sheet "${report.dataSheet}"`);
+  out.push(...csvLines(report));
   out.push('', 'Planning (computed through the real custom functions)', ...planningLines(rt));
   for (const e of report.formulaErrors ?? []) out.push(`  ! ${e.sheet}!${e.a1}: ${e.message}`);
   out.push('', 'Columns read', ...readLines(check));
@@ -195,5 +216,6 @@ export function summaryJson(report: RunReport, error?: string): Record<string, u
     messages: report.runtime?.ui.toasts.map((t) => t.message) ?? (check ? [check.message] : []),
     notes: check?.notes ?? [],
     reviewMonth: report.reviewMonth ?? null,
+    csv: report.csv ?? null,
   };
 }

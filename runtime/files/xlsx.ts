@@ -11,7 +11,6 @@ import { basename, dirname, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { FakeDataValidation } from '../appsScript/dataValidation.ts';
 import { Env } from '../appsScript/env.ts';
-import { namedRangeTexts } from '../appsScript/namedRanges.ts';
 import type { FakeSheet } from '../appsScript/sheet.ts';
 import { FakeSpreadsheet } from '../appsScript/spreadsheet.ts';
 import { UiRecorder } from '../appsScript/ui.ts';
@@ -20,8 +19,9 @@ import { chartsBySheet } from './chartCells.ts';
 import { WriteBack } from './writeBack.ts';
 import { addChartsToXlsx } from './xlsxCharts.ts';
 import { loadDefinedNames, marksOf, restoreMarks } from './xlsxNames.ts';
-import { type LoadContext, readWorksheet, writeWorksheet } from './xlsxSheet.ts';
-import { findStateSheet, readState, type WorkbookState, writeState } from './xlsxState.ts';
+import { type LoadContext, readWorksheet } from './xlsxSheet.ts';
+import { findStateSheet, readState, type WorkbookState } from './xlsxState.ts';
+import { type WholeWorkbook, wholeWorkbookBuffer } from './xlsxStream.ts';
 
 export { META_SHEET } from './xlsxState.ts';
 
@@ -149,23 +149,12 @@ export interface SaveHooks {
   beforeRename?: (tmpPath: string) => void | Promise<void>;
 }
 
-/**
- * Writes the workbook to `path` atomically: temp file in the same folder, then rename. The
- * charts of `ss` (ExcelJS writes none) are added to the package as native charts.
- */
-export async function writeWorkbookFile(
-  wb: ExcelJS.Workbook,
+/** Writes `buffer` to `path` atomically: a temporary file in the same folder, then a rename. */
+export async function writeFileAtomically(
   path: string,
+  buffer: Buffer,
   hooks: SaveHooks = {},
-  ss?: FakeSpreadsheet,
 ): Promise<void> {
-  let buffer: Buffer;
-  try {
-    buffer = Buffer.from(await wb.xlsx.writeBuffer());
-    if (ss) buffer = await addChartsToXlsx(buffer, chartsBySheet(ss.sheetList()));
-  } catch (e) {
-    throw new Error(`Cannot save workbook to "${path}": ${messageOf(e)}`, { cause: e });
-  }
   const dir = dirname(path);
   if (!existsSync(dir))
     throw new Error(`Cannot save workbook to "${path}": folder ${dir} does not exist.`);
@@ -180,25 +169,49 @@ export async function writeWorkbookFile(
   }
 }
 
-/** Writes a whole spreadsheet (every sheet serialised from the model) to `path`, atomically. */
+/** Builds the package (`build`, then the charts of `ss`), saying which file it was for. */
+export async function packageWithCharts(
+  path: string,
+  build: () => Promise<Buffer>,
+  ss: FakeSpreadsheet,
+): Promise<Buffer> {
+  try {
+    const b = await build();
+    (globalThis as any).__mark?.('built');
+    const r = await addChartsToXlsx(b, chartsBySheet(ss.sheetList()));
+    (globalThis as any).__mark?.('charts');
+    return r;
+  } catch (e) {
+    throw new Error(`Cannot save workbook to "${path}": ${messageOf(e)}`, { cause: e });
+  }
+}
+
+/** Writes the workbook to `path` atomically, with the charts of `ss` (ExcelJS writes none). */
+export async function writeWorkbookFile(
+  wb: ExcelJS.Workbook,
+  path: string,
+  hooks: SaveHooks = {},
+  ss?: FakeSpreadsheet,
+): Promise<void> {
+  const build = async () => Buffer.from(await wb.xlsx.writeBuffer());
+  const buffer = ss ? await packageWithCharts(path, build, ss) : await build();
+  await writeFileAtomically(path, buffer, hooks);
+}
+
+/**
+ * Writes a whole spreadsheet (every sheet serialised from the model, in a stream) to `path`,
+ * atomically. `dates` puts dates in place of some cells' text (a CSV's date columns).
+ */
 export async function saveSpreadsheet(
   ss: FakeSpreadsheet,
   properties: ReadonlyMap<string, string>,
   path: string,
   hooks: SaveHooks = {},
+  dates?: WholeWorkbook['dates'],
 ): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  wb.title = ss.name;
-  wb.creator = 'SLA Sheets runtime';
-  try {
-    for (const sheet of ss.sheetList())
-      writeWorksheet(wb.addWorksheet(sheet.sheetName), sheet, ss.timeZoneInternal);
-    for (const [name, text] of namedRangeTexts(ss.namedRanges)) wb.definedNames.add(text, name);
-    writeState(wb, stateOf(ss, properties));
-  } catch (e) {
-    throw new Error(`Cannot save workbook to "${path}": ${messageOf(e)}`, { cause: e });
-  }
-  await writeWorkbookFile(wb, path, hooks, ss);
+  const state = stateOf(ss, properties);
+  const build = () => wholeWorkbookBuffer({ ss, state, ...(dates ? { dates } : {}) });
+  await writeFileAtomically(path, await packageWithCharts(path, build, ss), hooks);
 }
 
 /** Writes plain workbook data to `path` atomically. */
