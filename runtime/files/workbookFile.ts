@@ -1,19 +1,22 @@
 /**
  * The offline run's file: an .xlsx or a .csv opened into a spreadsheet of the runtime, and
- * saved as .xlsx. An .xlsx is saved by writing back only what the run changed onto the file as
- * it was loaded; a CSV by writing the whole spreadsheet (csvWorkbook.ts).
+ * saved as .xlsx. An .xlsx is saved as its own package with only the parts the run changed
+ * replaced (keptPackage.ts: the run's changes are first written back onto the file as ExcelJS
+ * loaded it, writeBack.ts); a CSV by writing the whole spreadsheet (csvWorkbook.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { FakeProperties } from '../appsScript/properties.ts';
 import type { FakeSpreadsheet } from '../appsScript/spreadsheet.ts';
 import { type CsvInfo, openCsvFile } from './csvWorkbook.ts';
+import { keptPackage } from './keptPackage.ts';
 import {
   loadWorkbookInto,
+  packageBuilt,
   readWorkbookFile,
   type SaveHooks,
   stateOf,
-  writeWorkbookFile,
+  writeFileAtomically,
 } from './xlsx.ts';
 import { readChartsInto } from './xlsxChartsRead.ts';
 import { applyDefinedNames } from './xlsxNames.ts';
@@ -44,9 +47,11 @@ export async function openWorkbookFile(
 ): Promise<WorkbookFile> {
   if (isCsvPath(path)) return openCsvFile(path, ss, properties, timeZone);
   const wb = await readWorkbookFile(path);
-  const { state, writeBack, namedRanges: loadedNames } = loadWorkbookInto(ss, wb, path, timeZone);
-  let namedRanges = loadedNames;
-  await readChartsInto(await readFile(path), ss);
+  const { state, writeBack, namedRanges: fileNames } = loadWorkbookInto(ss, wb, path, timeZone);
+  let namedRanges = fileNames;
+  const input = await readFile(path);
+  await readChartsInto(input, ss);
+  writeBack.chartsLoaded();
   for (const [key, value] of Object.entries(state.documentProperties))
     properties.map.set(key, value);
   return {
@@ -56,7 +61,15 @@ export async function openWorkbookFile(
       writeBack.apply();
       namedRanges = applyDefinedNames(wb, ss, namedRanges);
       writeState(wb, stateOf(ss, properties.map));
-      await writeWorkbookFile(wb, out, hooks, ss);
+      const build = async () =>
+        keptPackage({
+          input,
+          output: Buffer.from(await wb.xlsx.writeBuffer()),
+          changes: writeBack.changes(),
+          names: { before: fileNames, now: namedRanges },
+          ss,
+        });
+      await writeFileAtomically(out, await packageBuilt(out, build), hooks);
     },
   };
 }

@@ -7,6 +7,7 @@
  * written whole; sheets it deleted are removed.
  */
 import type ExcelJS from 'exceljs';
+import type { FakeEmbeddedChart } from '../appsScript/charts.ts';
 import type { FakeConditionalFormatRule } from '../appsScript/conditionalFormat.ts';
 import { isDate } from '../appsScript/format.ts';
 import type { Layer } from '../appsScript/grid.ts';
@@ -17,6 +18,7 @@ import {
   setConditionalFormattings,
   setTabOrder,
 } from './excelInternals.ts';
+import { noChanges, type SheetChanges, type WorkbookChanges } from './sheetChanges.ts';
 import { contentAt, writeContent, XLSX_ATTRIBUTES } from './xlsxCells.ts';
 import {
   type RuleSources,
@@ -45,6 +47,7 @@ interface Snapshot {
   hidden: boolean;
   merges: string[];
   rules: FakeConditionalFormatRule[];
+  charts: FakeEmbeddedChart[];
   lineEdits: number;
   rows: number;
   columns: number;
@@ -83,6 +86,7 @@ function snapshot(sheet: FakeSheet): Snapshot {
     hidden: sheet.hidden,
     merges: sheet.merges.slice(),
     rules: sheet.conditionalFormatRules.slice(),
+    charts: sheet.charts.slice(),
     lineEdits: sheet.lineEdits.length,
     rows,
     columns,
@@ -115,7 +119,13 @@ function changedCells(
   }
 }
 
-function applyCells(ws: ExcelJS.Worksheet, sheet: FakeSheet, snap: Snapshot, zone: string): void {
+function applyCells(
+  ws: ExcelJS.Worksheet,
+  sheet: FakeSheet,
+  snap: Snapshot,
+  zone: string,
+  record: SheetChanges,
+): void {
   const layers = comparedLayers(sheet);
   const changed = layers.map((layer, i) => {
     const set = new Set<string>();
@@ -125,7 +135,14 @@ function applyCells(ws: ExcelJS.Worksheet, sheet: FakeSheet, snap: Snapshot, zon
   const content = new Set(changed.slice(0, CONTENT_LAYERS).flatMap((s) => [...s]));
   const validations = changed[changed.length - 1]!;
   const all = new Set([...content, ...changed.slice(CONTENT_LAYERS).flatMap((s) => [...s])]);
+  for (const key of content) record.content.add(key);
+  if (validations.size > 0) record.validations = true;
+  XLSX_ATTRIBUTES.forEach((a, i) => {
+    if (a.layer(sheet) === sheet.notes && changed[CONTENT_LAYERS + i]!.size > 0)
+      record.notes = true;
+  });
   for (const key of all) {
+    record.cells.add(key);
     const [r, c] = key.split(',').map(Number) as [number, number];
     const cell = ws.getCell(r + 1, c + 1);
     XLSX_ATTRIBUTES.forEach((a, i) => {
@@ -146,22 +163,49 @@ function changedMembers<K>(now: Set<K>, before: Set<K>): K[] {
   return [...now, ...before].filter((k) => now.has(k) !== before.has(k));
 }
 
-function applyLayout(ws: ExcelJS.Worksheet, sheet: FakeSheet, snap: Snapshot): void {
-  if (sheet.sheetName !== snap.name) ws.name = sheet.sheetName;
-  for (const col of changedKeys(sheet.columnWidths, snap.columnWidths))
+function applyLines(ws: ExcelJS.Worksheet, sheet: FakeSheet, snap: Snapshot, record: SheetChanges) {
+  for (const col of changedKeys(sheet.columnWidths, snap.columnWidths)) {
     writeColumnWidth(ws, col, sheet.columnWidths.get(col));
-  for (const row of changedKeys(sheet.rowHeights, snap.rowHeights))
+    record.columns.add(col);
+  }
+  for (const row of changedKeys(sheet.rowHeights, snap.rowHeights)) {
     writeRowHeight(ws, row, sheet.rowHeights.get(row));
-  for (const col of changedMembers(sheet.hiddenColumns, snap.hiddenColumns))
+    record.rows.add(row);
+  }
+  for (const col of changedMembers(sheet.hiddenColumns, snap.hiddenColumns)) {
     ws.getColumn(col).hidden = sheet.hiddenColumns.has(col);
-  for (const row of changedMembers(sheet.hiddenRows, snap.hiddenRows))
+    record.columns.add(col);
+  }
+  for (const row of changedMembers(sheet.hiddenRows, snap.hiddenRows)) {
     ws.getRow(row).hidden = sheet.hiddenRows.has(row);
-  if (sheet.frozenRows !== snap.frozenRows || sheet.frozenColumns !== snap.frozenColumns)
+    record.rows.add(row);
+  }
+}
+
+function applyLayout(
+  ws: ExcelJS.Worksheet,
+  sheet: FakeSheet,
+  snap: Snapshot,
+  record: SheetChanges,
+): void {
+  if (sheet.sheetName !== snap.name) ws.name = sheet.sheetName;
+  applyLines(ws, sheet, snap, record);
+  if (sheet.frozenRows !== snap.frozenRows || sheet.frozenColumns !== snap.frozenColumns) {
     writeFrozen(ws, sheet.frozenRows, sheet.frozenColumns);
-  if (sheet.tabColor !== snap.tabColor) writeTabColor(ws, sheet.tabColor);
+    record.frozen = true;
+  }
+  if (sheet.tabColor !== snap.tabColor) {
+    writeTabColor(ws, sheet.tabColor);
+    record.tabColor = true;
+  }
   if (sheet.hidden !== snap.hidden) ws.state = sheet.hidden ? 'hidden' : 'visible';
+  const merges = sheet.merges.join(' ') !== snap.merges.join(' ');
+  if (merges) record.merges = true;
   for (const a1 of snap.merges) if (!sheet.merges.includes(a1)) ws.unMergeCells(a1);
   for (const a1 of sheet.merges) if (!snap.merges.includes(a1)) ws.mergeCells(a1);
+  const charts = sheet.charts;
+  if (charts.length !== snap.charts.length || charts.some((c, i) => c !== snap.charts[i]))
+    record.charts = true;
 }
 
 /** Removes the rules the run removed, appends the ones it added (after the file's own). */
@@ -170,6 +214,7 @@ function applyRules(
   sheet: FakeSheet,
   snap: Snapshot,
   sources: RuleSources,
+  record: SheetChanges,
 ): void {
   const now = sheet.conditionalFormatRules;
   const removed = snap.rules.filter((r) => !now.includes(r));
@@ -177,8 +222,15 @@ function applyRules(
   if (removed.length === 0 && added.length === 0) return;
   for (const rule of removed) {
     const source = sources.get(rule);
-    if (source) source.cf.rules = source.cf.rules.filter((x) => x !== source.rule);
+    if (!source) continue;
+    source.cf.rules = source.cf.rules.filter((x) => x !== source.rule);
+    const r = source.rule as { formulae?: unknown[]; text?: unknown };
+    const formula = String(r.formulae?.[0] ?? r.text ?? '');
+    if (record.rulesAdded.includes(rule))
+      record.rulesAdded.splice(record.rulesAdded.indexOf(rule), 1);
+    else record.rulesRemoved.push({ ref: String(source.cf.ref ?? ''), formula });
   }
+  record.rulesAdded.push(...added);
   const kept = conditionalFormattings(ws).filter((cf) => cf.rules.length > 0);
   let priority = 0;
   for (const cf of kept) for (const r of cf.rules) priority = Math.max(priority, r.priority ?? 0);
@@ -211,6 +263,9 @@ interface Tracked {
 
 export class WriteBack {
   private readonly tracked = new Map<FakeSheet, Tracked>();
+  /** The sheets that came from the file, and what the run changed in them. */
+  private readonly fromFile = new Map<FakeSheet, SheetChanges>();
+  private readonly removed = new Set<string>();
 
   constructor(
     private readonly wb: ExcelJS.Workbook,
@@ -221,6 +276,17 @@ export class WriteBack {
   /** Records a sheet as loaded from `ws`. */
   track(sheet: FakeSheet, ws: ExcelJS.Worksheet): void {
     this.tracked.set(sheet, { ws, snapshot: snapshot(sheet) });
+    this.fromFile.set(sheet, noChanges(ws.name));
+  }
+
+  /** The charts read from the file (after tracking) are the sheets' charts as loaded. */
+  chartsLoaded(): void {
+    for (const [sheet, t] of this.tracked) t.snapshot.charts = sheet.charts.slice();
+  }
+
+  /** What the run changed in the file's sheets, since the file was loaded. */
+  changes(): WorkbookChanges {
+    return { sheets: this.fromFile, removed: this.removed };
   }
 
   /** Writes every change since tracking onto the workbook, then tracks the result. */
@@ -232,11 +298,15 @@ export class WriteBack {
       if (live.includes(sheet)) continue;
       this.wb.removeWorksheet(t.ws.id);
       this.tracked.delete(sheet);
+      const record = this.fromFile.get(sheet);
+      if (record) this.removed.add(record.fileName);
+      this.fromFile.delete(sheet);
     }
     for (const [sheet, { ws, snapshot: snap }] of this.tracked) {
-      applyCells(ws, sheet, snap, zone);
-      applyLayout(ws, sheet, snap);
-      applyRules(ws, sheet, snap, this.ruleSources);
+      const record = this.fromFile.get(sheet) ?? noChanges(sheet.sheetName);
+      applyCells(ws, sheet, snap, zone, record);
+      applyLayout(ws, sheet, snap, record);
+      applyRules(ws, sheet, snap, this.ruleSources, record);
     }
     for (const sheet of live) {
       if (this.tracked.has(sheet)) continue;

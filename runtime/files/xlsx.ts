@@ -169,33 +169,13 @@ export async function writeFileAtomically(
   }
 }
 
-/** Builds the package (`build`, then the charts of `ss`), saying which file it was for. */
-export async function packageWithCharts(
-  path: string,
-  build: () => Promise<Buffer>,
-  ss: FakeSpreadsheet,
-): Promise<Buffer> {
+/** Builds a package, saying which file it was for when it cannot. */
+export async function packageBuilt(path: string, build: () => Promise<Buffer>): Promise<Buffer> {
   try {
-    const b = await build();
-    (globalThis as any).__mark?.('built');
-    const r = await addChartsToXlsx(b, chartsBySheet(ss.sheetList()));
-    (globalThis as any).__mark?.('charts');
-    return r;
+    return await build();
   } catch (e) {
     throw new Error(`Cannot save workbook to "${path}": ${messageOf(e)}`, { cause: e });
   }
-}
-
-/** Writes the workbook to `path` atomically, with the charts of `ss` (ExcelJS writes none). */
-export async function writeWorkbookFile(
-  wb: ExcelJS.Workbook,
-  path: string,
-  hooks: SaveHooks = {},
-  ss?: FakeSpreadsheet,
-): Promise<void> {
-  const build = async () => Buffer.from(await wb.xlsx.writeBuffer());
-  const buffer = ss ? await packageWithCharts(path, build, ss) : await build();
-  await writeFileAtomically(path, buffer, hooks);
 }
 
 /**
@@ -210,8 +190,11 @@ export async function saveSpreadsheet(
   dates?: WholeWorkbook['dates'],
 ): Promise<void> {
   const state = stateOf(ss, properties);
-  const build = () => wholeWorkbookBuffer({ ss, state, ...(dates ? { dates } : {}) });
-  await writeFileAtomically(path, await packageWithCharts(path, build, ss), hooks);
+  const build = async () => {
+    const whole = await wholeWorkbookBuffer({ ss, state, ...(dates ? { dates } : {}) });
+    return addChartsToXlsx(whole, chartsBySheet(ss.sheetList()));
+  };
+  await writeFileAtomically(path, await packageBuilt(path, build), hooks);
 }
 
 /** Writes plain workbook data to `path` atomically. */

@@ -47,7 +47,8 @@ async function drawingOf(pkg: Package, sheetPart: string): Promise<string> {
   return drawing;
 }
 
-async function addSheetCharts(
+/** Adds the charts to a sheet of the package (to its drawing, created when it has none). */
+export async function addSheetCharts(
   pkg: Package,
   sheetPart: string,
   charts: readonly ChartCells[],
