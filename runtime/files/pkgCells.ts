@@ -89,11 +89,14 @@ function mergedRow(
     : `${open.replace(/\s*\/>$/, '>')}${body}</${tag}>`;
 }
 
-function newRow(theirs: Row, remap: Remap, prefix: string): string {
-  const open = remapElement(withAttribute(theirs.open, 'spans', null), remap, prefix).replace(
-    /\s*\/>$/,
-    '>',
-  );
+/** The start tag without the attributes whose namespace prefix the file does not declare. */
+function declaredOnly(tag: string, declared: ReadonlySet<string>): string {
+  return tag.replace(/\s(\w+):[\w-]+="[^"]*"/g, (all, ns: string) => (declared.has(ns) ? all : ''));
+}
+
+function newRow(theirs: Row, remap: Remap, prefix: string, declared: ReadonlySet<string>): string {
+  const tag = declaredOnly(withAttribute(theirs.open, 'spans', null), declared);
+  const open = remapElement(tag, remap, prefix).replace(/\s*\/>$/, '>');
   const body = [...theirs.cells.values()].map((c) => remapElement(c, remap, prefix)).join('');
   return body === '' ? open.replace(/>$/, '/>') : `${open}${body}</${prefix}row>`;
 }
@@ -121,12 +124,14 @@ export function spliceSheetData(
   const data = firstElement(input, prefix, 'sheetData');
   if (!data || changes.size === 0) return input;
   const theirs = outputRows(output, changes);
+  const root = /<(?:\w+:)?worksheet\b[^>]*>/.exec(input)?.[0] ?? '';
+  const declared = new Set([...root.matchAll(/\sxmlns:(\w+)=/g)].map((m) => m[1]!));
   const pending = [...theirs.keys()].sort((a, b) => a - b);
   const parts: string[] = [];
   let r = 0;
   const flushBefore = (limit: number) => {
     while (pending.length > 0 && pending[0]! < limit)
-      parts.push(newRow(theirs.get(pending.shift()!)!, remap, prefix));
+      parts.push(newRow(theirs.get(pending.shift()!)!, remap, prefix, declared));
   };
   for (const row of elements(data.text, prefix, 'row')) {
     const ref = attribute(startTag(row.text), 'r');

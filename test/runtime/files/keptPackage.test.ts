@@ -94,6 +94,7 @@ describe('the kept package', () => {
         range.getRichTextValue()!.copy().setLinkUrl('https://example.com/').build(),
       );
       notes.getRange('A2').setNote('checked by the run');
+      notes.getRange('A6').setValue('a row the file did not have');
     });
     const ws = (await readBook(output)).getWorksheet('Notes')!;
     expect(ws.getCell('B2').hyperlink).toBe('https://example.com/');
@@ -101,5 +102,10 @@ describe('the kept package', () => {
     expect(ws.getCell('B1').formula).toBe('1+1');
     expect(ws.getCell('A2').note).toBe('checked by the run');
     expect(ws.getCell('A1').value).toBe('Team notes');
+    expect(ws.getCell('A6').value).toBe('a row the file did not have');
+    // ExcelJS's row attributes in a namespace this sheet does not declare are left out
+    const sheet = await partText(output, 'xl/worksheets/sheet2.xml');
+    expect(sheet).toMatch(/<row r="6"[^>]*>/);
+    expect(sheet).not.toMatch(/x14ac:/);
   });
 });
