@@ -34,14 +34,15 @@ export function remapElement(element: string, remap: Remap, prefix: string): str
   return prefix === '' ? out : out.replace(/<(\/?)(?=\w)/g, `<$1${prefix}`);
 }
 
-function parseRow(row: string, prefix: string): Row {
+/** A row's start tag and cells by column (only the columns in `only`, when given). */
+function parseRow(row: string, prefix: string, only?: ReadonlySet<number>): Row {
   const open = startTag(row);
   const cells = new Map<number, string>();
   let col = 0;
   for (const cell of elements(row, prefix, 'c')) {
     const ref = attribute(startTag(cell.text), 'r');
     col = ref ? lettersToColumn(ref.replace(/\d+/g, '')) : col + 1;
-    cells.set(col, cell.text);
+    if (!only || only.has(col)) cells.set(col, cell.text);
   }
   return { open, cells };
 }
@@ -108,7 +109,8 @@ function outputRows(output: string, changes: ReadonlyMap<number, RowChange>): Ma
   if (!data) return rows;
   for (const row of elements(data.text, '', 'row')) {
     const r = Number(attribute(startTag(row.text), 'r'));
-    if (changes.has(r)) rows.set(r, parseRow(row.text, ''));
+    const change = changes.get(r);
+    if (change) rows.set(r, parseRow(row.text, '', change.cells));
   }
   return rows;
 }
