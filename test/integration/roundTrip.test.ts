@@ -8,7 +8,13 @@ import { loadXlsx, REPO_ROOT, saveXlsx } from '../../runtime/index.ts';
 import { OWNED_COLUMN_WIDTHS, OWNED_HEADER_LIST } from '../../src/core/read/leadColumns.ts';
 import { DECORATED_NOW, decoratedWorkbook, TRICKY_CSV } from '../fixtures/decoratedWorkbook.ts';
 import { excelLikePackage, PACKAGE_NOW } from '../fixtures/excelLikePackage.ts';
-import { compareParts, compareRoundTrip, partText, readBook } from '../fixtures/xlsxCompare.ts';
+import {
+  compareParts,
+  compareRoundTrip,
+  malformedParts,
+  partText,
+  readBook,
+} from '../fixtures/xlsxCompare.ts';
 
 const LIBREOFFICE_FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'libreoffice-team-book.xlsx');
 const LIBREOFFICE_PACKAGE = join(REPO_ROOT, 'test', 'fixtures', 'libreoffice-package.xlsx');
@@ -222,6 +228,7 @@ describe('npm start keeps the package: every part it did not change, byte for by
     ]);
     await expectLeadsKept(input, output);
     await expectWorkbookKept(input, output);
+    expect(await malformedParts(output)).toEqual([]);
     expect(await compareRoundTrip(input, output)).toEqual({ changedCells: [], lostAttributes: [] });
   });
 
@@ -239,6 +246,7 @@ describe('npm start keeps the package: every part it did not change, byte for by
       ]),
     );
     await expectLeadsKept(LIBREOFFICE_PACKAGE, output);
+    expect(await malformedParts(output)).toEqual([]);
     expect(await compareRoundTrip(LIBREOFFICE_PACKAGE, output)).toEqual({
       changedCells: [],
       lostAttributes: [],

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type OpenedWorkbook, openWorkbook } from '../../../runtime/index.ts';
 import { excelLikePackage } from '../../fixtures/excelLikePackage.ts';
-import { compareParts, partText, readBook } from '../../fixtures/xlsxCompare.ts';
+import { compareParts, malformedParts, partText, readBook } from '../../fixtures/xlsxCompare.ts';
 import { tempDir } from '../fixtures.ts';
 
 /** The Excel-like package, a run on it (no add-in: the runtime's API), and the result. */
@@ -15,6 +15,7 @@ async function runOnPackage(run: (opened: OpenedWorkbook) => void) {
   run(opened);
   const output = join(dir, 'out.xlsx');
   await opened.save(output);
+  expect(await malformedParts(output)).toEqual([]);
   return { input, output, parts: await compareParts(input, output) };
 }
 
