@@ -64,6 +64,7 @@ describe('npm start gives the team workbook back intact', { timeout: 180_000 }, 
     const again = start(output, 'team-book-again');
     expect(await compareRoundTrip(output, again)).toEqual({ changedCells: [], lostAttributes: [] });
     await expectAddInWork(again);
+    expect([...(await malformedParts(output)), ...(await malformedParts(again))]).toEqual([]);
   });
 
   it('the same workbook saved by LibreOffice: 0 changed user cells, 0 lost attributes', async () => {
