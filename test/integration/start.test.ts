@@ -140,6 +140,19 @@ describe('npm start (the offline main job)', { timeout: 120_000 }, () => {
     expect(book.sheets.find((s) => s.name === 'crm-latin1')?.values[1]?.[2]).toBe('Chloé Roux');
   });
 
+  it("reads Excel's Unicode text (UTF-16 LE, tab-separated) with its accents, and says so", async () => {
+    const tsv = join(dir, 'crm-unicode.txt.csv');
+    const text = 'Lead ID\tName\tOwner\tHanded off at\r\nL1\tZoë\tChloé Roux\t20/11/2026 09:30\r\n';
+    writeFileSync(tsv, Buffer.from(`\ufeff${text}`, 'utf16le'));
+    const out = join(dir, 'crm-unicode.xlsx');
+    const run = start(tsv, '--now', '2026-11-23T10:00', '--out', out);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Read crm-unicode.txt.csv: UTF-16 LE, tab-separated, 1 row');
+    const sheet = (await loadXlsx(out)).sheets.find((s) => s.name === 'crm-unicode.txt');
+    expect(sheet?.values[0]).toEqual(expect.arrayContaining(['Lead ID', 'Name', 'Owner']));
+    expect(sheet?.values[1]?.slice(0, 3)).toEqual(['L1', 'Zoë', 'Chloé Roux']);
+  });
+
   it('refuses a CSV with an unclosed quote: the line named, exit 1, nothing written', () => {
     const csv = join(dir, 'broken.csv');
     writeFileSync(csv, 'Lead ID,Name\nL1,Ann\nL2,"Bob\nL3,Chloé\nL4,Dan\n');
