@@ -28,7 +28,8 @@ export { FakeSpreadsheet } from './appsScript/spreadsheet.ts';
 export type { FormulaWrite } from './appsScript/types.ts';
 export { UiRecorder } from './appsScript/ui.ts';
 export type { SheetData, WorkbookData } from './appsScript/workbookData.ts';
-export { csvCellValue, csvOutputColumn, parseCsv } from './files/csv.ts';
+export { csvCellValue, parseCsv } from './files/csv.ts';
+export type { CsvInfo } from './files/csvWorkbook.ts';
 export {
   type OpenedWorkbook,
   openWorkbook,

@@ -148,3 +148,21 @@ export function callRows(leads: number, perLead: number, seed = 7): unknown[][] 
   }
   return rows;
 }
+
+const csvField = (v: unknown): string => {
+  const text = v instanceof Date ? exportDate(v) : String(v);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/**
+ * The canonical leads as a CRM's CSV export, a block of lines at a time (dates as Paris wall
+ * time text, fields quoted where they must be): the offline benchmark's input.
+ */
+export function* leadsCsv(count: number, seed = 42, block = 10_000): Generator<string> {
+  yield `${LEADS_HEADER.join(',')}\r\n`;
+  const rows = leadRows(count, seed);
+  for (let i = 0; i < rows.length; i += block) {
+    const lines = rows.slice(i, i + block).map((row) => row.map(csvField).join(','));
+    yield `${lines.join('\r\n')}\r\n`;
+  }
+}

@@ -1,17 +1,20 @@
 /**
- * Regenerates test/fixtures/libreoffice-team-book.xlsx: the decorated team workbook of the
- * round-trip tests, opened and saved again by LibreOffice, so that the tests cover a file
- * written by another program than ExcelJS without needing LibreOffice themselves.
+ * Regenerates the LibreOffice-saved fixtures of the round-trip tests, so that the tests cover
+ * files written by another program than ExcelJS without needing LibreOffice themselves:
+ * - test/fixtures/libreoffice-team-book.xlsx: the decorated team workbook (ExcelJS-built);
+ * - test/fixtures/libreoffice-package.xlsx: the Excel-like package (custom properties,
+ *   workbook protection, sparklines, notes on empty cells), saved again by LibreOffice.
  *
  *   npm run fixture:libreoffice
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../runtime/index.ts';
 import { decoratedWorkbook } from '../test/fixtures/decoratedWorkbook.ts';
+import { excelLikePackage } from '../test/fixtures/excelLikePackage.ts';
 
 export const LIBREOFFICE_FIXTURE = join(
   REPO_ROOT,
@@ -19,6 +22,7 @@ export const LIBREOFFICE_FIXTURE = join(
   'fixtures',
   'libreoffice-team-book.xlsx',
 );
+export const LIBREOFFICE_PACKAGE = join(REPO_ROOT, 'test', 'fixtures', 'libreoffice-package.xlsx');
 
 const INSTALL_HINT =
   'LibreOffice is needed to regenerate this fixture: install it with ' +
@@ -28,13 +32,10 @@ function hasSoffice(): boolean {
   return spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 }
 
-async function main(): Promise<void> {
-  if (!hasSoffice()) throw new Error(INSTALL_HINT);
-  const dir = mkdtempSync(join(tmpdir(), 'sla-lo-'));
-  const source = join(dir, 'team-book.xlsx');
-  await decoratedWorkbook().xlsx.writeFile(source);
+/** `source` opened and saved again as .xlsx by LibreOffice, copied to `target`. */
+function resave(dir: string, source: string, target: string): void {
   const outDir = join(dir, 'out');
-  mkdirSync(outDir);
+  mkdirSync(outDir, { recursive: true });
   const profile = pathToFileURL(join(dir, 'profile')).href;
   const run = spawnSync(
     'soffice',
@@ -51,8 +52,19 @@ async function main(): Promise<void> {
     { encoding: 'utf8', timeout: 120_000 },
   );
   if (run.status !== 0) throw new Error(`soffice failed: ${run.stderr || run.stdout}`);
-  copyFileSync(join(outDir, 'team-book.xlsx'), LIBREOFFICE_FIXTURE);
-  console.log(`Wrote ${LIBREOFFICE_FIXTURE}`);
+  copyFileSync(join(outDir, basename(source)), target);
+  console.log(`Wrote ${target}`);
+}
+
+async function main(): Promise<void> {
+  if (!hasSoffice()) throw new Error(INSTALL_HINT);
+  const dir = mkdtempSync(join(tmpdir(), 'sla-lo-'));
+  const book = join(dir, 'team-book.xlsx');
+  await decoratedWorkbook().xlsx.writeFile(book);
+  resave(dir, book, LIBREOFFICE_FIXTURE);
+  const pkg = join(dir, 'package.xlsx');
+  writeFileSync(pkg, await excelLikePackage());
+  resave(dir, pkg, LIBREOFFICE_PACKAGE);
 }
 
 main().catch((error: unknown) => {

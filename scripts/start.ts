@@ -47,6 +47,7 @@ async function run(options: RunOptions, report: RunReport): Promise<void> {
   report.timeZone = rt.spreadsheet.getSpreadsheetTimeZone();
   report.locale = rt.spreadsheet.getSpreadsheetLocale();
   report.dataSheet = opened.dataSheet;
+  report.csv = opened.csv;
   if (options.activities)
     report.activitySheet = await addActivityLog(rt, options.activities, options);
   report.now = fixedNow(options, report.timeZone) ?? new Date();

@@ -1,6 +1,6 @@
-import { relative } from 'node:path';
-import type { FormulaError, Runtime } from '../runtime/index.ts';
-import { plural } from '../src/core/common/plural.ts';
+import { basename, relative } from 'node:path';
+import type { CsvInfo, FormulaError, Runtime } from '../runtime/index.ts';
+import { plural, pluralWord } from '../src/core/common/plural.ts';
 import type { ActivityReport } from '../src/core/sla/activityJoin.ts';
 import { notRead } from '../src/core/sla/checkSummary.ts';
 import { STATUS_WORDS } from '../src/core/sla/status.ts';
@@ -19,6 +19,8 @@ export interface RunReport {
   dataSheet?: string | null;
   /** `--activities FILE`: the sheet its rows were read into. */
   activitySheet?: string;
+  /** For a CSV input, how it was read: encoding, delimiter, rows. */
+  csv?: CsvInfo | null;
   check?: CheckOutcome;
   runtime?: Runtime;
   /** True once the result file is on disk: nothing says "Wrote" before. */
@@ -188,6 +190,24 @@ function reviewLines(rt: Runtime, month: string): string[] {
   return lines;
 }
 
+/** `Read leads.csv: Windows-1252, semicolon-separated, 4 rows`, and the rows too long. */
+export function csvLines(report: RunReport): string[] {
+  const csv = report.csv;
+  if (!csv || !report.input) return [];
+  const rows = `${csv.dataRows.toLocaleString('en-US')} ${pluralWord(csv.dataRows, 'row')}`;
+  const lines = [
+    `  Read ${basename(report.input)}: ${csv.encoding}, ${csv.delimiter}-separated, ${rows} (sheet "${report.dataSheet}")`,
+  ];
+  if (csv.longRows.length > 0) {
+    const shown = csv.longRows.slice(0, 5).map((r) => `line ${r.line}: ${r.fields} fields`);
+    const more = csv.longRows.length > 5 ? `, and ${csv.longRows.length - 5} more` : '';
+    lines.push(
+      `  ! ${plural(csv.longRows.length, 'row')} ${pluralWord(csv.longRows.length, 'has', 'have')} more fields than the header (${shown.join(', ')}${more}): the extra fields are kept after the last column; check the quotes on those lines`,
+    );
+  }
+  return lines;
+}
+
 function shortPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') ? rel : path;
@@ -206,7 +226,7 @@ export function printSummary(report: RunReport): void {
   out.push(
     `  as of ${when} (${report.timeZone}, the spreadsheet's time zone; locale ${report.locale})`,
   );
-  if (report.dataSheet) out.push(`  CSV rows read into the sheet "${report.dataSheet}"`);
+  out.push(...csvLines(report));
   out.push('', 'Planning (computed through the real custom functions)', ...planningLines(rt));
   for (const e of report.formulaErrors ?? []) out.push(`  ! ${e.sheet}!${e.a1}: ${e.message}`);
   out.push('', 'Columns read', ...readLines(check));
@@ -253,5 +273,6 @@ export function summaryJson(report: RunReport, error?: string): Record<string, u
       cell: `${e.sheet}!${e.a1}`,
       message: e.message,
     })),
+    csv: report.csv ?? null,
   };
 }

@@ -158,7 +158,7 @@ function toGrid(result: unknown): Cell[][] {
     if (result.length === 0) return [['#N/A']];
     if (result.every((r) => Array.isArray(r))) {
       const rows = result as unknown[][];
-      const width = Math.max(...rows.map((r) => r.length));
+      const width = rows.reduce((most, r) => Math.max(most, r.length), 0);
       return rows.map((r) => Array.from({ length: width }, (_, j) => toCell(r[j])));
     }
     return result.map((v) => [toCell(v)]);

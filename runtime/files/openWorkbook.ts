@@ -49,7 +49,7 @@ export async function openWorkbook(
   );
   // an explicit locale wins over the one the file kept
   if (opts.locale !== undefined) runtime.spreadsheet.locale = opts.locale;
-  return { runtime, dataSheet: file.dataSheet, save: file.save };
+  return { runtime, dataSheet: file.dataSheet, csv: file.csv, save: file.save };
 }
 
 /** Creates a runtime whose workbook is read from an .xlsx file. */

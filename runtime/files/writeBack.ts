@@ -7,197 +7,19 @@
  * written whole; sheets it deleted are removed.
  */
 import type ExcelJS from 'exceljs';
-import type { FakeConditionalFormatRule } from '../appsScript/conditionalFormat.ts';
-import { isDate } from '../appsScript/format.ts';
-import type { Layer } from '../appsScript/grid.ts';
 import type { FakeSheet } from '../appsScript/sheet.ts';
 import type { FakeSpreadsheet } from '../appsScript/spreadsheet.ts';
+import { setTabOrder } from './excelInternals.ts';
+import { noChanges, type SheetChanges, type WorkbookChanges } from './sheetChanges.ts';
 import {
-  conditionalFormattings,
-  setConditionalFormattings,
-  setTabOrder,
-} from './excelInternals.ts';
-import { contentAt, writeContent, XLSX_ATTRIBUTES } from './xlsxCells.ts';
-import {
-  type RuleSources,
-  ruleToExcel,
-  writeColumnWidth,
-  writeFrozen,
-  writeRowHeight,
-  writeTabColor,
-  writeValidation,
-  writeWorksheet,
-} from './xlsxSheet.ts';
-
-type Rows = (unknown[] | undefined)[];
-
-interface Snapshot {
-  name: string;
-  /** Copies of the compared layers' rows, in the order of `comparedLayers`. */
-  layers: Rows[];
-  columnWidths: Map<number, number>;
-  rowHeights: Map<number, number>;
-  hiddenRows: Set<number>;
-  hiddenColumns: Set<number>;
-  frozenRows: number;
-  frozenColumns: number;
-  tabColor: string | null;
-  hidden: boolean;
-  merges: string[];
-  rules: FakeConditionalFormatRule[];
-  lineEdits: number;
-  rows: number;
-  columns: number;
-}
-
-/** Content layers first (one group), then one layer per attribute, then validations. */
-function comparedLayers(sheet: FakeSheet): Layer<unknown>[] {
-  const content = [sheet.values, sheet.formulas, sheet.richTexts, sheet.errors];
-  const attributes = XLSX_ATTRIBUTES.map((a) => a.layer(sheet));
-  return [...(content as Layer<unknown>[]), ...attributes, sheet.validations as Layer<unknown>];
-}
-const CONTENT_LAYERS = 4;
-
-function copyRows(layer: Layer<unknown>): Rows {
-  return layer.rows.map((row) => row?.map((v) => (isDate(v) ? new Date(v.getTime()) : v)));
-}
-
-function snapshot(sheet: FakeSheet): Snapshot {
-  const layers = comparedLayers(sheet).map(copyRows);
-  const rows = Math.max(...layers.map((l) => l.length));
-  const columns = Math.max(0, ...layers.flatMap((l) => l.map((r) => r?.length ?? 0)));
-  return {
-    name: sheet.sheetName,
-    layers,
-    columnWidths: new Map(sheet.columnWidths),
-    rowHeights: new Map(sheet.rowHeights),
-    hiddenRows: new Set(sheet.hiddenRows),
-    hiddenColumns: new Set(sheet.hiddenColumns),
-    frozenRows: sheet.frozenRows,
-    frozenColumns: sheet.frozenColumns,
-    tabColor: sheet.tabColor,
-    hidden: sheet.hidden,
-    merges: sheet.merges.slice(),
-    rules: sheet.conditionalFormatRules.slice(),
-    lineEdits: sheet.lineEdits.length,
-    rows,
-    columns,
-  };
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return a === b || (isDate(a) && isDate(b) && a.getTime() === b.getTime());
-}
-
-/** Cells (0-based) whose layer differs from the snapshot's copy of it. */
-function changedCells(
-  sheet: FakeSheet,
-  layer: Layer<unknown>,
-  before: Rows,
-  into: Set<string>,
-): void {
-  const isValues = layer === (sheet.values as Layer<unknown>);
-  const n = Math.max(layer.rows.length, before.length);
-  for (let r = 0; r < n; r++) {
-    const now = layer.rows[r];
-    const old = before[r];
-    if (now === old) continue;
-    const m = Math.max(now?.length ?? 0, old?.length ?? 0);
-    for (let c = 0; c < m; c++) {
-      const a = isValues ? sheet.cellInternal(r, c) : layer.get(r, c);
-      const b = old?.[c] ?? layer.blank;
-      if (!same(a, b)) into.add(`${r},${c}`);
-    }
-  }
-}
-
-function applyCells(ws: ExcelJS.Worksheet, sheet: FakeSheet, snap: Snapshot, zone: string): void {
-  const layers = comparedLayers(sheet);
-  const changed = layers.map((layer, i) => {
-    const set = new Set<string>();
-    changedCells(sheet, layer, snap.layers[i]!, set);
-    return set;
-  });
-  const content = new Set(changed.slice(0, CONTENT_LAYERS).flatMap((s) => [...s]));
-  const validations = changed[changed.length - 1]!;
-  const all = new Set([...content, ...changed.slice(CONTENT_LAYERS).flatMap((s) => [...s])]);
-  for (const key of all) {
-    const [r, c] = key.split(',').map(Number) as [number, number];
-    const cell = ws.getCell(r + 1, c + 1);
-    XLSX_ATTRIBUTES.forEach((a, i) => {
-      if (changed[CONTENT_LAYERS + i]!.has(key)) a.write(cell, a.layer(sheet).get(r, c));
-    });
-    if (validations.has(key)) writeValidation(ws, cell.address, sheet.validations.get(r, c));
-    if (content.has(key)) writeContent(cell, contentAt(sheet, r, c), zone);
-  }
-}
-
-function changedKeys<K, V>(now: Map<K, V>, before: Map<K, V>): K[] {
-  return [...new Set([...now.keys(), ...before.keys()])].filter(
-    (k) => now.get(k) !== before.get(k),
-  );
-}
-
-function changedMembers<K>(now: Set<K>, before: Set<K>): K[] {
-  return [...now, ...before].filter((k) => now.has(k) !== before.has(k));
-}
-
-function applyLayout(ws: ExcelJS.Worksheet, sheet: FakeSheet, snap: Snapshot): void {
-  if (sheet.sheetName !== snap.name) ws.name = sheet.sheetName;
-  for (const col of changedKeys(sheet.columnWidths, snap.columnWidths))
-    writeColumnWidth(ws, col, sheet.columnWidths.get(col));
-  for (const row of changedKeys(sheet.rowHeights, snap.rowHeights))
-    writeRowHeight(ws, row, sheet.rowHeights.get(row));
-  for (const col of changedMembers(sheet.hiddenColumns, snap.hiddenColumns))
-    ws.getColumn(col).hidden = sheet.hiddenColumns.has(col);
-  for (const row of changedMembers(sheet.hiddenRows, snap.hiddenRows))
-    ws.getRow(row).hidden = sheet.hiddenRows.has(row);
-  if (sheet.frozenRows !== snap.frozenRows || sheet.frozenColumns !== snap.frozenColumns)
-    writeFrozen(ws, sheet.frozenRows, sheet.frozenColumns);
-  if (sheet.tabColor !== snap.tabColor) writeTabColor(ws, sheet.tabColor);
-  if (sheet.hidden !== snap.hidden) ws.state = sheet.hidden ? 'hidden' : 'visible';
-  for (const a1 of snap.merges) if (!sheet.merges.includes(a1)) ws.unMergeCells(a1);
-  for (const a1 of sheet.merges) if (!snap.merges.includes(a1)) ws.mergeCells(a1);
-}
-
-/** Removes the rules the run removed, appends the ones it added (after the file's own). */
-function applyRules(
-  ws: ExcelJS.Worksheet,
-  sheet: FakeSheet,
-  snap: Snapshot,
-  sources: RuleSources,
-): void {
-  const now = sheet.conditionalFormatRules;
-  const removed = snap.rules.filter((r) => !now.includes(r));
-  const added = now.filter((r) => !snap.rules.includes(r));
-  if (removed.length === 0 && added.length === 0) return;
-  for (const rule of removed) {
-    const source = sources.get(rule);
-    if (source) source.cf.rules = source.cf.rules.filter((x) => x !== source.rule);
-  }
-  const kept = conditionalFormattings(ws).filter((cf) => cf.rules.length > 0);
-  let priority = Math.max(0, ...kept.flatMap((cf) => cf.rules.map((r) => r.priority ?? 0)));
-  for (const rule of added) {
-    const cf = ruleToExcel(rule, ++priority);
-    if (cf === null) continue;
-    kept.push(cf);
-    sources.set(rule, { cf, rule: cf.rules[0]! });
-  }
-  setConditionalFormattings(ws, kept);
-}
-
-/** Rows or columns inserted or deleted inside what the file held would shift the user's cells. */
-function checkNoShift(sheet: FakeSheet, snap: Snapshot): void {
-  for (const edit of sheet.lineEdits.slice(snap.lineEdits)) {
-    const extent = edit.axis === 'rows' ? snap.rows : snap.columns;
-    if (edit.at < extent) {
-      throw new Error(
-        `the run inserted or deleted ${edit.axis} inside sheet "${sheet.sheetName}", which came from the file; ` +
-          'only changes that move no existing cell can be written back',
-      );
-    }
-  }
-}
+  applyCells,
+  applyLayout,
+  applyRules,
+  checkNoShift,
+  type Snapshot,
+  snapshot,
+} from './writeBackSheet.ts';
+import { type RuleSources, writeWorksheet } from './xlsxSheet.ts';
 
 interface Tracked {
   ws: ExcelJS.Worksheet;
@@ -206,6 +28,9 @@ interface Tracked {
 
 export class WriteBack {
   private readonly tracked = new Map<FakeSheet, Tracked>();
+  /** The sheets that came from the file, and what the run changed in them. */
+  private readonly fromFile = new Map<FakeSheet, SheetChanges>();
+  private readonly removed = new Set<string>();
 
   constructor(
     private readonly wb: ExcelJS.Workbook,
@@ -216,6 +41,17 @@ export class WriteBack {
   /** Records a sheet as loaded from `ws`. */
   track(sheet: FakeSheet, ws: ExcelJS.Worksheet): void {
     this.tracked.set(sheet, { ws, snapshot: snapshot(sheet) });
+    this.fromFile.set(sheet, noChanges(ws.name));
+  }
+
+  /** The charts read from the file (after tracking) are the sheets' charts as loaded. */
+  chartsLoaded(): void {
+    for (const [sheet, t] of this.tracked) t.snapshot.charts = sheet.charts.slice();
+  }
+
+  /** What the run changed in the file's sheets, since the file was loaded. */
+  changes(): WorkbookChanges {
+    return { sheets: this.fromFile, removed: this.removed };
   }
 
   /** Writes every change since tracking onto the workbook, then tracks the result. */
@@ -227,11 +63,15 @@ export class WriteBack {
       if (live.includes(sheet)) continue;
       this.wb.removeWorksheet(t.ws.id);
       this.tracked.delete(sheet);
+      const record = this.fromFile.get(sheet);
+      if (record) this.removed.add(record.fileName);
+      this.fromFile.delete(sheet);
     }
     for (const [sheet, { ws, snapshot: snap }] of this.tracked) {
-      applyCells(ws, sheet, snap, zone);
-      applyLayout(ws, sheet, snap);
-      applyRules(ws, sheet, snap, this.ruleSources);
+      const record = this.fromFile.get(sheet) ?? noChanges(sheet.sheetName);
+      applyCells(ws, sheet, snap, zone, record);
+      applyLayout(ws, sheet, snap, record);
+      applyRules(ws, sheet, snap, this.ruleSources, record);
     }
     for (const sheet of live) {
       if (this.tracked.has(sheet)) continue;

@@ -11,7 +11,6 @@ import { basename, dirname, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { FakeDataValidation } from '../appsScript/dataValidation.ts';
 import { Env } from '../appsScript/env.ts';
-import { namedRangeTexts } from '../appsScript/namedRanges.ts';
 import type { FakeSheet } from '../appsScript/sheet.ts';
 import { FakeSpreadsheet } from '../appsScript/spreadsheet.ts';
 import { UiRecorder } from '../appsScript/ui.ts';
@@ -20,8 +19,9 @@ import { chartsBySheet } from './chartCells.ts';
 import { WriteBack } from './writeBack.ts';
 import { addChartsToXlsx } from './xlsxCharts.ts';
 import { loadDefinedNames, marksOf, restoreMarks } from './xlsxNames.ts';
-import { type LoadContext, readWorksheet, writeWorksheet } from './xlsxSheet.ts';
-import { findStateSheet, readState, type WorkbookState, writeState } from './xlsxState.ts';
+import { type LoadContext, readWorksheet } from './xlsxSheet.ts';
+import { findStateSheet, readState, type WorkbookState } from './xlsxState.ts';
+import { FIT_TO_WIDTH, type WholeWorkbook, wholeWorkbookBuffer } from './xlsxStream.ts';
 
 export { META_SHEET } from './xlsxState.ts';
 
@@ -154,38 +154,20 @@ export interface SaveHooks {
   fitToWidth?: readonly string[];
 }
 
-function fitToWidth(wb: ExcelJS.Workbook, names: readonly string[]): void {
+/** Prints these sheets of a workbook landscape, one page wide. */
+export function fitToWidth(wb: ExcelJS.Workbook, names: readonly string[]): void {
   for (const name of names) {
     const ws = wb.getWorksheet(name);
-    if (!ws) continue;
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-    };
+    if (ws) ws.pageSetup = { ...ws.pageSetup, ...FIT_TO_WIDTH };
   }
 }
 
-/**
- * Writes the workbook to `path` atomically: temp file in the same folder, then rename. The
- * charts of `ss` (ExcelJS writes none) are added to the package as native charts.
- */
-export async function writeWorkbookFile(
-  wb: ExcelJS.Workbook,
+/** Writes `buffer` to `path` atomically: a temporary file in the same folder, then a rename. */
+export async function writeFileAtomically(
   path: string,
+  buffer: Buffer,
   hooks: SaveHooks = {},
-  ss?: FakeSpreadsheet,
 ): Promise<void> {
-  let buffer: Buffer;
-  try {
-    fitToWidth(wb, hooks.fitToWidth ?? []);
-    buffer = Buffer.from(await wb.xlsx.writeBuffer());
-    if (ss) buffer = await addChartsToXlsx(buffer, chartsBySheet(ss.sheetList()));
-  } catch (e) {
-    throw new Error(`Cannot save workbook to "${path}": ${messageOf(e)}`, { cause: e });
-  }
   const dir = dirname(path);
   if (!existsSync(dir))
     throw new Error(`Cannot save workbook to "${path}": folder ${dir} does not exist.`);
@@ -200,25 +182,37 @@ export async function writeWorkbookFile(
   }
 }
 
-/** Writes a whole spreadsheet (every sheet serialised from the model) to `path`, atomically. */
+/** Builds a package, saying which file it was for when it cannot. */
+export async function packageBuilt(path: string, build: () => Promise<Buffer>): Promise<Buffer> {
+  try {
+    return await build();
+  } catch (e) {
+    throw new Error(`Cannot save workbook to "${path}": ${messageOf(e)}`, { cause: e });
+  }
+}
+
+/**
+ * Writes a whole spreadsheet (every sheet serialised from the model, in a stream) to `path`,
+ * atomically. `dates` puts dates in place of some cells' text (a CSV's date columns).
+ */
 export async function saveSpreadsheet(
   ss: FakeSpreadsheet,
   properties: ReadonlyMap<string, string>,
   path: string,
   hooks: SaveHooks = {},
+  dates?: WholeWorkbook['dates'],
 ): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  wb.title = ss.name;
-  wb.creator = 'SLA Sheets runtime';
-  try {
-    for (const sheet of ss.sheetList())
-      writeWorksheet(wb.addWorksheet(sheet.sheetName), sheet, ss.timeZoneInternal);
-    for (const [name, text] of namedRangeTexts(ss.namedRanges)) wb.definedNames.add(text, name);
-    writeState(wb, stateOf(ss, properties));
-  } catch (e) {
-    throw new Error(`Cannot save workbook to "${path}": ${messageOf(e)}`, { cause: e });
-  }
-  await writeWorkbookFile(wb, path, hooks, ss);
+  const state = stateOf(ss, properties);
+  const build = async () => {
+    const whole = await wholeWorkbookBuffer({
+      ss,
+      state,
+      ...(dates ? { dates } : {}),
+      fitToWidth: hooks.fitToWidth ?? [],
+    });
+    return addChartsToXlsx(whole, chartsBySheet(ss.sheetList()));
+  };
+  await writeFileAtomically(path, await packageBuilt(path, build), hooks);
 }
 
 /** Writes plain workbook data to `path` atomically. */

@@ -47,17 +47,17 @@ async function drawingOf(pkg: Package, sheetPart: string): Promise<string> {
   return drawing;
 }
 
-async function addSheetCharts(
+/** Adds the charts to a sheet of the package (to its drawing, created when it has none). */
+export async function addSheetCharts(
   pkg: Package,
   sheetPart: string,
   charts: readonly ChartCells[],
 ): Promise<void> {
   const drawing = await drawingOf(pkg, sheetPart);
   let xml = (await pkg.text(drawing)) ?? drawingXml([]);
-  const ids = (xml.match(/<(?:\w+:)?cNvPr\b[^>]*\bid="(\d+)"/g) ?? []).map((m) =>
-    Number(/id="(\d+)"/.exec(m)![1]),
-  );
-  let shapeId = Math.max(1, ...ids);
+  let shapeId = 1;
+  for (const m of xml.matchAll(/<(?:\w+:)?cNvPr\b[^>]*\bid="(\d+)"/g))
+    shapeId = Math.max(shapeId, Number(m[1]));
   const anchors: string[] = [];
   for (const chart of charts) {
     const part = pkg.freshPart('xl/charts', 'chart');

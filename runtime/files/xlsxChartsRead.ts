@@ -11,6 +11,7 @@ import type { FakeRange } from '../appsScript/range.ts';
 import type { FakeSheet } from '../appsScript/sheet.ts';
 import type { FakeSpreadsheet } from '../appsScript/spreadsheet.ts';
 import { DEFAULT_CHART_COLORS, DEFAULT_CHART_HEIGHT, DEFAULT_CHART_WIDTH } from './chartCells.ts';
+import { removePart } from './pkgParts.ts';
 import { Package, resolvePart, unescapeXml } from './xlsxPackage.ts';
 
 const EMU_PER_PX = 9525;
@@ -169,21 +170,39 @@ function optionsOf(
   };
 }
 
+interface ModelChart {
+  anchor: string;
+  relId: string;
+  chartPart: string;
+  chart: ReadChart;
+  ranges: NonNullable<ReturnType<typeof rangesOf>>;
+  placement: NonNullable<ReturnType<typeof placementOf>>;
+}
+
+/** The charts of a sheet's drawing that the runtime reads (the others are left out). */
+async function modelCharts(pkg: Package, sheet: FakeSheet, ss: FakeSpreadsheet, drawing: string) {
+  const xml = (await pkg.text(drawing)) ?? '';
+  const rels = await pkg.relationships(drawing);
+  const anchors = xml.match(/<(\w+:)?(oneCellAnchor|twoCellAnchor)\b[\s\S]*?<\/\1\2>/g) ?? [];
+  const found: ModelChart[] = [];
+  for (const anchor of anchors) {
+    const relId = first(anchor, /<(?:\w+:)?chart\b[^>]*\br:id="([^"]+)"/) ?? '';
+    const rel = rels.get(relId);
+    const chartPart = rel ? resolvePart(drawing, rel.target) : '';
+    const chart = rel ? readChartXml((await pkg.text(chartPart)) ?? '') : null;
+    const ranges = chart ? rangesOf(ss, chart) : null;
+    const placement = placementOf(anchor, sheet);
+    if (chart && ranges && placement)
+      found.push({ anchor, relId, chartPart, chart, ranges, placement });
+  }
+  return found;
+}
+
 async function readSheetCharts(pkg: Package, ss: FakeSpreadsheet, name: string, part: string) {
   const sheet = ss.findSheet(name);
   const drawing = await pkg.drawingOf(part);
   if (!sheet || !drawing) return;
-  const xml = (await pkg.text(drawing)) ?? '';
-  const rels = await pkg.relationships(drawing);
-  const anchors = xml.match(/<(\w+:)?(oneCellAnchor|twoCellAnchor)\b[\s\S]*?<\/\1\2>/g) ?? [];
-  for (const anchor of anchors) {
-    const rel = rels.get(first(anchor, /<(?:\w+:)?chart\b[^>]*\br:id="([^"]+)"/) ?? '');
-    const chart = rel
-      ? readChartXml((await pkg.text(resolvePart(drawing, rel.target))) ?? '')
-      : null;
-    const ranges = chart ? rangesOf(ss, chart) : null;
-    const placement = placementOf(anchor, sheet);
-    if (!chart || !ranges || !placement) continue;
+  for (const { chart, ranges, placement } of await modelCharts(pkg, sheet, ss, drawing)) {
     const { width, height, ...position } = placement;
     sheet.addChartInternal({
       type: chart.type,
@@ -192,6 +211,28 @@ async function readSheetCharts(pkg: Package, ss: FakeSpreadsheet, name: string, 
       position,
     });
   }
+}
+
+/**
+ * Removes from a sheet's drawing the charts the runtime read from it (its chart parts too),
+ * before the sheet's charts as the run left them are added again.
+ */
+export async function removeModelCharts(
+  pkg: Package,
+  ss: FakeSpreadsheet,
+  name: string,
+  part: string,
+): Promise<void> {
+  const sheet = ss.findSheet(name);
+  const drawing = await pkg.drawingOf(part);
+  if (!sheet || !drawing) return;
+  let xml = (await pkg.text(drawing)) ?? '';
+  for (const found of await modelCharts(pkg, sheet, ss, drawing)) {
+    xml = xml.replace(found.anchor, '');
+    await pkg.unrelate(drawing, found.relId);
+    await removePart(pkg, found.chartPart);
+  }
+  pkg.write(drawing, xml);
 }
 
 /** Adds the charts of the .xlsx in `buffer` to the sheets of `ss` loaded from it. */

@@ -15,6 +15,15 @@ export const unescapeXml = (s: string): string =>
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
 
+/** The relationships part of a part: `xl/_rels/workbook.xml.rels`. */
+export const relsPathOf = (part: string): string => {
+  const i = part.lastIndexOf('/');
+  return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
+};
+
+const escapeAttr = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
 export const attr = (tag: string, name: string): string | null => {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
   return m ? unescapeXml(m[1]!) : null;
@@ -31,10 +40,12 @@ export function resolvePart(from: string, target: string): string {
   return parts.join('/');
 }
 
-const relsPathOf = (part: string): string => {
-  const i = part.lastIndexOf('/');
-  return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
-};
+export interface Relationship {
+  type: string;
+  target: string;
+  /** A link outside the package (a URL): no part to follow. */
+  external: boolean;
+}
 
 export class Package {
   constructor(private readonly zip: JSZip) {}
@@ -49,38 +60,77 @@ export class Package {
   }
 
   write(path: string, text: string): void {
-    this.zip.file(path, text);
+    this.zip.file(path, text, { createFolders: false });
+  }
+
+  has(path: string): boolean {
+    return this.zip.file(path) !== null;
+  }
+
+  remove(path: string): void {
+    this.zip.remove(path);
+  }
+
+  async bytes(path: string): Promise<Uint8Array | null> {
+    const file = this.zip.file(path);
+    return file ? file.async('uint8array') : null;
+  }
+
+  writeBytes(path: string, bytes: Uint8Array): void {
+    this.zip.file(path, bytes, { createFolders: false });
+  }
+
+  /** Every part's path. */
+  paths(): string[] {
+    return Object.keys(this.zip.files).filter((p) => !this.zip.files[p]!.dir);
   }
 
   /** `xl/charts/chart3.xml`: the first free number. */
-  freshPart(folder: string, stem: string): string {
+  freshPart(folder: string, stem: string, extension = 'xml'): string {
     for (let n = 1; ; n++) {
-      const path = `${folder}/${stem}${n}.xml`;
+      const path = `${folder}/${stem}${n}.${extension}`;
       if (!this.zip.file(path)) return path;
     }
   }
 
-  async relationships(part: string): Promise<Map<string, { type: string; target: string }>> {
+  async relationships(part: string): Promise<Map<string, Relationship>> {
     const xml = (await this.text(relsPathOf(part))) ?? '';
-    const rels = new Map<string, { type: string; target: string }>();
+    const rels = new Map<string, Relationship>();
     for (const tag of xml.match(/<Relationship\b[^>]*>/g) ?? []) {
       const id = attr(tag, 'Id');
-      if (id) rels.set(id, { type: attr(tag, 'Type') ?? '', target: attr(tag, 'Target') ?? '' });
+      if (!id) continue;
+      const external = attr(tag, 'TargetMode') === 'External';
+      rels.set(id, { type: attr(tag, 'Type') ?? '', target: attr(tag, 'Target') ?? '', external });
     }
     return rels;
   }
 
   /** Adds a relationship from `part` to `target` (relative path); returns its id. */
-  async relate(part: string, type: string, target: string): Promise<string> {
+  relate(part: string, type: string, target: string): Promise<string> {
+    return this.relateAs(part, `${REL}/${type}`, target);
+  }
+
+  /** Adds a relationship of a full type URI (`external` for a URL); returns its id. */
+  async relateAs(part: string, type: string, target: string, external = false): Promise<string> {
     const path = relsPathOf(part);
     const xml =
       (await this.text(path)) ??
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"></Relationships>`;
-    const used = (xml.match(/\bId="rId(\d+)"/g) ?? []).map((m) => Number(m.replace(/\D/g, '')));
-    const id = `rId${Math.max(0, ...used) + 1}`;
-    const rel = `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`;
+    let last = 0;
+    for (const m of xml.matchAll(/\bId="rId(\d+)"/g)) last = Math.max(last, Number(m[1]));
+    const id = `rId${last + 1}`;
+    const mode = external ? ' TargetMode="External"' : '';
+    const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeAttr(target)}"${mode}/>`;
     this.write(path, xml.replace('</Relationships>', `${rel}</Relationships>`));
     return id;
+  }
+
+  /** Removes the relationship `id` of `part`. */
+  async unrelate(part: string, id: string): Promise<void> {
+    const path = relsPathOf(part);
+    const xml = await this.text(path);
+    if (xml === null) return;
+    this.write(path, xml.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${id}"[^>]*>`), ''));
   }
 
   async declare(part: string, contentType: string): Promise<void> {
@@ -88,6 +138,41 @@ export class Package {
     const xml = (await this.text(path)) ?? '';
     const override = `<Override PartName="/${part}" ContentType="${contentType}"/>`;
     this.write(path, xml.replace('</Types>', `${override}</Types>`));
+  }
+
+  /** Removes the content type override of `part`. */
+  async undeclare(part: string): Promise<void> {
+    const path = '[Content_Types].xml';
+    const xml = (await this.text(path)) ?? '';
+    const override = new RegExp(
+      `<Override\\b[^>]*\\bPartName="/${part.replace(/[.[\]]/g, '\\$&')}"[^>]*>`,
+    );
+    if (override.test(xml)) this.write(path, xml.replace(override, ''));
+  }
+
+  /** The content type of `part`: its override, else its extension's default. */
+  async contentTypeOf(part: string): Promise<{ type: string; byDefault: boolean } | null> {
+    const xml = (await this.text('[Content_Types].xml')) ?? '';
+    for (const tag of xml.match(/<Override\b[^>]*>/g) ?? [])
+      if (attr(tag, 'PartName') === `/${part}`)
+        return { type: attr(tag, 'ContentType') ?? '', byDefault: false };
+    const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
+    for (const tag of xml.match(/<Default\b[^>]*>/g) ?? [])
+      if (attr(tag, 'Extension')?.toLowerCase() === ext)
+        return { type: attr(tag, 'ContentType') ?? '', byDefault: true };
+    return null;
+  }
+
+  /** Declares the default content type of an extension, unless the package has one. */
+  async declareDefault(extension: string, contentType: string): Promise<void> {
+    const path = '[Content_Types].xml';
+    const xml = (await this.text(path)) ?? '';
+    const has = (xml.match(/<Default\b[^>]*>/g) ?? []).some(
+      (t) => attr(t, 'Extension')?.toLowerCase() === extension.toLowerCase(),
+    );
+    if (has) return;
+    const entry = `<Default Extension="${extension}" ContentType="${contentType}"/>`;
+    this.write(path, xml.replace(/(<Types\b[^>]*>)/, `$1${entry}`));
   }
 
   generate(): Promise<Buffer> {

@@ -108,25 +108,34 @@ export function readState(ws: ExcelJS.Worksheet | null): WorkbookState {
   return state;
 }
 
-function freeName(wb: ExcelJS.Workbook): string {
-  const taken = new Set(wb.worksheets.map((ws) => ws.name.toLowerCase()));
+/** A free name for the state sheet among `taken` (lower-cased names). */
+export function freeStateName(taken: ReadonlySet<string>): string {
   let name = META_SHEET;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${META_SHEET} ${n}`;
   return name;
+}
+
+/** The state sheet's rows: the mark, then one key (and value) a row. */
+export function stateRows(state: WorkbookState): string[][] {
+  const rows = [
+    [STATE_MARK, ABOUT],
+    ['timeZone', state.timeZone ?? ''],
+    ['name', state.name ?? ''],
+    ['locale', state.locale ?? ''],
+    ['sheets', JSON.stringify({ sheets: state.sheets })],
+  ];
+  for (const [key, value] of Object.entries(state.documentProperties))
+    rows.push(['property', key, value]);
+  for (const [sheet, marks] of Object.entries(state.marks))
+    rows.push(['marks', sheet, JSON.stringify(marks)]);
+  return rows;
 }
 
 /** Replaces the workbook's state sheet (last, very hidden). */
 export function writeState(wb: ExcelJS.Workbook, state: WorkbookState): void {
   const old = findStateSheet(wb);
   if (old) wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(freeName(wb), { state: 'veryHidden' });
-  ws.addRow([STATE_MARK, ABOUT]);
-  ws.addRow(['timeZone', state.timeZone ?? '']);
-  ws.addRow(['name', state.name ?? '']);
-  ws.addRow(['locale', state.locale ?? '']);
-  ws.addRow(['sheets', JSON.stringify({ sheets: state.sheets })]);
-  for (const [key, value] of Object.entries(state.documentProperties))
-    ws.addRow(['property', key, value]);
-  for (const [sheet, marks] of Object.entries(state.marks))
-    ws.addRow(['marks', sheet, JSON.stringify(marks)]);
+  const taken = new Set(wb.worksheets.map((ws) => ws.name.toLowerCase()));
+  const ws = wb.addWorksheet(freeStateName(taken), { state: 'veryHidden' });
+  for (const row of stateRows(state)) ws.addRow(row);
 }

@@ -7,18 +7,26 @@ import { conditionalFormattings } from '../../runtime/files/excelInternals.ts';
 import { loadXlsx, REPO_ROOT, saveXlsx } from '../../runtime/index.ts';
 import { OWNED_COLUMN_WIDTHS, OWNED_HEADER_LIST } from '../../src/core/read/leadColumns.ts';
 import { DECORATED_NOW, decoratedWorkbook, TRICKY_CSV } from '../fixtures/decoratedWorkbook.ts';
-import { compareRoundTrip, readBook } from '../fixtures/xlsxCompare.ts';
+import { excelLikePackage, PACKAGE_NOW } from '../fixtures/excelLikePackage.ts';
+import {
+  compareParts,
+  compareRoundTrip,
+  malformedParts,
+  partText,
+  readBook,
+} from '../fixtures/xlsxCompare.ts';
 
 const LIBREOFFICE_FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'libreoffice-team-book.xlsx');
+const LIBREOFFICE_PACKAGE = join(REPO_ROOT, 'test', 'fixtures', 'libreoffice-package.xlsx');
 const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 const dir = mkdtempSync(join(tmpdir(), 'sla-roundtrip-'));
 
 /** `npm start` on `input` (the real script, on the built bundle); returns the result's path. */
-function start(input: string, name: string): string {
+function start(input: string, name: string, now = DECORATED_NOW): string {
   const out = join(dir, `${name}-result.xlsx`);
   const run = spawnSync(
     tsx,
-    [join(REPO_ROOT, 'scripts', 'start.ts'), input, '--now', DECORATED_NOW, '--out', out],
+    [join(REPO_ROOT, 'scripts', 'start.ts'), input, '--now', now, '--out', out],
     { encoding: 'utf8', cwd: REPO_ROOT, timeout: 120_000 },
   );
   expect(run.stderr).toBe('');
@@ -56,6 +64,7 @@ describe('npm start gives the team workbook back intact', { timeout: 180_000 }, 
     const again = start(output, 'team-book-again');
     expect(await compareRoundTrip(output, again)).toEqual({ changedCells: [], lostAttributes: [] });
     await expectAddInWork(again);
+    expect([...(await malformedParts(output)), ...(await malformedParts(again))]).toEqual([]);
   });
 
   it('the same workbook saved by LibreOffice: 0 changed user cells, 0 lost attributes', async () => {
@@ -129,5 +138,119 @@ describe('npm start gives the team workbook back intact', { timeout: 180_000 }, 
       'SLA Review 2026-10',
       'SLA History',
     ]);
+  });
+});
+
+/** The parts a run on the package changes: its sheet list, tables and the leads sheet. */
+const CHANGED_PARTS = [
+  '[Content_Types].xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+  'xl/workbook.xml',
+  'xl/worksheets/sheet1.xml',
+];
+
+const children = (xml: string, list: string, item: string): string[] =>
+  (new RegExp(`<${list}\\b[\\s\\S]*?</${list}>`).exec(xml)?.[0] ?? '').match(
+    new RegExp(`<${item}\\b[^>]*?(?:/>|>[\\s\\S]*?</${item}>)`, 'g'),
+  ) ?? [];
+
+/** In the sheet we wrote: every user cell, the extensions and links as the file wrote them. */
+async function expectLeadsKept(input: string, output: string): Promise<void> {
+  const before = await partText(input, 'xl/worksheets/sheet1.xml');
+  const after = await partText(output, 'xl/worksheets/sheet1.xml');
+  const cells = before.match(/<c r="[A-H]\d+"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g) ?? [];
+  expect(cells.length).toBeGreaterThan(20);
+  for (const cell of cells) expect(after).toContain(cell);
+  for (const element of [
+    /<extLst>[\s\S]*<\/extLst>/,
+    /<legacyDrawing[^>]*\/>/,
+    /<pageMargins[^>]*\/>/,
+  ]) {
+    const kept = element.exec(before)?.[0];
+    expect(kept).toBeDefined();
+    expect(after).toContain(kept);
+  }
+  expect(after).toMatch(/<c r="I1"[^>]*t="s"><v>\d+<\/v><\/c>/); // our Score header
+  const [stylesIn, stylesOut] = await Promise.all(
+    [input, output].map((p) => partText(p, 'xl/styles.xml')),
+  );
+  const xfs = children(stylesIn!, 'cellXfs', 'xf');
+  expect(children(stylesOut!, 'cellXfs', 'xf').slice(0, xfs.length)).toEqual(xfs);
+  const [sstIn, sstOut] = await Promise.all(
+    [input, output].map((p) => partText(p, 'xl/sharedStrings.xml')),
+  );
+  const strings = children(sstIn!, 'sst', 'si');
+  expect(children(sstOut!, 'sst', 'si').slice(0, strings.length)).toEqual(strings);
+}
+
+/** workbook.xml: protection, calculation settings and the file's names as they were. */
+async function expectWorkbookKept(input: string, output: string): Promise<void> {
+  const before = await partText(input, 'xl/workbook.xml');
+  const after = await partText(output, 'xl/workbook.xml');
+  for (const element of [
+    /<workbookProtection[^>]*\/>/,
+    /<calcPr[^>]*\/>/,
+    /<definedName name="TeamLeads"[^>]*>[^<]*<\/definedName>/,
+    /<sheet name="Notes"[^>]*\/>/,
+  ]) {
+    const kept = element.exec(before)?.[0];
+    expect(kept).toBeDefined();
+    expect(after).toContain(kept);
+  }
+  expect(after).toMatch(/<sheet name="SLA Review 2026-10"/);
+}
+
+describe('npm start keeps the package: every part it did not change, byte for byte', {
+  timeout: 180_000,
+}, () => {
+  it('an Excel-like package: custom properties, protection, printer settings, sparklines, notes on empty cells', async () => {
+    const input = join(dir, 'excel-like.xlsx');
+    writeFileSync(input, await excelLikePackage());
+    const output = start(input, 'excel-like', PACKAGE_NOW);
+    const parts = await compareParts(input, output);
+    expect(parts.changed).toEqual(CHANGED_PARTS);
+    expect(parts.removed).toEqual(['xl/calcChain.xml']); // Excel rebuilds it
+    expect(parts.same).toEqual([
+      '_rels/.rels',
+      'docProps/app.xml',
+      'docProps/core.xml',
+      'docProps/custom.xml',
+      'xl/comments1.xml',
+      'xl/comments2.xml',
+      'xl/drawings/vmlDrawing1.vml',
+      'xl/drawings/vmlDrawing2.vml',
+      'xl/printerSettings/printerSettings1.bin',
+      'xl/theme/theme1.xml',
+      'xl/worksheets/_rels/sheet1.xml.rels',
+      'xl/worksheets/_rels/sheet2.xml.rels',
+      'xl/worksheets/sheet2.xml',
+    ]);
+    await expectLeadsKept(input, output);
+    await expectWorkbookKept(input, output);
+    expect(await malformedParts(output)).toEqual([]);
+    expect(await compareRoundTrip(input, output)).toEqual({ changedCells: [], lostAttributes: [] });
+  });
+
+  it('the same package saved by LibreOffice: every part but the changed ones identical', async () => {
+    const output = start(LIBREOFFICE_PACKAGE, 'libreoffice-package', PACKAGE_NOW);
+    const parts = await compareParts(LIBREOFFICE_PACKAGE, output);
+    expect(parts.changed).toEqual(CHANGED_PARTS);
+    expect(parts.removed).toEqual([]);
+    expect(parts.same).toEqual(
+      expect.arrayContaining([
+        'docProps/custom.xml',
+        'xl/comments1.xml',
+        'xl/comments2.xml',
+        'xl/worksheets/sheet2.xml',
+      ]),
+    );
+    await expectLeadsKept(LIBREOFFICE_PACKAGE, output);
+    expect(await malformedParts(output)).toEqual([]);
+    expect(await compareRoundTrip(LIBREOFFICE_PACKAGE, output)).toEqual({
+      changedCells: [],
+      lostAttributes: [],
+    });
   });
 });

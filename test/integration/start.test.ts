@@ -151,6 +151,60 @@ describe('npm start (the offline main job)', { timeout: 120_000 }, () => {
     );
     expect(existsSync(out)).toBe(true);
   });
+
+  it('reads a Windows-1252, semicolon-separated export with its accents, and says so', async () => {
+    const csv = join(dir, 'crm-latin1.csv');
+    const text = 'Lead ID;Name;Owner;Handed off at\nL1;Ann;Chloé Roux;20/11/2026 09:30\n';
+    writeFileSync(csv, Buffer.from(Array.from(text, (ch) => ch.charCodeAt(0))));
+    const out = join(dir, 'crm-latin1.xlsx');
+    const run = start(csv, '--now', '2026-11-23T10:00', '--out', out);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(
+      'Read crm-latin1.csv: Windows-1252, semicolon-separated, 1 row (sheet "crm-latin1")',
+    );
+    const book = await loadXlsx(out);
+    expect(book.sheets.find((s) => s.name === 'crm-latin1')?.values[1]?.[2]).toBe('Chloé Roux');
+  });
+
+  it("reads Excel's Unicode text (UTF-16 LE, tab-separated) with its accents, and says so", async () => {
+    const tsv = join(dir, 'crm-unicode.txt.csv');
+    const text = 'Lead ID\tName\tOwner\tHanded off at\r\nL1\tZoë\tChloé Roux\t20/11/2026 09:30\r\n';
+    writeFileSync(tsv, Buffer.from(`\ufeff${text}`, 'utf16le'));
+    const out = join(dir, 'crm-unicode.xlsx');
+    const run = start(tsv, '--now', '2026-11-23T10:00', '--out', out);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Read crm-unicode.txt.csv: UTF-16 LE, tab-separated, 1 row');
+    const sheet = (await loadXlsx(out)).sheets.find((s) => s.name === 'crm-unicode.txt');
+    expect(sheet?.values[0]).toEqual(expect.arrayContaining(['Lead ID', 'Name', 'Owner']));
+    expect(sheet?.values[1]?.slice(0, 3)).toEqual(['L1', 'Zoë', 'Chloé Roux']);
+  });
+
+  it('refuses a CSV with an unclosed quote: the line named, exit 1, nothing written', () => {
+    const csv = join(dir, 'broken.csv');
+    writeFileSync(csv, 'Lead ID,Name\nL1,Ann\nL2,"Bob\nL3,Chloé\nL4,Dan\n');
+    const out = join(dir, 'broken-result.xlsx');
+    const run = start(csv, '--out', out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/broken\.csv": line 3: a field opens a quote that is never closed/);
+    expect(run.stderr).toMatch(/Nothing was written/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('reports the rows with more fields than the header, in the summary and --json', () => {
+    const csv = join(dir, 'long-rows.csv');
+    writeFileSync(csv, 'Lead ID,Name,Stage\nL1,Ann,MQL\nL2,Lee, Bob,MQL\n');
+    const run = start(csv, '--json', '--now', '2026-11-23T10:00', '--out', join(dir, 'long.xlsx'));
+    expect(run.status).toBe(0);
+    const summary = JSON.parse(run.stdout) as { csv: unknown };
+    expect(summary.csv).toMatchObject({
+      encoding: 'UTF-8',
+      delimiter: 'comma',
+      dataRows: 2,
+      longRows: [{ line: 3, fields: 4 }],
+    });
+    const text = start(csv, '--now', '2026-11-23T10:00', '--out', join(dir, 'long.xlsx'));
+    expect(text.stdout).toMatch(/! 1 row has more fields than the header \(line 3: 4 fields\)/);
+  });
 });
 
 describe('npm start -- leads.csv --activities calls.csv', { timeout: 120_000 }, () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   csvCellValue,
-  csvSheetRows,
+  csvDateColumn,
   detectDelimiter,
   parseCsv,
   sheetNameForFile,
@@ -23,6 +23,19 @@ describe('parseCsv (RFC 4180)', () => {
 
   it('keeps blank lines as blank rows and a trailing empty field', () => {
     expect(parseCsv('a,b\n\nc,\n')).toEqual([['a', 'b'], [''], ['c', '']]);
+  });
+
+  it('refuses an unclosed quote, naming the line where its record starts', () => {
+    expect(() => parseCsv('a,b\n1,2\n"x,3\n4,5\n6,7\n')).toThrow(
+      /^line 3: a field opens a quote that is never closed/,
+    );
+  });
+
+  it('refuses a quote inside an unquoted field and text after a closing quote, naming the line', () => {
+    expect(() => parseCsv('a,b\n1,2\nx"y,3\n')).toThrow(/^line 3: a quote inside a field/);
+    expect(() => parseCsv('a,b\n"1\n2",2\n"x"y,3\n')).toThrow(
+      /^line 4: text follows the closing quote/,
+    );
   });
 
   it('takes the delimiter from the header line, ignoring delimiters inside quotes', () => {
@@ -64,12 +77,20 @@ describe('CSV field types', () => {
     expect(texts.map(csvCellValue)).toEqual(texts);
   });
 
-  it('builds the sheet rows: the header as text, each column typed, short rows padded', () => {
-    expect(csvSheetRows([['ID', '2026'], ['00123', '42'], ['7']])).toEqual([
-      ['ID', '2026'],
-      ['00123', 42],
-      [7, ''],
+  it('types a date column from its text, in the order its values prove', () => {
+    const texts = ['20/11/2026 09:30', '03/11/2026', '', 'soon', '04/11/2026', '05/11/2026'];
+    const wall = csvDateColumn(texts, 'en_US', 'UTC');
+    expect(wall && Array.from(wall)).toEqual([
+      Date.UTC(2026, 10, 20, 9, 30),
+      Date.UTC(2026, 10, 3),
+      Number.NaN,
+      Number.NaN,
+      Date.UTC(2026, 10, 4),
+      Date.UTC(2026, 10, 5),
     ]);
+    // one text too many among the dates: the column stays text
+    expect(csvDateColumn(['soon', ...texts], 'en_US', 'UTC')).toBeNull();
+    expect(csvDateColumn(['Ann', 'Bob', '2026-11-20', 'Chloé', 'Dan'], 'en_US', 'UTC')).toBeNull();
   });
 
   it('names the sheet after the file, without the characters a sheet name cannot hold', () => {

@@ -1,0 +1,75 @@
+/**
+ * The offline run at scale, for `npm run bench`: `npm start` (scripts/start.ts, the real
+ * path: the CSV read, the add-in's setup, check and review, the result written) on a
+ * synthetic CRM export, in a child process whose wall time and peak memory are measured.
+ */
+import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { REPO_ROOT } from '../runtime/index.ts';
+import { leadsCsv } from './benchData.ts';
+
+export interface OfflineRow {
+  what: string;
+  size: string;
+  ms: number;
+  note: string;
+}
+
+const MB = 1024 * 1024;
+
+async function writeCsv(path: string, count: number): Promise<void> {
+  const out = createWriteStream(path);
+  for (const block of leadsCsv(count)) if (!out.write(block)) await once(out, 'drain');
+  out.end();
+  await finished(out);
+}
+
+/** One `npm start` on a CSV of `count` leads: wall time and peak resident memory. */
+async function offlineRun(dir: string, count: number): Promise<OfflineRow> {
+  const csv = join(dir, `crm-export-${count}.csv`);
+  await writeCsv(csv, count);
+  const peakFile = join(dir, `peak-${count}`);
+  const args = ['--import', 'tsx', '--import', join(REPO_ROOT, 'scripts', 'benchPeak.ts')];
+  const start = [join(REPO_ROOT, 'scripts', 'start.ts'), csv, '--now', '2026-11-23T10:00'];
+  const t = performance.now();
+  const run = spawnSync(
+    process.execPath,
+    [...args, ...start, '--json', '--out', join(dir, `result-${count}.xlsx`)],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * MB,
+      env: { ...process.env, SLA_BENCH_PEAK_FILE: peakFile },
+    },
+  );
+  const ms = performance.now() - t;
+  const summary = JSON.parse(run.stdout || '{}') as {
+    ok?: boolean;
+    leads?: number;
+    error?: string;
+  };
+  if (run.status !== 0 || summary.leads !== count)
+    throw new Error(`offline run on ${count} leads failed: ${summary.error ?? run.stderr}`);
+  const peak = Number(readFileSync(peakFile, 'utf8')) / MB;
+  return {
+    what: 'npm start on a CSV export: read, set up, check, review, write (one run, child process)',
+    size: `${count.toLocaleString('en-US')} leads`,
+    ms,
+    note: `${(ms / 1000).toFixed(1)} s, peak memory ${Math.round(peak).toLocaleString('en-US')} MB; target at 300,000: < 120 s and < 2,048 MB`,
+  };
+}
+
+export async function benchOffline(sizes: readonly number[]): Promise<OfflineRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'sla-bench-'));
+  try {
+    const rows: OfflineRow[] = [];
+    for (const count of sizes) rows.push(await offlineRun(dir, count));
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
