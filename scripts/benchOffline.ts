@@ -9,8 +9,9 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
 import { REPO_ROOT } from '../runtime/index.ts';
-import { leadsCsv } from './benchData.ts';
+import { LEADS_HEADER, leadRows, leadsCsv } from './benchData.ts';
 
 export interface OfflineRow {
   what: string;
@@ -26,6 +27,36 @@ async function writeCsv(path: string, count: number): Promise<void> {
   for (const block of leadsCsv(count)) if (!out.write(block)) await once(out, 'drain');
   out.end();
   await finished(out);
+}
+
+/** Columns of the leads workbook holding dates, shown as a CRM's .xlsx export shows them. */
+const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
+
+/**
+ * The same leads as a CRM's .xlsx export (a bold frozen header, dates as dates with their
+ * format, shared strings, column widths), written with ExcelJS's streaming writer.
+ */
+export async function writeLeadsXlsx(path: string, count: number): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useStyles: true,
+    useSharedStrings: true,
+  });
+  const ws = wb.addWorksheet('Leads', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = LEADS_HEADER.map((h) => ({ width: Math.max(12, h.length + 2) }));
+  const header = ws.addRow([...LEADS_HEADER]);
+  header.font = { bold: true };
+  header.commit();
+  const rows = leadRows(count);
+  for (const values of rows) {
+    const row = ws.addRow(values.map((v) => (v === '' ? null : v)));
+    values.forEach((v, i) => {
+      if (v instanceof Date) row.getCell(i + 1).numFmt = DATE_FORMAT;
+    });
+    row.commit();
+  }
+  ws.commit();
+  await wb.commit();
 }
 
 /** One `npm start` on a CSV of `count` leads: wall time and peak resident memory. */
