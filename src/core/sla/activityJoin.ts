@@ -1,6 +1,6 @@
 import type { FirstContactRule } from '../common/choices.ts';
 import { ACTIVITY_LABELS } from '../read/activityFields.ts';
-import { type ActivityLog, leadKey } from '../read/activityLog.ts';
+import { type Activity, type ActivityLog, leadKey } from '../read/activityLog.ts';
 import type { LeadRecord } from '../read/leadRecords.ts';
 import { EARLY_CONTACT_MS, type LoggedContacts } from './contact.ts';
 
@@ -14,6 +14,8 @@ import { EARLY_CONTACT_MS, type LoggedContacts } from './contact.ts';
 export interface ActivityJoin {
   /** The log's facts of a lead, null when no activity of the log is its. */
   logged(record: LeadRecord): LoggedContacts | null;
+  /** The lead's done activities counted as its attempts (since its clock start), in log order. */
+  attempts(record: LeadRecord): Activity[];
   /** Done activities matched to a lead of the sheet, and not matched to any. */
   matched: number;
   unmatched: number;
@@ -60,6 +62,11 @@ export function joinActivities(
   }
   return {
     logged: (record) => facts.get(record.index) ?? null,
+    attempts: (record) => {
+      const from = countedFrom(record);
+      const list = perLead.get(record.index) ?? [];
+      return list.map((n) => log.activities[n]!).filter((a) => a.at >= from);
+    },
     matched,
     unmatched: log.activities.length - matched,
     unmatchedExamples,
@@ -80,14 +87,19 @@ function findLead(
   return email === '' ? null : (byEmail.get(email) ?? null);
 }
 
+/** The earliest activity that counts as an attempt of the lead: a day before its clock start. */
+function countedFrom(record: LeadRecord): number {
+  const start = record.clockStartAt;
+  return start === null ? Number.NEGATIVE_INFINITY : start - EARLY_CONTACT_MS;
+}
+
 /** A lead's first contact under the rule and its attempts, since its clock started. */
 function loggedFacts(
   record: LeadRecord,
   activities: ReadonlyArray<{ at: number; conversation: boolean }>,
   rule: FirstContactRule,
 ): Omit<LoggedContacts, 'dayOnly'> {
-  const start = record.clockStartAt;
-  const from = start === null ? Number.NEGATIVE_INFINITY : start - EARLY_CONTACT_MS;
+  const from = countedFrom(record);
   let first: number | null = null;
   let done = 0;
   for (const a of activities) {
