@@ -9,7 +9,7 @@ import { isSalesSourced, type LeadFacts } from './leadFacts.ts';
  * figures (`LeadMonth`). The tally (tally.ts) only adds these up, for the whole sheet and for
  * each source and owner, so every view of the review counts the same leads the same way.
  *
- * To add a figure: add its key to COUNTS (or SUMS, SAMPLES: counts.ts), push it in
+ * To add a figure: add its key to COUNTS (or SUMS, SAMPLES, KEYED: counts.ts), push it in
  * `classifyLead` where the lead qualifies, then read `m.count.<key>` in one KPI entry (kpis.ts).
  */
 
@@ -75,6 +75,26 @@ function addHandoff(out: LeadMonth, lead: LeadFacts, handedOffAt: number, ctx: M
   out.counts.push(f.outcome);
   if (f.hours !== null) out.samples.hoursToContact = f.hours;
   out.late = f.late;
+  if (lead.missing.length) {
+    out.counts.push('missingData');
+    out.keyed.missingField = lead.missing;
+  }
+}
+
+/** Its return to marketing and its logged attempts, when they fall in the month. */
+function addAgreement(out: LeadMonth, lead: LeadFacts, ctx: MonthContext): void {
+  const returned = lead.returned;
+  if (returned && inMonth(returned.at, ctx)) {
+    out.counts.push('returned');
+    if (returned.agreed) out.counts.push('returnedAgreed');
+  }
+  let channels: string[] | null = null;
+  for (const a of lead.logged) {
+    if (!inMonth(a.at, ctx)) continue;
+    channels ??= [];
+    channels.push(a.channel);
+  }
+  if (channels) out.keyed.channel = channels;
 }
 
 function addWon(out: LeadMonth, lead: LeadFacts, wonAt: number): void {
@@ -97,13 +117,15 @@ export function classifyLead(lead: LeadFacts, ctx: MonthContext): LeadMonth | nu
     inMonth(lead.createdAt, ctx) ||
     inMonth(lead.mqlAt, ctx) ||
     inMonth(lead.handedOffAt, ctx) ||
-    inMonth(lead.wonAt, ctx);
+    inMonth(lead.wonAt, ctx) ||
+    inMonth(lead.returned?.at ?? null, ctx) ||
+    lead.logged.some((a) => inMonth(a.at, ctx));
   // most leads of a sheet are of other months: nothing allocated for them
   if (!touched) {
     ctx.classes[lead.index] = null;
     return null;
   }
-  const out: LeadMonth = { counts: [], sums: {}, samples: {}, late: null };
+  const out: LeadMonth = { counts: [], keyed: {}, sums: {}, samples: {}, late: null };
   if (inMonth(lead.createdAt, ctx)) addCreated(out, lead);
   if (inMonth(lead.mqlAt, ctx)) {
     out.counts.push('mql');
@@ -113,7 +135,8 @@ export function classifyLead(lead: LeadFacts, ctx: MonthContext): LeadMonth | nu
   if (handedOffAt !== null && inMonth(handedOffAt, ctx)) addHandoff(out, lead, handedOffAt, ctx);
   const wonAt = lead.wonAt;
   if (wonAt !== null && inMonth(wonAt, ctx)) addWon(out, lead, wonAt);
-  const result = out.counts.length ? out : null;
+  addAgreement(out, lead, ctx);
+  const result = out.counts.length || out.keyed.channel ? out : null;
   ctx.classes[lead.index] = result;
   return result;
 }

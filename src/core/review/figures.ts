@@ -64,6 +64,7 @@ export function monthFigures(leads: readonly LeadFacts[], ctx: MonthContext): Mo
     month: monthKey(ctx.month),
     active: a.active,
     count: a.count,
+    keyed: a.keyed,
     sum: a.sum,
     marketing: {
       ...a.marketing,
