@@ -1,4 +1,3 @@
-import type { Activity } from '../read/activityLog.ts';
 import type { LeadRecord } from '../read/leadRecords.ts';
 import type { ActivityJoin } from '../sla/activityJoin.ts';
 import type { LeadAgreement } from '../sla/leadAgreement.ts';
@@ -18,10 +17,10 @@ export const UNTYPED_CHANNEL = '\u0000untyped';
 
 /**
  * The agreed channel an attempt was: its type as written (`Zoom meeting`), else its kind as the
- * log's words say it (Zoho's `Outbound` is a call); OTHER or UNTYPED when neither names one.
+ * log's words say it (Bitrix24's type `2` is a call); OTHER or UNTYPED when neither names one.
  */
 export function attemptChannel(
-  activity: Pick<Activity, 'type' | 'kind'>,
+  activity: Pick<LoggedAttempt, 'type' | 'kind'>,
   channels: readonly string[],
 ): string {
   const named =
@@ -49,28 +48,34 @@ export interface ExtrasInput {
   agreement: LeadAgreement;
   /** The Leads rows as read (a record's `index` is its row here). */
   rows: ReadonlyArray<readonly unknown[]>;
-  channels: readonly string[];
+  /** Attempts after which an open lead goes back to marketing. */
+  maxAttempts: number;
   /** The activity log joined to the leads, when one is read. */
   join: ActivityJoin | null;
 }
 
-/** Each lead's facts under the agreement, as `reviewLeads` asks them. */
-export function leadExtras({ agreement, rows, channels, join }: ExtrasInput): LeadExtras {
-  const channelByType = new Map<string, string>();
-  const channelOfAttempt = (a: Activity) => {
-    const key = `${a.kind ?? ''}\u0000${a.type}`;
-    let channel = channelByType.get(key);
+/**
+ * `attemptChannel` for a review: an attempt's kind is read from its type word, so its type alone
+ * tells its channel, found once per type.
+ */
+export function channelResolver(channels: readonly string[]): (a: LoggedAttempt) => string {
+  const byType = new Map<string, string>();
+  return (a) => {
+    let channel = byType.get(a.type);
     if (channel === undefined) {
       channel = attemptChannel(a, channels);
-      channelByType.set(key, channel);
+      byType.set(a.type, channel);
     }
     return channel;
   };
+}
+
+/** Each lead's facts under the agreement, as `reviewLeads` asks them. */
+export function leadExtras(input: ExtrasInput): LeadExtras {
+  const { agreement, rows, join, maxAttempts } = input;
   const logged = (record: LeadRecord): readonly LoggedAttempt[] => {
     const attempts = join ? join.attempts(record) : NONE;
-    return attempts.length
-      ? attempts.map((a) => ({ at: a.at, channel: channelOfAttempt(a) }))
-      : NONE;
+    return attempts.length ? attempts : NONE;
   };
   const row = (record: LeadRecord) => rows[record.index] ?? NONE;
   return {
@@ -78,12 +83,14 @@ export function leadExtras({ agreement, rows, channels, join }: ExtrasInput): Le
       const lacking = agreement.missing(record, row(record));
       return lacking.length ? lacking.map((m) => m.name) : NONE;
     },
-    returned(record): ReturnedFacts | null {
+    returned(record, logged): ReturnedFacts | null {
       // the attempts the status counts: the sheet's, else the log's
-      const attempts = record.attempts ?? join?.logged(record)?.done ?? 0;
+      const attempts = record.attempts ?? logged.length;
+      // only a Recycled lead, or one whose attempts are used up, goes back (most leads: neither)
+      if (record.stage !== 'Recycled' && attempts < maxAttempts) return null;
       const returned = agreement.returned(record, row(record), attempts);
       if (!returned) return null;
-      const at = returnDate(record, logged(record));
+      const at = returnDate(record, logged);
       return at === null ? null : { ...returned, at };
     },
     logged,

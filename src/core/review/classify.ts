@@ -77,8 +77,14 @@ function addHandoff(out: LeadMonth, lead: LeadFacts, handedOffAt: number, ctx: M
   out.late = f.late;
   if (lead.missing.length) {
     out.counts.push('missingData');
-    out.keyed.missingField = lead.missing;
+    out.keyed = { missingField: lead.missing };
   }
+}
+
+/** Some of its logged attempts may fall in the month (their span meets it). */
+function loggedInMonth(lead: LeadFacts, ctx: MonthContext): boolean {
+  const span = lead.loggedSpan;
+  return span !== null && span.last >= ctx.start && span.first < ctx.end;
 }
 
 /** Its return to marketing and its logged attempts, when they fall in the month. */
@@ -88,13 +94,14 @@ function addAgreement(out: LeadMonth, lead: LeadFacts, ctx: MonthContext): void 
     out.counts.push('returned');
     if (returned.agreed) out.counts.push('returnedAgreed');
   }
+  if (!loggedInMonth(lead, ctx)) return;
   let channels: string[] | null = null;
   for (const a of lead.logged) {
     if (!inMonth(a.at, ctx)) continue;
     channels ??= [];
-    channels.push(a.channel);
+    channels.push(ctx.channelOf(a));
   }
-  if (channels) out.keyed.channel = channels;
+  if (channels) out.keyed = { ...out.keyed, channel: channels };
 }
 
 function addWon(out: LeadMonth, lead: LeadFacts, wonAt: number): void {
@@ -119,13 +126,13 @@ export function classifyLead(lead: LeadFacts, ctx: MonthContext): LeadMonth | nu
     inMonth(lead.handedOffAt, ctx) ||
     inMonth(lead.wonAt, ctx) ||
     inMonth(lead.returned?.at ?? null, ctx) ||
-    lead.logged.some((a) => inMonth(a.at, ctx));
+    loggedInMonth(lead, ctx);
   // most leads of a sheet are of other months: nothing allocated for them
   if (!touched) {
     ctx.classes[lead.index] = null;
     return null;
   }
-  const out: LeadMonth = { counts: [], keyed: {}, sums: {}, samples: {}, late: null };
+  const out: LeadMonth = { counts: [], sums: {}, samples: {}, late: null };
   if (inMonth(lead.createdAt, ctx)) addCreated(out, lead);
   if (inMonth(lead.mqlAt, ctx)) {
     out.counts.push('mql');
@@ -136,7 +143,7 @@ export function classifyLead(lead: LeadFacts, ctx: MonthContext): LeadMonth | nu
   const wonAt = lead.wonAt;
   if (wonAt !== null && inMonth(wonAt, ctx)) addWon(out, lead, wonAt);
   addAgreement(out, lead, ctx);
-  const result = out.counts.length || out.keyed.channel ? out : null;
+  const result = out.counts.length || out.keyed ? out : null;
   ctx.classes[lead.index] = result;
   return result;
 }

@@ -60,7 +60,8 @@ export type KeyedId = (typeof KEYED)[number];
 /** What one lead adds to one month's figures. */
 export interface LeadMonth {
   counts: CountId[];
-  keyed: Partial<Record<KeyedId, readonly string[]>>;
+  /** Absent when the lead adds no keyed count (most leads). */
+  keyed?: Partial<Record<KeyedId, readonly string[]>>;
   sums: Partial<Record<SumId, number>>;
   samples: Partial<Record<SampleId, number>>;
   /** For the speed-to-lead estimate: contacted late, or never contacted once the deadline passed. */

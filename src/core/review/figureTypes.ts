@@ -2,7 +2,7 @@ import type { Settings } from '../settings/index.ts';
 import type { BusinessCalendar } from '../sla/calendar.ts';
 import type { ZoneClock } from '../time/zone.ts';
 import type { CountId, KeyedId, LeadMonth, SumId } from './counts.ts';
-import type { ReviewMonth } from './leadFacts.ts';
+import type { LoggedAttempt, ReviewMonth } from './leadFacts.ts';
 import type { LateContact, SpeedToLeadImpact } from './speedToLead.ts';
 
 /** The shapes of one month's figures and of what computing them shares (values: figures.ts, tally.ts). */
@@ -105,6 +105,8 @@ export interface ReviewContext {
   nowMs: number;
   /** The Planning sheet's monthly MQL targets (January first), when it has them. */
   plannedMonthlyMql: readonly number[] | null;
+  /** The agreed channel of a logged attempt (agreementFacts.ts `channelResolver`). */
+  channelOf: (attempt: LoggedAttempt) => string;
 }
 
 /** A hand-off's outcome against its deadline. */

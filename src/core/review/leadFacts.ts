@@ -1,5 +1,6 @@
 import { normalizeText } from '../common/cellValues.ts';
 import type { Priority } from '../common/choices.ts';
+import type { Activity } from '../read/activityLog.ts';
 import { FIELD_LABELS, type FieldId } from '../read/fieldIds.ts';
 import type { Stage } from '../read/leadColumns.ts';
 import {
@@ -105,8 +106,9 @@ export interface LeadFacts {
   missing: readonly string[];
   /** Its return to marketing (the agreement's return path) and when; null when not returned. */
   returned: ReturnedFacts | null;
-  /** The activity log's done activities counted as its attempts: when, and by which channel. */
+  /** The activity log's done activities counted as its attempts, and their first and last date. */
   logged: readonly LoggedAttempt[];
+  loggedSpan: { first: number; last: number } | null;
 }
 
 /** A return to marketing, dated by its last attempt (else the clock start). */
@@ -114,17 +116,15 @@ export interface ReturnedFacts extends ReturnedLead {
   at: number;
 }
 
-/** One attempt of the activity log: when, and the agreed channel it was (or OTHER, UNTYPED). */
-export interface LoggedAttempt {
-  at: number;
-  channel: string;
-}
+/** One attempt of the activity log: when, and its type (its channel: agreementFacts.ts). */
+export type LoggedAttempt = Pick<Activity, 'at' | 'type' | 'kind'>;
 
 /** What the agreement and the activity log say of each lead (review/agreementFacts.ts). */
 export interface LeadExtras {
   missing(record: LeadRecord): readonly string[];
-  returned(record: LeadRecord): ReturnedFacts | null;
   logged(record: LeadRecord): readonly LoggedAttempt[];
+  /** `logged`: the lead's logged attempts (its return may be dated by the last one). */
+  returned(record: LeadRecord, logged: readonly LoggedAttempt[]): ReturnedFacts | null;
 }
 
 /**
@@ -225,6 +225,16 @@ export type LeadVerdict = (record: LeadRecord) => ContactVerdict | null;
 
 const NONE: readonly never[] = Object.freeze([]);
 
+function spanOf(logged: readonly LoggedAttempt[]): { first: number; last: number } {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const a of logged) {
+    if (a.at < first) first = a.at;
+    if (a.at > last) last = a.at;
+  }
+  return { first, last };
+}
+
 function factsOf(
   record: LeadRecord,
   verdict: LeadVerdict | undefined,
@@ -234,7 +244,8 @@ function factsOf(
   const d = record.dates;
   const rejected = record.stage === 'Rejected' || record.rejectedReason !== '';
   const attemptsUnreadable = record.problems.some((p) => p.field === 'attempts');
-  const returned = extras?.returned(record) ?? null;
+  const logged = extras?.logged(record) ?? NONE;
+  const returned = extras?.returned(record, logged) ?? null;
   return {
     index: record.index,
     identity:
@@ -263,7 +274,8 @@ function factsOf(
     dealValue: record.dealValue,
     missing: extras?.missing(record) ?? NONE,
     returned,
-    logged: extras?.logged(record) ?? NONE,
+    logged,
+    loggedSpan: logged.length ? spanOf(logged) : null,
   };
 }
 
@@ -309,7 +321,7 @@ export function reviewLeads(
     if (
       !dates.some(inWindow) &&
       !inWindow(facts.returned?.at ?? null) &&
-      !facts.logged.some((a) => inWindow(a.at))
+      !(facts.loggedSpan && facts.loggedSpan.last >= from && facts.loggedSpan.first < to)
     )
       continue;
     leads.push(facts);

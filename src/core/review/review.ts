@@ -7,7 +7,12 @@ import { leadAgreement } from '../sla/leadAgreement.ts';
 import { readLeadTable, slaContext } from '../sla/leadCheck.ts';
 import { contactVerdict } from '../sla/status.ts';
 import { toWall, type ZoneClock } from '../time/zone.ts';
-import { attemptsByChannel, type ChannelCount, leadExtras } from './agreementFacts.ts';
+import {
+  attemptsByChannel,
+  type ChannelCount,
+  channelResolver,
+  leadExtras,
+} from './agreementFacts.ts';
 import { monthContext, monthFigures } from './figures.ts';
 import type { MonthFigures, ReviewContext } from './figureTypes.ts';
 import { byOwner, bySource, type GroupRow, type OwnerEscalations } from './groups.ts';
@@ -184,7 +189,7 @@ function readReviewLeads(input: ReviewInput, window: { start: number; end: numbe
   const extras = leadExtras({
     agreement,
     rows: input.rows,
-    channels: settings.agreement.contactChannels,
+    maxAttempts: settings.handoff.maxAttempts,
     join,
   });
   const result = reviewLeads(read, window, (record) => contactVerdict(record, sla), extras);
@@ -211,6 +216,7 @@ export function computeReview(input: ReviewInput): Review {
     calendar: input.calendar,
     nowMs: input.nowMs,
     plannedMonthlyMql: input.plannedMonthlyMql ?? null,
+    channelOf: channelResolver(settings.agreement.contactChannels),
   };
   const judged = (month: ReviewMonth): JudgedMonth & { ctx: ReturnType<typeof monthContext> } => {
     const ctx = monthContext(shared, month);

@@ -71,9 +71,13 @@ function emptyTally(): Tally {
 
 function add(t: Tally, c: LeadMonth): void {
   for (const id of c.counts) t.count[id]++;
-  for (const id of KEYED) {
-    const names = c.keyed[id];
-    if (names) for (const name of names) t.keyed[id].set(name, (t.keyed[id].get(name) ?? 0) + 1);
+  if (c.keyed) {
+    for (const id of KEYED) {
+      const names = c.keyed[id];
+      if (!names) continue;
+      const counts = t.keyed[id];
+      for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
   }
   for (const id of SUMS) t.sum[id] += c.sums[id] ?? 0;
   for (const id of SAMPLES) {

@@ -15,7 +15,7 @@ export interface ActivityJoin {
   /** The log's facts of a lead, null when no activity of the log is its. */
   logged(record: LeadRecord): LoggedContacts | null;
   /** The lead's done activities counted as its attempts (since its clock start), in log order. */
-  attempts(record: LeadRecord): Activity[];
+  attempts(record: LeadRecord): readonly Activity[];
   /** Done activities matched to a lead of the sheet, and not matched to any. */
   matched: number;
   unmatched: number;
@@ -39,10 +39,10 @@ export function joinActivities(
     const email = leadKey(r.email);
     if (email !== '' && !byEmail.has(email)) byEmail.set(email, i);
   });
-  const perLead = new Map<number, number[]>();
+  const perLead = new Map<number, Activity[]>();
   let matched = 0;
   const unmatchedExamples: string[] = [];
-  log.activities.forEach((a, n) => {
+  log.activities.forEach((a) => {
     const lead = findLead(a.keys, a.email, byKey, byEmail);
     if (lead === null) {
       if (unmatchedExamples.length < 5) unmatchedExamples.push(a.keys[0] ?? a.email);
@@ -50,22 +50,23 @@ export function joinActivities(
     }
     matched++;
     const list = perLead.get(lead);
-    if (list) list.push(n);
-    else perLead.set(lead, [n]);
+    if (list) list.push(a);
+    else perLead.set(lead, [a]);
   });
   const facts = new Map<number, LoggedContacts>();
   for (const [lead, list] of perLead) {
     const record = records[lead];
     if (!record) continue;
-    const activities = list.map((n) => log.activities[n]!);
-    facts.set(lead, { ...loggedFacts(record, activities, rule), dayOnly: log.dayOnly });
+    facts.set(lead, { ...loggedFacts(record, list, rule), dayOnly: log.dayOnly });
   }
   return {
     logged: (record) => facts.get(record.index) ?? null,
     attempts: (record) => {
+      const list = perLead.get(record.index);
+      if (!list) return [];
       const from = countedFrom(record);
-      const list = perLead.get(record.index) ?? [];
-      return list.map((n) => log.activities[n]!).filter((a) => a.at >= from);
+      // most leads' activities all count: their list as it is, else a copy without the earlier
+      return list.every((a) => a.at >= from) ? list : list.filter((a) => a.at >= from);
     },
     matched,
     unmatched: log.activities.length - matched,
