@@ -30,6 +30,8 @@ export interface Activity {
   email: string;
   at: number;
   kind: ActivityKind | null;
+  /** The type as the log wrote it (`Outbound call`, `Zoom meeting`), trimmed; '' when none. */
+  type: string;
   /** Done: held, sent, called (a call with no answer was still made). */
   done: boolean;
   /** It reached the lead: a meeting held, a call connected or with a duration, a lead's reply. */
@@ -180,6 +182,7 @@ export function readActivityLog(
       email,
       at: read.ms,
       kind,
+      type: kindWord === '' ? '' : String(cell('type')).trim(),
       done,
       conversation,
       by: String(cell('by') ?? '').trim(),

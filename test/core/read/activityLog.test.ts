@@ -32,6 +32,19 @@ describe('the activity log', () => {
     },
   );
 
+  it('keeps the type of each activity as written, blank when the log has none', () => {
+    const sf = LOG_EXPORTS.find((e) => e.crm === 'Salesforce')!;
+    const log = read(sf.logHeader, sf.activities);
+    expect(log.activities.map((a) => [a.type, a.kind])).toEqual([
+      ['Call', 'call'],
+      ['Email', 'email'],
+    ]);
+    const zoho = LOG_EXPORTS.find((e) => e.crm === 'Zoho CRM')!;
+    expect(new Set(read(zoho.logHeader, zoho.activities).activities.map((a) => a.type))).toEqual(
+      new Set(['']),
+    );
+  });
+
   it('is not mistaken for a leads export', () => {
     for (const e of [HUBSPOT, SALESFORCE, ZOHO])
       expect(looksLikeActivityLog(e.header), e.crm).toBe(false);
