@@ -293,6 +293,22 @@ function benchActivityLog(sizes: Array<[leads: number, perLead: number]>): void 
   }
 }
 
+/** The review with the agreement's figures: required fields, returns, a Calls log's channels. */
+function benchReviewWithAgreement(count: number, perLead: number): void {
+  const rt = leadsRuntime(count, requiredFields());
+  rt.addSheet('Calls', callRows(count, perLead));
+  rt.call('runMonthlyReview', '2026-10');
+  rt.calls.reset();
+  rt.call('runMonthlyReview', '2026-10');
+  const calls = rt.calls.sheets;
+  rows.push({
+    what: 'the same review with 6 required fields and an activity log (a Zoho Calls export)',
+    size: `${count.toLocaleString('en-US')} leads, ${(count * perLead).toLocaleString('en-US')} calls`,
+    ms: time(2, () => rt.call('runMonthlyReview', '2026-10')),
+    calls,
+  });
+}
+
 function benchNaive(sizes: number[]): void {
   for (const count of sizes) {
     const rt = leadsRuntime(count);
@@ -389,6 +405,7 @@ async function main(): Promise<void> {
       [100_000],
       ['2026-10'],
     );
+    benchReviewWithAgreement(100_000, 5);
     benchNotices([1_000, 100_000]);
     benchOverdue([1_000, 20_000]);
   }

@@ -48,6 +48,16 @@ describe('the review page', () => {
     expect(html).toContain('<td class="num">2026-03-05 09:30</td>');
   });
 
+  it("shows the agreement's figures: missing data, the returned leads, attempts by channel", () => {
+    expect(html).toContain('<td>2 of 6 hand-offs: 2 without a Phone (amber ≤ 5 %)</td>');
+    expect(html).toContain('<h2>Leads returned to marketing (1): reason and nurture track</h2>');
+    expect(html).toContain('<td>No answer after 5 attempts</td><td>Re-engagement nurture</td>');
+    expect(html).toContain(
+      '<h2>Attempts by channel: the activity log&#39;s done activities of March 2026 counted as attempts</h2>',
+    );
+    expect(html).toMatch(/<td>All attempts logged<\/td><td class="num">5<\/td>/);
+  });
+
   it("draws the two charts as SVG from the sheet's cells", () => {
     const svgs = html.match(/<svg\b[\s\S]*?<\/svg>/g) ?? [];
     expect(svgs).toHaveLength(2);

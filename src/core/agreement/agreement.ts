@@ -24,12 +24,12 @@ function reviewSection(r: Rows, settings: Settings): void {
   r.add(
     'item',
     'Monthly review',
-    `In the first business days of each month both teams meet on the "SLA Review YYYY-MM" sheet of the month just ended${settings.monitoring.autoMonthlyReview ? ' (created automatically by the first monitoring run of the month)' : ' (menu: Run monthly review)'}: both scorecards, the funnel, speed to lead, per-source and per-owner tables, and the rejected leads.`,
+    `In the first business days of each month both teams meet on the "SLA Review YYYY-MM" sheet of the month just ended${settings.monitoring.autoMonthlyReview ? ' (created automatically by the first monitoring run of the month)' : ' (menu: Run monthly review)'}: both scorecards (marketing's with the hand-offs missing the data section 2 requires, by source too), the funnel, speed to lead, per-source and per-owner tables, the attempts by channel when an activity log is read, the rejected leads, and the leads returned to marketing with their reason and nurture track.`,
   );
   r.add(
     'item',
     'Green / amber / red',
-    `MQL delivered ≥ ${pct(t.mqlAttainment.green)} of target is green, ≥ ${pct(t.mqlAttainment.amber)} amber; hand-offs contacted within deadline ≥ ${pct(t.onTimeShare.green)} green, ≥ ${pct(t.onTimeShare.amber)} amber; value won ≥ ${pct(t.revenueAttainment.green)} of the monthly goal green, ≥ ${pct(t.revenueAttainment.amber)} amber; otherwise red.`,
+    `MQL delivered ≥ ${pct(t.mqlAttainment.green)} of target is green, ≥ ${pct(t.mqlAttainment.amber)} amber; hand-offs contacted within deadline ≥ ${pct(t.onTimeShare.green)} green, ≥ ${pct(t.onTimeShare.amber)} amber; value won ≥ ${pct(t.revenueAttainment.green)} of the monthly goal green, ≥ ${pct(t.revenueAttainment.amber)} amber; hand-offs missing required data: none green, ≤ ${pct(t.missingDataShare.amber)} amber; otherwise red.`,
   );
   if (!settings.agreed) r.add('item', 'Sample targets', SAMPLE_LINE);
   // how the review counts: the same definitions its Definitions section states

@@ -30,6 +30,8 @@ export interface Activity {
   email: string;
   at: number;
   kind: ActivityKind | null;
+  /** The type as the log wrote it (`Outbound call`, `Zoom meeting`), trimmed; '' when none. */
+  type: string;
   /** Done: held, sent, called (a call with no answer was still made). */
   done: boolean;
   /** It reached the lead: a meeting held, a call connected or with a duration, a lead's reply. */
@@ -114,6 +116,8 @@ export function readActivityLog(
     unknownWords: [],
   };
   const unknown = new Map<string, { header: string; value: string; rows: number }>();
+  // a log with no type column whose columns name calls (Zoho's Calls export) holds calls
+  const impliedType = col.type < 0 && namesCalls(fields) ? 'call' : '';
   const note = (field: ActivityFieldId, value: unknown) => {
     const found = fields.found.find((f) => f.field === field);
     const key = `${field}\u0000${word(value)}`;
@@ -146,7 +150,7 @@ export function readActivityLog(
       log.skipped.noLead++;
       return;
     }
-    const kindWord = word(cell('type'));
+    const kindWord = word(cell('type')) || impliedType;
     const kind = kindWord === '' ? null : (ACTIVITY_KIND_WORDS[kindWord] ?? null);
     if (kindWord !== '' && kind === null) note('type', cell('type'));
     if (kind === 'task') {
@@ -180,6 +184,7 @@ export function readActivityLog(
       email,
       at: read.ms,
       kind,
+      type: col.type < 0 ? (impliedType ? 'Call' : '') : String(cell('type') ?? '').trim(),
       done,
       conversation,
       by: String(cell('by') ?? '').trim(),
@@ -191,6 +196,11 @@ export function readActivityLog(
     options.clock,
   );
   return log;
+}
+
+/** Do the log's columns say it is a log of calls (`Call Start Time`, `Call Duration`…)? */
+function namesCalls(fields: FieldResolution<ActivityFieldId>): boolean {
+  return fields.found.some((f) => f.field !== 'lead' && /\bcalls?\b/i.test(f.header));
 }
 
 /** A call's duration in seconds: a number of seconds, or `HH:mm:ss`; 0 when unknown. */

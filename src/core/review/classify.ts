@@ -9,7 +9,7 @@ import { isSalesSourced, type LeadFacts } from './leadFacts.ts';
  * figures (`LeadMonth`). The tally (tally.ts) only adds these up, for the whole sheet and for
  * each source and owner, so every view of the review counts the same leads the same way.
  *
- * To add a figure: add its key to COUNTS (or SUMS, SAMPLES: counts.ts), push it in
+ * To add a figure: add its key to COUNTS (or SUMS, SAMPLES, KEYED: counts.ts), push it in
  * `classifyLead` where the lead qualifies, then read `m.count.<key>` in one KPI entry (kpis.ts).
  */
 
@@ -75,6 +75,33 @@ function addHandoff(out: LeadMonth, lead: LeadFacts, handedOffAt: number, ctx: M
   out.counts.push(f.outcome);
   if (f.hours !== null) out.samples.hoursToContact = f.hours;
   out.late = f.late;
+  if (lead.missing.length) {
+    out.counts.push('missingData');
+    out.keyed = { missingField: lead.missing };
+  }
+}
+
+/** Some of its logged attempts may fall in the month (their span meets it). */
+function loggedInMonth(lead: LeadFacts, ctx: MonthContext): boolean {
+  const span = lead.loggedSpan;
+  return span !== null && span.last >= ctx.start && span.first < ctx.end;
+}
+
+/** Its return to marketing and its logged attempts, when they fall in the month. */
+function addAgreement(out: LeadMonth, lead: LeadFacts, ctx: MonthContext): void {
+  const returned = lead.returned;
+  if (returned && inMonth(returned.at, ctx)) {
+    out.counts.push('returned');
+    if (returned.agreed) out.counts.push('returnedAgreed');
+  }
+  if (!loggedInMonth(lead, ctx)) return;
+  let channels: string[] | null = null;
+  for (const a of lead.logged) {
+    if (!inMonth(a.at, ctx)) continue;
+    channels ??= [];
+    channels.push(ctx.channelOf(a));
+  }
+  if (channels) out.keyed = { ...out.keyed, channel: channels };
 }
 
 function addWon(out: LeadMonth, lead: LeadFacts, wonAt: number): void {
@@ -97,7 +124,9 @@ export function classifyLead(lead: LeadFacts, ctx: MonthContext): LeadMonth | nu
     inMonth(lead.createdAt, ctx) ||
     inMonth(lead.mqlAt, ctx) ||
     inMonth(lead.handedOffAt, ctx) ||
-    inMonth(lead.wonAt, ctx);
+    inMonth(lead.wonAt, ctx) ||
+    inMonth(lead.returned?.at ?? null, ctx) ||
+    loggedInMonth(lead, ctx);
   // most leads of a sheet are of other months: nothing allocated for them
   if (!touched) {
     ctx.classes[lead.index] = null;
@@ -113,7 +142,8 @@ export function classifyLead(lead: LeadFacts, ctx: MonthContext): LeadMonth | nu
   if (handedOffAt !== null && inMonth(handedOffAt, ctx)) addHandoff(out, lead, handedOffAt, ctx);
   const wonAt = lead.wonAt;
   if (wonAt !== null && inMonth(wonAt, ctx)) addWon(out, lead, wonAt);
-  const result = out.counts.length ? out : null;
+  addAgreement(out, lead, ctx);
+  const result = out.counts.length || out.keyed ? out : null;
   ctx.classes[lead.index] = result;
   return result;
 }

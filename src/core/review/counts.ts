@@ -35,6 +35,11 @@ export const COUNTS = [
   /** Deals won (`Won at` in M), and those marketing-sourced. */
   'won',
   'marketingWon',
+  /** Of the hand-offs, those lacking a value the agreement requires (keyed: `missingField`). */
+  'missingData',
+  /** Returned to marketing in M (its last attempt, else its clock start), and for an agreed reason. */
+  'returned',
+  'returnedAgreed',
 ] as const;
 export type CountId = (typeof COUNTS)[number];
 
@@ -45,9 +50,18 @@ export type SumId = (typeof SUMS)[number];
 export const SAMPLES = ['hoursToContact', 'daysMqlToCustomer'] as const;
 export type SampleId = (typeof SAMPLES)[number];
 
+/**
+ * Counts by a name the settings give: the required values the month's hand-offs lack (one per
+ * value lacking), the month's logged attempts by contact channel (one per attempt).
+ */
+export const KEYED = ['missingField', 'channel'] as const;
+export type KeyedId = (typeof KEYED)[number];
+
 /** What one lead adds to one month's figures. */
 export interface LeadMonth {
   counts: CountId[];
+  /** Absent when the lead adds no keyed count (most leads). */
+  keyed?: Partial<Record<KeyedId, readonly string[]>>;
   sums: Partial<Record<SumId, number>>;
   samples: Partial<Record<SampleId, number>>;
   /** For the speed-to-lead estimate: contacted late, or never contacted once the deadline passed. */

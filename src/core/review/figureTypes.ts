@@ -1,8 +1,8 @@
 import type { Settings } from '../settings/index.ts';
 import type { BusinessCalendar } from '../sla/calendar.ts';
 import type { ZoneClock } from '../time/zone.ts';
-import type { CountId, LeadMonth, SumId } from './counts.ts';
-import type { ReviewMonth } from './leadFacts.ts';
+import type { CountId, KeyedId, LeadMonth, SumId } from './counts.ts';
+import type { LoggedAttempt, ReviewMonth } from './leadFacts.ts';
 import type { LateContact, SpeedToLeadImpact } from './speedToLead.ts';
 
 /** The shapes of one month's figures and of what computing them shares (values: figures.ts, tally.ts). */
@@ -15,6 +15,10 @@ export interface MarketingFigures {
   handedOff: number;
   rejected: number;
   rejectedShare: number | null;
+  /** Hand-offs lacking a value the agreement requires, their share of hand-offs, by value lacking. */
+  missingData: number;
+  missingDataShare: number | null;
+  missingByField: ReadonlyArray<readonly [string, number]>;
 }
 
 export interface FunnelFigures {
@@ -47,6 +51,9 @@ export interface SalesFigures {
   p90HoursToContact: number | null;
   averageAttempts: number | null;
   recycled: number;
+  /** Returned to marketing in the month (after its attempts, or with a reason), and agreed ones. */
+  returned: number;
+  returnedAgreed: number;
 }
 
 export interface RevenueFigures {
@@ -77,6 +84,8 @@ export interface MonthFigures {
   active: boolean;
   /** The month's counts, as the one classification (classify.ts) made them. */
   count: Readonly<Record<CountId, number>>;
+  /** Counts by name: required values lacking, logged attempts by channel. */
+  keyed: Readonly<Record<KeyedId, ReadonlyMap<string, number>>>;
   sum: Readonly<Record<SumId, number>>;
   marketing: MarketingFigures;
   funnel: FunnelFigures;
@@ -96,6 +105,8 @@ export interface ReviewContext {
   nowMs: number;
   /** The Planning sheet's monthly MQL targets (January first), when it has them. */
   plannedMonthlyMql: readonly number[] | null;
+  /** The agreed channel of a logged attempt (agreementFacts.ts `channelResolver`). */
+  channelOf: (attempt: LoggedAttempt) => string;
 }
 
 /** A hand-off's outcome against its deadline. */

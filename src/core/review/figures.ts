@@ -19,8 +19,7 @@ import { type Aggregate, aggregate } from './tally.ts';
 
 export function monthContext(shared: ReviewContext, month: ReviewMonth): MonthContext {
   const { start, end } = monthBounds(shared.clock, month);
-  const { settings, clock, calendar, nowMs, plannedMonthlyMql } = shared;
-  return { settings, clock, calendar, nowMs, plannedMonthlyMql, month, start, end, classes: [] };
+  return { ...shared, month, start, end, classes: [] };
 }
 
 const EQUAL_MONTHS: readonly number[] = Array.from({ length: 12 }, () => 1);
@@ -64,6 +63,7 @@ export function monthFigures(leads: readonly LeadFacts[], ctx: MonthContext): Mo
     month: monthKey(ctx.month),
     active: a.active,
     count: a.count,
+    keyed: a.keyed,
     sum: a.sum,
     marketing: {
       ...a.marketing,

@@ -89,9 +89,14 @@ function groupRow(key: string, a: MonthFigures, cost: number | null): GroupRow {
   };
 }
 
+/** The group counts anything in the month: a lead active in it, a return, a logged attempt. */
+function countsInMonth(a: MonthFigures): boolean {
+  return a.active || a.count.returned > 0 || a.keyed.channel.size > 0;
+}
+
 /**
- * One row per group active in the month (or with a cost), most hand-offs first, then most new
- * leads, then by key. `costs` is keyed by normalized key.
+ * One row per group that counts in the month (or has a cost), most hand-offs first, then most
+ * new leads, then by key. `costs` is keyed by normalized key.
  */
 function groupRows(
   leads: readonly LeadFacts[],
@@ -103,7 +108,7 @@ function groupRows(
   for (const [norm, g] of groupBy(leads, keyOf)) {
     const a = monthFigures(g.leads, ctx);
     const cost = costs?.get(norm) ?? null;
-    if (a.active || cost !== null) rows.push(groupRow(g.key, a, cost));
+    if (countsInMonth(a) || cost !== null) rows.push(groupRow(g.key, a, cost));
   }
   return sortRows(rows);
 }
@@ -159,7 +164,7 @@ export function byOwner(
     const a = monthFigures(g.leads, ctx);
     const counts = counted.get(norm)?.counts ?? [0, 0];
     counted.delete(norm);
-    if (a.active || counts[0] > 0) rows.push(ownerRow(groupRow(g.key, a, null), counts));
+    if (countsInMonth(a) || counts[0] > 0) rows.push(ownerRow(groupRow(g.key, a, null), counts));
   }
   for (const { owner, counts } of counted.values()) {
     if (counts[0] > 0)

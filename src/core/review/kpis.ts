@@ -28,6 +28,8 @@ export const REVIEW_THRESHOLDS = {
   neverContactedShare: { green: 0.05, amber: 0.1 },
   /** Won value ÷ monthly revenue target: green ≥ 100 %, amber ≥ 80 %, else red. */
   revenueAttainment: { green: 1, amber: 0.8 },
+  /** Hand-offs missing required data ÷ hand-offs: green none (the agreement says none), amber ≤ 5 %. */
+  missingDataShare: { green: 0, amber: 0.05 },
 } as const;
 
 type Thresholds = { green: number; amber: number };
@@ -110,6 +112,30 @@ function neverNote(m: MonthFigures): string {
       ? 'no hand-off judged against its deadline'
       : `${pct(share)}: ${ofJudged(m.sales.neverContacted, m)}`;
   return `${base}. Not rejected or closed, no contact recorded, deadline passed`;
+}
+
+/** `a Phone`, `an Email`, `Notes`: a required value's name after "without". */
+function valueName(name: string): string {
+  if (/[^s]s$/i.test(name)) return name;
+  return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
+}
+
+/** `2 without a Phone, 1 without an Email`: the values the hand-offs lack, most lacked first. */
+export function missingWords(byField: ReadonlyArray<readonly [string, number]>): string {
+  return byField.map(([name, n]) => `${n} without ${valueName(name)}`).join(', ');
+}
+
+function missingNote({ marketing: mk }: MonthFigures): string {
+  if (mk.handedOff === 0) return 'no hand-offs';
+  const which = mk.missingData ? `: ${missingWords(mk.missingByField)}` : '';
+  return `${mk.missingData} of ${mk.handedOff} hand-offs${which} (amber ≤ ${pct(T.missingDataShare.amber)})`;
+}
+
+function returnedNote({ sales: s }: MonthFigures): string {
+  if (s.returned === 0) return 'Given back after the attempts with no answer, or with a reason';
+  const other = s.returned - s.returnedAgreed;
+  const apart = other ? `; ${other} for a reason the agreement does not list, to re-evaluate` : '';
+  return `${s.returnedAgreed} after the attempts with no answer or for an agreed reason${apart} (listed below)`;
 }
 
 // The order is the order of the SLA History columns and of the Trend rows.
@@ -283,6 +309,32 @@ const TABLE = {
     get: (m) => m.marketing.rejected,
     inTrend: false,
   },
+  missingDataShare: {
+    needs: ['clock', 'requiredFields'],
+    label: 'Hand-offs missing required data',
+    column: 'Missing data share',
+    unit: 'percent',
+    get: (m) => m.marketing.missingDataShare,
+    target: () => '0 % of hand-offs',
+    rag: (m) => ragAtMost(m.marketing.missingDataShare, T.missingDataShare),
+    note: missingNote,
+  },
+  missingData: {
+    needs: ['clock', 'requiredFields'],
+    label: 'Hand-offs lacking a required value',
+    column: 'Hand-offs missing data',
+    unit: 'count',
+    get: (m) => m.marketing.missingData,
+    inTrend: false,
+  },
+  returned: {
+    needs: ['clock', 'status'],
+    label: 'Leads returned to marketing',
+    column: 'Returned',
+    unit: 'count',
+    get: (m) => m.sales.returned,
+    note: returnedNote,
+  },
 } satisfies Record<string, Kpi>;
 
 export type KpiId = keyof typeof TABLE;
@@ -304,9 +356,18 @@ const INPUT_NAMES: Partial<Record<FigureInput, string>> = {
   contactTime: 'first-contact time (First contact at, response time or last contact)',
 };
 
-/** The first input a KPI needs that the sheet lacks, in words (`Deal value`), or null. */
+/** Inputs that are not a column: what lacks, said as it is. */
+const INPUT_REASONS: Partial<Record<FigureInput, string>> = {
+  requiredFields:
+    'the agreement requires no value the leads sheet has a column for: name them in the sidebar, Terms',
+};
+
+/** The first input a KPI needs that the sheet lacks, in words (`no Deal value column`), or null. */
 export function missingInput(id: KpiId, missing: readonly FigureInput[]): string | null {
   const lacking = KPIS[id].needs?.find((n) => missing.includes(n));
   if (lacking === undefined) return null;
-  return INPUT_NAMES[lacking] ?? FIELD_LABELS[lacking as FieldId];
+  return (
+    INPUT_REASONS[lacking] ??
+    `no ${INPUT_NAMES[lacking] ?? FIELD_LABELS[lacking as FieldId]} column`
+  );
 }

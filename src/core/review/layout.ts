@@ -1,4 +1,5 @@
 import { DATE_TIME_COLUMN_WIDTH } from '../read/leadColumns.ts';
+import { channelTable, returnedTable } from './agreementSections.ts';
 import { block, type CellValue, type SheetBlock, type Table } from './blocks.ts';
 import { KPIS } from './kpis.ts';
 import type { Review } from './review.ts';
@@ -50,6 +51,7 @@ type SectionId =
   | 'headline'
   | 'marketing'
   | 'sales'
+  | 'channels'
   | 'revenue'
   | 'funnel'
   | 'bySource'
@@ -57,16 +59,18 @@ type SectionId =
   | 'trend'
   | 'speedToLead'
   | 'rejected'
+  | 'returned'
   | 'definitions';
 
-/** The sections under the title, top to bottom. */
-const SECTIONS: ReadonlyArray<readonly [SectionId, (r: Review) => Table]> = [
+/** The sections under the title, top to bottom; a section without a table is left out. */
+const SECTIONS: ReadonlyArray<readonly [SectionId, (r: Review) => Table | null]> = [
   ['headline', (r) => headlineTable(r, r.previous.month)],
   [
     'marketing',
     (r) => scoreTable("Marketing's commitment: how many and how good", r.scorecards.marketing),
   ],
   ['sales', (r) => scoreTable("Sales' commitment: how fast and how well", r.scorecards.sales)],
+  ['channels', channelTable],
   ['revenue', (r) => scoreTable('Revenue', r.scorecards.revenue)],
   ['funnel', funnelTable],
   ['bySource', (r) => groupTable('By source', 'Source', r.bySource, true, false, r.noData)],
@@ -74,6 +78,7 @@ const SECTIONS: ReadonlyArray<readonly [SectionId, (r: Review) => Table]> = [
   ['trend', (r) => trendTable(r.trend, r.previous.month)],
   ['speedToLead', speedToLeadTable],
   ['rejected', (r) => rejectedTable(r.rejected)],
+  ['returned', (r) => returnedTable(r.returned)],
   ['definitions', definitionsTable],
 ];
 
@@ -183,7 +188,9 @@ export function reviewLayout(review: Review, options: LayoutOptions): ReviewLayo
   let row = title.row + title.values.length + 1;
   let chartRow = row;
   for (const [id, table] of SECTIONS) {
-    const b = block(id, row, 1, table(review));
+    const t = table(review);
+    if (t === null) continue;
+    const b = block(id, row, 1, t);
     blocks.push(b);
     placed.set(id, b);
     row += b.values.length + 1;

@@ -1,5 +1,6 @@
 import { normalizeText } from '../common/cellValues.ts';
 import type { Priority } from '../common/choices.ts';
+import type { Activity } from '../read/activityLog.ts';
 import { FIELD_LABELS, type FieldId } from '../read/fieldIds.ts';
 import type { Stage } from '../read/leadColumns.ts';
 import {
@@ -8,6 +9,7 @@ import {
   type ReadOptions,
   readLeadSheet,
 } from '../read/leadRecords.ts';
+import type { ReturnedLead } from '../sla/returnPath.ts';
 import type { ContactVerdict } from '../sla/status.ts';
 import { MONTH_NAMES } from '../time/names.ts';
 import { fromWall, toWall, type ZoneClock } from '../time/zone.ts';
@@ -72,7 +74,7 @@ export type StageRank = 0 | 1 | 2 | 3 | 4;
 export interface LeadFacts {
   /** 0-based index in the data rows (sheet row = index + 2). */
   index: number;
-  /** Lead ID, name and company: read for rejected leads only (the review lists those). */
+  /** Lead ID, name and company: read for rejected and returned leads only (the review lists those). */
   identity: { leadId: string; name: string; company: string } | null;
   /** Display text as typed (trimmed); '' when blank. */
   source: string;
@@ -100,13 +102,37 @@ export interface LeadFacts {
   attempts: number | null;
   /** Deal value; null when blank or unreadable. */
   dealValue: number | null;
+  /** The names of the values the agreement requires at the lead's stage that it lacks. */
+  missing: readonly string[];
+  /** Its return to marketing (the agreement's return path) and when; null when not returned. */
+  returned: ReturnedFacts | null;
+  /** The activity log's done activities counted as its attempts, and their first and last date. */
+  logged: readonly LoggedAttempt[];
+  loggedSpan: { first: number; last: number } | null;
+}
+
+/** A return to marketing, dated by its last attempt (else the clock start). */
+export interface ReturnedFacts extends ReturnedLead {
+  at: number;
+}
+
+/** One attempt of the activity log: when, and its type (its channel: agreementFacts.ts). */
+export type LoggedAttempt = Pick<Activity, 'at' | 'type' | 'kind'>;
+
+/** What the agreement and the activity log say of each lead (review/agreementFacts.ts). */
+export interface LeadExtras {
+  missing(record: LeadRecord): readonly string[];
+  logged(record: LeadRecord): readonly LoggedAttempt[];
+  /** `logged`: the lead's logged attempts (its return may be dated by the last one). */
+  returned(record: LeadRecord, logged: readonly LoggedAttempt[]): ReturnedFacts | null;
 }
 
 /**
  * The inputs a review figure can need: a field's column, the SLA clock (any clock column), a
- * stage or status, or a contact time (any column a first-contact time is read from).
+ * stage or status, a contact time (any column a first-contact time is read from), or data the
+ * agreement requires (a required name the sheet has a column for).
  */
-export type FigureInput = FieldId | 'clock' | 'status' | 'contactTime';
+export type FigureInput = FieldId | 'clock' | 'status' | 'contactTime' | 'requiredFields';
 
 /** The columns a first-contact time can be read from (sla/contact.ts `contactEvidence`). */
 const CONTACT_TIME_FIELDS: readonly FieldId[] = ['firstContactAt', 'responseTime', 'lastAttemptAt'];
@@ -197,16 +223,35 @@ function missingInputs(read: LeadSheet): FigureInput[] {
 /** The SLA engine's first-contact verdict of a lead (the evidence the status reads). */
 export type LeadVerdict = (record: LeadRecord) => ContactVerdict | null;
 
-function factsOf(record: LeadRecord, verdict: LeadVerdict | undefined): LeadFacts {
+const NONE: readonly never[] = Object.freeze([]);
+
+function spanOf(logged: readonly LoggedAttempt[]): { first: number; last: number } {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const a of logged) {
+    if (a.at < first) first = a.at;
+    if (a.at > last) last = a.at;
+  }
+  return { first, last };
+}
+
+function factsOf(
+  record: LeadRecord,
+  verdict: LeadVerdict | undefined,
+  extras: LeadExtras | undefined,
+): LeadFacts {
   const contact = verdict ? verdict(record) : null;
   const d = record.dates;
   const rejected = record.stage === 'Rejected' || record.rejectedReason !== '';
   const attemptsUnreadable = record.problems.some((p) => p.field === 'attempts');
+  const logged = extras?.logged(record) ?? NONE;
+  const returned = extras?.returned(record, logged) ?? null;
   return {
     index: record.index,
-    identity: rejected
-      ? { leadId: record.leadId, name: record.name, company: record.company }
-      : null,
+    identity:
+      rejected || returned
+        ? { leadId: record.leadId, name: record.name, company: record.company }
+        : null,
     source: record.source,
     owner: record.owner,
     priority: record.priority,
@@ -227,6 +272,10 @@ function factsOf(record: LeadRecord, verdict: LeadVerdict | undefined): LeadFact
     // a blank count is no attempt logged yet: averaged as 0, as the team's sheet records them
     attempts: attemptsUnreadable ? null : (record.attempts ?? 0),
     dealValue: record.dealValue,
+    missing: extras?.missing(record) ?? NONE,
+    returned,
+    logged,
+    loggedSpan: logged.length ? spanOf(logged) : null,
   };
 }
 
@@ -239,16 +288,18 @@ export function reviewLeads(
   read: LeadSheet,
   window?: { start: number; end: number },
   verdict?: LeadVerdict,
+  extras?: LeadExtras,
 ): ReadLeadsResult {
   const from = window?.start ?? -Infinity;
   const to = window?.end ?? Infinity;
+  const inWindow = (at: number | null) => at !== null && at >= from && at < to;
   const leads: LeadFacts[] = [];
   let contactBeforeHandoff = 0;
   let untimedContacts = 0;
   let firstDate: number | null = null;
   for (const record of read.records) {
     if (!record) continue;
-    const facts = factsOf(record, verdict);
+    const facts = factsOf(record, verdict, extras);
     const dates = [
       facts.createdAt,
       facts.mqlAt,
@@ -267,7 +318,12 @@ export function reviewLeads(
       contactBeforeHandoff++;
     }
     if (facts.contactedUntimed) untimedContacts++;
-    if (!dates.some((at) => at !== null && at >= from && at < to)) continue;
+    if (
+      !dates.some(inWindow) &&
+      !inWindow(facts.returned?.at ?? null) &&
+      !(facts.loggedSpan && facts.loggedSpan.last >= from && facts.loggedSpan.first < to)
+    )
+      continue;
     leads.push(facts);
   }
   const q = read.quality;

@@ -3,9 +3,16 @@ import type { LocaleOrder } from '../read/dateOrder.ts';
 import type { Settings } from '../settings/index.ts';
 import { joinActivities } from '../sla/activityJoin.ts';
 import type { BusinessCalendar } from '../sla/calendar.ts';
+import { leadAgreement } from '../sla/leadAgreement.ts';
 import { readLeadTable, slaContext } from '../sla/leadCheck.ts';
 import { contactVerdict } from '../sla/status.ts';
 import { toWall, type ZoneClock } from '../time/zone.ts';
+import {
+  attemptsByChannel,
+  type ChannelCount,
+  channelResolver,
+  leadExtras,
+} from './agreementFacts.ts';
 import { monthContext, monthFigures } from './figures.ts';
 import type { MonthFigures, ReviewContext } from './figureTypes.ts';
 import { byOwner, bySource, type GroupRow, type OwnerEscalations } from './groups.ts';
@@ -19,7 +26,7 @@ import {
   reviewLeads,
 } from './leadFacts.ts';
 import { type MonthCount, monthsWithLeads } from './months.ts';
-import { type RejectedLead, rejectedLeads } from './rejected.ts';
+import { type RejectedLead, type ReturnedRow, rejectedLeads, returnedLeads } from './rejected.ts';
 import {
   type HeadlineRow,
   headlineRows,
@@ -37,7 +44,8 @@ import {
  * The pieces: leadFacts.ts (months, each lead read once), classify.ts (THE ONE CLASSIFICATION of
  * each lead for the month), tally.ts (adds it up), figures.ts (a month's figures), groups.ts (by
  * source, by owner), kpis.ts (the KPI table), scorecards.ts (kpiValue, the scorecards, the
- * headline and the trend, derived from it), rejected.ts (the rejected leads).
+ * headline and the trend, derived from it), rejected.ts (the rejected and returned leads),
+ * agreementFacts.ts (each lead's facts under the agreement and the activity log).
  *
  * Definitions (one calendar month M in the spreadsheet's time zone, [1st 00:00, next 1st 00:00)):
  * - Every row is read as the lead check reads it (leadRecords.ts: field map, value map, date
@@ -86,6 +94,19 @@ import {
  *   (share of `MQL at` in M that reached opportunity) when that cohort has at least one
  *   opportunity; otherwise the plan's MQL→SQL × SQL→opportunity.
  * - Rejected leads listed: rejected leads whose hand-off (else MQL, else creation) is in M.
+ * - Hand-offs missing required data: hand-offs of M whose row leaves blank a value the agreement
+ *   requires (`settings.agreement.requiredFields`, of every lead, at MQL, at hand-off: the lead
+ *   check's own rule, sla/leadAgreement.ts), by value lacking; share = ÷ hand-offs of M. No data
+ *   when the agreement requires no value the sheet has a column for.
+ * - Returned to marketing: a lead given back after its attempts with no answer (status Recycle,
+ *   or Stage Recycled) or with a reason (Stage Recycled), with the nurture track of its reason
+ *   (sla/returnPath.ts); in M when its last attempt (`Last attempt at`, else the activity log's
+ *   latest attempt; not before its clock start) is in M, else when its clock start is. Each
+ *   return counts in one month only. Listed like the rejected leads.
+ * - Attempts by channel (only when an activity log is read): the log's done activities in M
+ *   counted as a lead's attempts (the join the check uses: matched to a lead, at or after its clock
+ *   start, or up to a day before), by the agreed channel their type (else their kind) is
+ *   (sla/returnPath.ts `channelOf`); other types are Other, blank ones "No type in the log".
  * - Unreadable values are counted over the whole sheet, as the lead check counts them.
  * - A lead a status says was contacted, with no contact time, is left out of the on-time share
  *   and the timings (`untimed`), never counted on time.
@@ -114,6 +135,10 @@ export interface Review {
   bySource: GroupRow[];
   byOwner: GroupRow[];
   rejected: RejectedLead[];
+  /** The month's returns to marketing, with their reason and nurture track. */
+  returned: ReturnedRow[];
+  /** The month's logged attempts by agreed channel; null when no activity log is read. */
+  byChannel: ChannelCount[] | null;
   quality: DataQuality;
   /** The KPIs without a figure, and why (scorecards.ts `noDataReasons`): in every view. */
   noData: NoData;
@@ -142,6 +167,40 @@ export interface ReviewInput {
   activities?: ActivityLog | null;
 }
 
+/**
+ * The leads of the window as the lead check reads and judges them (field map, value map, clock
+ * column, date orders; the same first-contact engine, activity log and agreement), with the
+ * sheet's data quality. `logRead`: an activity log was read.
+ */
+function readReviewLeads(input: ReviewInput, window: { start: number; end: number }) {
+  const { settings, clock } = input;
+  const read = readLeadTable(input.header, input.rows, {
+    settings,
+    clock,
+    nowMs: input.nowMs,
+    localeOrder: input.localeOrder,
+  });
+  const sla = slaContext({ settings, clock, calendar: input.calendar, nowMs: input.nowMs }, read);
+  const join = input.activities
+    ? joinActivities(input.activities, read.records, settings.handoff.firstContact)
+    : null;
+  if (join) sla.logged = join.logged;
+  const agreement = leadAgreement(settings, input.header, read.fields.columns);
+  const extras = leadExtras({
+    agreement,
+    rows: input.rows,
+    maxAttempts: settings.handoff.maxAttempts,
+    join,
+  });
+  const result = reviewLeads(read, window, (record) => contactVerdict(record, sla), extras);
+  const quality = result.quality;
+  // an activity log gives first-contact times the leads sheet may not have
+  if (input.activities?.activities.length)
+    quality.missing = quality.missing.filter((m) => m !== 'contactTime');
+  if (agreement.required.columns.length === 0) quality.missing.push('requiredFields');
+  return { read, leads: result.leads, quality, logRead: join !== null };
+}
+
 /** Computes the whole review for one month. Never throws on cell content. */
 export function computeReview(input: ReviewInput): Review {
   const { settings, clock } = input;
@@ -150,31 +209,14 @@ export function computeReview(input: ReviewInput): Review {
     start: monthBounds(clock, addMonths(input.month, -3)).start,
     end: monthBounds(clock, input.month).end,
   };
-  // read as the lead check reads (field map, value map, clock column, date orders)
-  const read = readLeadTable(input.header, input.rows, {
-    settings,
-    clock,
-    nowMs: input.nowMs,
-    localeOrder: input.localeOrder,
-  });
-  // each lead's first contact as the lead check judges it (the same engine, the same evidence)
-  const sla = slaContext({ settings, clock, calendar: input.calendar, nowMs: input.nowMs }, read);
-  if (input.activities)
-    sla.logged = joinActivities(
-      input.activities,
-      read.records,
-      settings.handoff.firstContact,
-    ).logged;
-  const { leads, quality } = reviewLeads(read, window, (record) => contactVerdict(record, sla));
-  // an activity log gives first-contact times the leads sheet may not have
-  if (input.activities?.activities.length)
-    quality.missing = quality.missing.filter((m) => m !== 'contactTime');
+  const { read, leads, quality, logRead } = readReviewLeads(input, window);
   const shared: ReviewContext = {
     settings,
     clock,
     calendar: input.calendar,
     nowMs: input.nowMs,
     plannedMonthlyMql: input.plannedMonthlyMql ?? null,
+    channelOf: channelResolver(settings.agreement.contactChannels),
   };
   const judged = (month: ReviewMonth): JudgedMonth & { ctx: ReturnType<typeof monthContext> } => {
     const ctx = monthContext(shared, month);
@@ -212,6 +254,10 @@ export function computeReview(input: ReviewInput): Review {
     bySource: bySource(leads, ctx),
     byOwner: byOwner(leads, ctx, input.escalations),
     rejected: rejectedLeads(leads, ctx),
+    returned: returnedLeads(leads, ctx),
+    byChannel: logRead
+      ? attemptsByChannel(current.figures.keyed.channel, settings.agreement.contactChannels)
+      : null,
     quality,
     noData: current.noData,
     monthsWithLeads: current.figures.active ? [] : monthsWithLeads(read, clock),

@@ -40,7 +40,7 @@ export interface HeadlineRow {
 
 /** The KPIs of each scorecard, in the order shown. */
 export const SCORECARDS = {
-  marketing: ['mqlDelivered', 'newLeads', 'handedOff', 'rejectedShare'],
+  marketing: ['mqlDelivered', 'newLeads', 'handedOff', 'rejectedShare', 'missingDataShare'],
   sales: [
     'onTimeShare',
     'medianHoursToContact',
@@ -48,6 +48,7 @@ export const SCORECARDS = {
     'averageAttempts',
     'neverContacted',
     'recycled',
+    'returned',
   ],
   revenue: ['won', 'wonValue', 'marketingShareOfValue', 'medianDaysMqlToCustomer'],
 } as const satisfies Record<string, readonly KpiId[]>;
@@ -76,7 +77,7 @@ export function noDataReasons(missing: readonly FigureInput[], uncovered: string
   for (const id of KPI_IDS) {
     const lacking = missingInput(id, missing);
     if (uncovered !== null) out[id] = `no data (${uncovered})`;
-    else if (lacking !== null) out[id] = `no data (no ${lacking} column)`;
+    else if (lacking !== null) out[id] = `no data (${lacking})`;
   }
   return out;
 }

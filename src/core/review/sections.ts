@@ -9,10 +9,10 @@ import {
   UNIT_FORMATS,
 } from './blocks.ts';
 import type { GroupRow } from './groups.ts';
-import { KPIS, type KpiId, kpiColumn, type Rag } from './kpis.ts';
+import { KPIS, type KpiId, kpiColumn, missingWords, type Rag } from './kpis.ts';
 import type { DataQuality } from './leadFacts.ts';
 import { monthsSummary } from './months.ts';
-import type { RejectedLead } from './rejected.ts';
+import type { ListedLead, RejectedLead } from './rejected.ts';
 import type { Review } from './review.ts';
 import {
   type HeadlineRow,
@@ -220,6 +220,17 @@ const ESCALATION_COLUMNS: readonly GroupColumn[] = [
   },
 ];
 
+/** Sources only: the hand-offs missing required data, and what they lack in words. */
+const MISSING_COLUMNS: readonly GroupColumn[] = [
+  kpiGroupColumn('missingData'),
+  {
+    header: 'Required values lacking',
+    format: '@',
+    cell: (g, noData) =>
+      noData.missingData === undefined ? missingWords(g.figures.marketing.missingByField) : '',
+  },
+];
+
 const COST_HEADER = ['Cost', 'Cost per lead', 'Cost per customer'];
 const COST_FORMATS = ['#,##0', '#,##0.00', '#,##0.00'];
 
@@ -230,21 +241,25 @@ function costCells(g: GroupRow): CellValue[] {
 }
 
 /**
- * By source (`withCost`: the plan's cost columns) or by owner (`withEscalations`: the notices'
- * escalations and reassignments); the key column first.
+ * By source (`bySource`: the hand-offs missing required data and the plan's cost columns) or by
+ * owner (`withEscalations`: the notices' escalations and reassignments); the key column first.
  */
 export function groupTable(
   title: string,
   first: string,
   rows: readonly GroupRow[],
-  withCost: boolean,
+  bySource: boolean,
   withEscalations = false,
   noData: NoData = {},
 ): Table {
-  const columns = withEscalations ? [...GROUP_COLUMNS, ...ESCALATION_COLUMNS] : GROUP_COLUMNS;
+  const columns = [
+    ...GROUP_COLUMNS,
+    ...(withEscalations ? ESCALATION_COLUMNS : []),
+    ...(bySource ? MISSING_COLUMNS : []),
+  ];
   const header = [first, ...columns.map((c) => c.header)];
   const formats = ['General', ...columns.map((c) => c.format)];
-  if (withCost) {
+  if (bySource) {
     header.push(...COST_HEADER);
     formats.push(...COST_FORMATS);
   }
@@ -254,7 +269,7 @@ export function groupTable(
     rows: rows.map((g) => [
       userText(g.key),
       ...columns.map((c) => c.cell(g, noData)),
-      ...(withCost ? costCells(g) : []),
+      ...(bySource ? costCells(g) : []),
     ]),
     formats: rows.map(() => formats),
   };
@@ -348,8 +363,20 @@ export const REVIEW_DEFINITIONS: ReadonlyArray<readonly [string, string]> = [
     "The leads created in the month, by the furthest stage reached so far on evidence: the stage's own date (MQL at, Handed off at, Won at) or a Stage at it or later. Lost, rejected and recycled prove no stage of their own. The funnel never grows from one stage to the next.",
   ],
   [
+    KPIS.missingDataShare.label,
+    "Of the month's hand-offs, open or closed: those whose row leaves blank a value the agreement requires (of every lead, at MQL, at hand-off). No data when the agreement requires no value the leads sheet has a column for.",
+  ],
+  [
+    KPIS.returned.label,
+    "Leads given back after their attempts with no answer (status Recycle, or Stage Recycled), or returned with a reason (Stage Recycled), with the nurture track the agreement gives their reason. A return belongs to the month of its last attempt (Last attempt at, else the activity log's latest), else of its clock start; a reason the agreement does not list is re-evaluated together.",
+  ],
+  [
+    'Attempts by channel',
+    "Shown when an activity log is read: its done activities dated in the month and counted as a lead's attempts (at or after its clock start, or up to a day before), by the agreed channel their type is; a type that is none of them is Other.",
+  ],
+  [
     'Shares',
-    "Each share names its base: rejected ÷ hand-offs; on time and never contacted ÷ hand-offs judged against their deadline; MQL ÷ the month's MQL target.",
+    "Each share names its base: rejected and missing required data ÷ hand-offs; on time and never contacted ÷ hand-offs judged against their deadline; MQL ÷ the month's MQL target.",
   ],
 ];
 
@@ -362,7 +389,7 @@ export function definitionsTable(): Table {
   };
 }
 
-const REJECTED_HEADER = [
+export const REJECTED_HEADER = [
   'Leads row',
   'Lead ID',
   'Name',
@@ -372,16 +399,16 @@ const REJECTED_HEADER = [
   'Handed off at',
   'Reason',
 ];
-const REJECTED_FORMATS = ['0', ...Array(5).fill('General'), 'yyyy-mm-dd hh:mm', 'General'];
+export const REJECTED_FORMATS = ['0', ...Array(5).fill('General'), 'yyyy-mm-dd hh:mm', 'General'];
+
+/** A listed lead's row, Lead ID, name, company, source and owner, user text as text. */
+export function listedCells(r: ListedLead): CellValue[] {
+  return [r.row, ...[r.leadId, r.name, r.company, r.source, r.owner].map(userText)];
+}
 
 export function rejectedTable(rejected: readonly RejectedLead[]): Table {
   const rows: CellValue[][] = rejected.map((r) => [
-    r.row,
-    userText(r.leadId),
-    userText(r.name),
-    userText(r.company),
-    userText(r.source),
-    userText(r.owner),
+    ...listedCells(r),
     new Date(r.referenceAt),
     userText(r.reason),
   ]);

@@ -2,6 +2,8 @@ import { classifyLead, inMonth } from './classify.ts';
 import {
   COUNTS,
   type CountId,
+  KEYED,
+  type KeyedId,
   type LeadMonth,
   SAMPLES,
   type SampleId,
@@ -42,9 +44,13 @@ export function ratio(a: number, b: number): number | null {
   return b > 0 ? a / b : null;
 }
 
+/** Counts by name (counts.ts KEYED), in the order the names were first counted. */
+export type KeyedCounts = Readonly<Record<KeyedId, ReadonlyMap<string, number>>>;
+
 /** The sums of some leads' classifications. */
 export interface Tally {
   count: Record<CountId, number>;
+  keyed: Record<KeyedId, Map<string, number>>;
   sum: Record<SumId, number>;
   /** Each sample's values, sorted. */
   samples: Record<SampleId, number[]>;
@@ -56,6 +62,7 @@ function emptyTally(): Tally {
     Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
   return {
     count: zeros(COUNTS),
+    keyed: Object.fromEntries(KEYED.map((k) => [k, new Map()])) as Tally['keyed'],
     sum: zeros(SUMS),
     samples: Object.fromEntries(SAMPLES.map((k) => [k, []])) as unknown as Tally['samples'],
     late: [],
@@ -64,6 +71,14 @@ function emptyTally(): Tally {
 
 function add(t: Tally, c: LeadMonth): void {
   for (const id of c.counts) t.count[id]++;
+  if (c.keyed) {
+    for (const id of KEYED) {
+      const names = c.keyed[id];
+      if (!names) continue;
+      const counts = t.keyed[id];
+      for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
   for (const id of SUMS) t.sum[id] += c.sums[id] ?? 0;
   for (const id of SAMPLES) {
     const v = c.samples[id];
@@ -87,6 +102,7 @@ export function tallyLeads(leads: readonly LeadFacts[], ctx: MonthContext): Tall
 export interface Aggregate {
   active: boolean;
   count: Readonly<Record<CountId, number>>;
+  keyed: KeyedCounts;
   sum: Readonly<Record<SumId, number>>;
   marketing: MarketingFigures;
   funnel: FunnelFigures;
@@ -114,7 +130,14 @@ function salesFigures(t: Tally): SalesFigures {
     p90HoursToContact: percentile(t.samples.hoursToContact, 0.9),
     averageAttempts: ratio(t.sum.attempts, c.attemptsRead),
     recycled: c.recycled,
+    returned: c.returned,
+    returnedAgreed: c.returnedAgreed,
   };
+}
+
+/** Names by count, most first (ties in the order first counted). */
+export function byCount(counts: ReadonlyMap<string, number>): Array<[string, number]> {
+  return [...counts].sort((a, b) => b[1] - a[1]);
 }
 
 function revenueFigures(t: Tally): Aggregate['revenue'] {
@@ -140,6 +163,7 @@ export function aggregate(leads: readonly LeadFacts[], ctx: MonthContext): Aggre
   return {
     active: c.created + c.mql + c.handedOff + c.won > 0,
     count: t.count,
+    keyed: t.keyed,
     sum: t.sum,
     marketing: {
       newLeads: c.created,
@@ -149,6 +173,9 @@ export function aggregate(leads: readonly LeadFacts[], ctx: MonthContext): Aggre
       handedOff: c.handedOff,
       rejected: c.rejected,
       rejectedShare: ratio(c.rejected, c.handedOff),
+      missingData: c.missingData,
+      missingDataShare: ratio(c.missingData, c.handedOff),
+      missingByField: byCount(t.keyed.missingField),
     },
     funnel: {
       leads: c.created,

@@ -1,6 +1,6 @@
 import type { FirstContactRule } from '../common/choices.ts';
 import { ACTIVITY_LABELS } from '../read/activityFields.ts';
-import { type ActivityLog, leadKey } from '../read/activityLog.ts';
+import { type Activity, type ActivityLog, leadKey } from '../read/activityLog.ts';
 import type { LeadRecord } from '../read/leadRecords.ts';
 import { EARLY_CONTACT_MS, type LoggedContacts } from './contact.ts';
 
@@ -14,6 +14,8 @@ import { EARLY_CONTACT_MS, type LoggedContacts } from './contact.ts';
 export interface ActivityJoin {
   /** The log's facts of a lead, null when no activity of the log is its. */
   logged(record: LeadRecord): LoggedContacts | null;
+  /** The lead's done activities counted as its attempts (since its clock start), in log order. */
+  attempts(record: LeadRecord): readonly Activity[];
   /** Done activities matched to a lead of the sheet, and not matched to any. */
   matched: number;
   unmatched: number;
@@ -37,10 +39,10 @@ export function joinActivities(
     const email = leadKey(r.email);
     if (email !== '' && !byEmail.has(email)) byEmail.set(email, i);
   });
-  const perLead = new Map<number, number[]>();
+  const perLead = new Map<number, Activity[]>();
   let matched = 0;
   const unmatchedExamples: string[] = [];
-  log.activities.forEach((a, n) => {
+  log.activities.forEach((a) => {
     const lead = findLead(a.keys, a.email, byKey, byEmail);
     if (lead === null) {
       if (unmatchedExamples.length < 5) unmatchedExamples.push(a.keys[0] ?? a.email);
@@ -48,18 +50,24 @@ export function joinActivities(
     }
     matched++;
     const list = perLead.get(lead);
-    if (list) list.push(n);
-    else perLead.set(lead, [n]);
+    if (list) list.push(a);
+    else perLead.set(lead, [a]);
   });
   const facts = new Map<number, LoggedContacts>();
   for (const [lead, list] of perLead) {
     const record = records[lead];
     if (!record) continue;
-    const activities = list.map((n) => log.activities[n]!);
-    facts.set(lead, { ...loggedFacts(record, activities, rule), dayOnly: log.dayOnly });
+    facts.set(lead, { ...loggedFacts(record, list, rule), dayOnly: log.dayOnly });
   }
   return {
     logged: (record) => facts.get(record.index) ?? null,
+    attempts: (record) => {
+      const list = perLead.get(record.index);
+      if (!list) return [];
+      const from = countedFrom(record);
+      // most leads' activities all count: their list as it is, else a copy without the earlier
+      return list.every((a) => a.at >= from) ? list : list.filter((a) => a.at >= from);
+    },
     matched,
     unmatched: log.activities.length - matched,
     unmatchedExamples,
@@ -80,14 +88,19 @@ function findLead(
   return email === '' ? null : (byEmail.get(email) ?? null);
 }
 
+/** The earliest activity that counts as an attempt of the lead: a day before its clock start. */
+function countedFrom(record: LeadRecord): number {
+  const start = record.clockStartAt;
+  return start === null ? Number.NEGATIVE_INFINITY : start - EARLY_CONTACT_MS;
+}
+
 /** A lead's first contact under the rule and its attempts, since its clock started. */
 function loggedFacts(
   record: LeadRecord,
   activities: ReadonlyArray<{ at: number; conversation: boolean }>,
   rule: FirstContactRule,
 ): Omit<LoggedContacts, 'dayOnly'> {
-  const start = record.clockStartAt;
-  const from = start === null ? Number.NEGATIVE_INFINITY : start - EARLY_CONTACT_MS;
+  const from = countedFrom(record);
   let first: number | null = null;
   let done = 0;
   for (const a of activities) {

@@ -67,7 +67,8 @@ export function leadAgreement(
       record,
       rules,
       attempts === undefined ? record.attempts : attempts,
-      valueTexts(row),
+      // only a Recycled lead's words are read for a reason (the review asks of every lead)
+      record.stage === 'Recycled' ? valueTexts(row) : [],
     );
   return {
     required,

@@ -76,14 +76,15 @@ export function returnedLead(
 /**
  * Kinds of channel: how a channel is named, and the activity types (calls, e-mails, meetings as
  * CRMs log them) that are of its kind. Video first: a "video call" or a "Zoom call" is not a phone
- * call.
+ * call; LinkedIn before e-mail.
  */
 const CHANNEL_FAMILIES: ReadonlyArray<{ channel: RegExp; activity: RegExp }> = [
   { channel: /video|visio|meet|zoom|teams/, activity: /video|visio|meet|zoom|teams|webex/ },
+  // LinkedIn before e-mail: a LinkedIn "InMail" is a LinkedIn message, not an e-mail
+  { channel: /linkedin|social/, activity: /linkedin|inmail|social/ },
   { channel: /phone|call|\btel/, activity: /call|phone|\btel|dial|voicemail/ },
   { channel: /mail/, activity: /mail/ },
   { channel: /sms|text|whatsapp/, activity: /sms|text|whatsapp/ },
-  { channel: /linkedin|social/, activity: /linkedin|inmail|social/ },
 ];
 
 function familyOf(text: string, key: 'channel' | 'activity'): number {

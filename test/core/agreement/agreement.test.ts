@@ -88,6 +88,17 @@ describe('SLA Agreement document', () => {
 
   it('has a review cadence and a sign-off table', () => {
     expect(cells.some((c) => c.includes('first business days of each month'))).toBe(true);
+    // the review's figures on the agreement (issue 20), named now that the review shows them
+    const review = cells.find((c) => c.includes('first business days of each month'))!;
+    for (const figure of [
+      'hand-offs missing the data section 2 requires',
+      'the attempts by channel when an activity log is read',
+      'the leads returned to marketing with their reason and nurture track',
+    ])
+      expect(review).toContain(figure);
+    expect(cells.some((c) => c.includes('hand-offs missing required data: none green'))).toBe(true);
+    // and the review's definitions of them, as the review sheet states them
+    expect(cells).toContain('Review: Leads returned to marketing');
     const header = rows.filter((r) => r.style === 'header').at(-1)!;
     expect(header.cells).toEqual(['Team', 'Name and role', 'Signature', 'Date']);
     expect(rows.slice(-2).map((r) => r.cells[0])).toEqual(['Marketing', 'Sales']);

@@ -32,6 +32,19 @@ describe('the activity log', () => {
     },
   );
 
+  it('keeps the type of each activity as written; a calls log without a type column reads as calls', () => {
+    const sf = LOG_EXPORTS.find((e) => e.crm === 'Salesforce')!;
+    const log = read(sf.logHeader, sf.activities);
+    expect(log.activities.map((a) => [a.type, a.kind])).toEqual([
+      ['Call', 'call'],
+      ['Email', 'email'],
+    ]);
+    const zoho = LOG_EXPORTS.find((e) => e.crm === 'Zoho CRM')!;
+    expect(
+      new Set(read(zoho.logHeader, zoho.activities).activities.map((a) => [a.type, a.kind].join())),
+    ).toEqual(new Set(['Call,call']));
+  });
+
   it('is not mistaken for a leads export', () => {
     for (const e of [HUBSPOT, SALESFORCE, ZOHO])
       expect(looksLikeActivityLog(e.header), e.crm).toBe(false);
@@ -136,5 +149,18 @@ describe('the activity log', () => {
       [{ WhoId: 'x', ActivityDate: '2026-11-20 10:00' }],
     );
     expect(times.dayOnly).toBe(false);
+  });
+
+  it("reads a log with no type column whose columns name calls (Zoho's Calls export) as calls", () => {
+    const e = LOG_EXPORTS.find((x) => x.crm === 'Zoho CRM')!;
+    const log = read(e.logHeader, e.activities);
+    expect(log.activities.map((a) => [a.kind, a.type])).toEqual(
+      log.activities.map(() => ['call', 'Call']),
+    );
+    const plain = read(
+      ['Lead ID', 'Activity date'],
+      [{ 'Lead ID': 'x', 'Activity date': '2026-11-20 10:00' }],
+    );
+    expect(plain.activities[0]).toMatchObject({ kind: null, type: '' });
   });
 });

@@ -7,7 +7,8 @@ import {
   historyRow,
   historyRowFor,
 } from '../../../src/core/review/history.ts';
-import { KPI_IDS, KPIS } from '../../../src/core/review/kpis.ts';
+import { KPI_IDS } from '../../../src/core/review/kpis.ts';
+import { kpiValue } from '../../../src/core/review/scorecards.ts';
 import { NOW, ROWS, review } from '../../fixtures/review.ts';
 
 describe('SLA History', () => {
@@ -17,7 +18,7 @@ describe('SLA History', () => {
     const row = historyRow(r, new Date(NOW));
     expect(row[0]).toBe('2026-03');
     expect(row[2]).toBe(7);
-    expect(row.length).toBe(22);
+    expect(row.length).toBe(25);
   });
 
   it('keeps the column headers of the History sheets already written', () => {
@@ -44,6 +45,10 @@ describe('SLA History', () => {
       // written (an existing sheet gets them at its right, by header name)
       'Contacted, no time recorded',
       'Rejected',
+      // added by the agreement's review parts (issue 20)
+      'Missing data share',
+      'Hand-offs missing data',
+      'Returned',
       'Leads with unreadable values',
       'Generated at',
     ]);
@@ -57,7 +62,9 @@ describe('SLA History', () => {
 
   it('writes every KPI of the table, in its order, between the month and the data quality', () => {
     const row = historyRow(r, new Date(NOW));
-    expect(row.slice(1, -2)).toEqual(KPI_IDS.map((id) => KPIS[id].get(r.current) ?? ''));
+    // a KPI the month has no data for (here: the agreement requires nothing) is blank
+    expect(row.slice(1, -2)).toEqual(KPI_IDS.map((id) => kpiValue(id, r.current, r.noData) ?? ''));
+    expect(row[HISTORY_HEADER.indexOf('Missing data share')]).toBe('');
     expect(row.at(-2)).toBe(r.quality.unreadableRows);
   });
 
@@ -102,6 +109,20 @@ describe('SLA History', () => {
         const expected = h === 'Our comment' ? 'good month' : canonical[HISTORY_HEADER.indexOf(h)];
         expect(row[c], h).toEqual(expected);
       });
+    });
+
+    it("appends the agreement's figures at the right of a sheet written before them", () => {
+      const before = HISTORY_HEADER.filter(
+        (h) => !['Missing data share', 'Hand-offs missing data', 'Returned'].includes(h),
+      );
+      const layout = historyLayout(before);
+      expect(layout.header).toEqual([
+        ...before,
+        'Missing data share',
+        'Hand-offs missing data',
+        'Returned',
+      ]);
+      expect(layout.header.indexOf('Generated at')).toBe(before.length - 1);
     });
 
     it('finds our headers however they are spelled, the month anywhere', () => {

@@ -71,6 +71,9 @@ describe('layout', () => {
       'trend',
       'speedToLead',
       'rejected',
+      // issue 20: the month's returns to marketing (and, with an activity log, the attempts by
+      // channel under sales' scorecard)
+      'returned',
       'definitions',
     ]);
   });

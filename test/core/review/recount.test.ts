@@ -6,13 +6,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type ActivityLog, readActivityLog } from '../../../src/core/read/activityLog.ts';
 import { HISTORY_HEADER, historyRow } from '../../../src/core/review/history.ts';
 import { KPI_IDS, kpiColumn } from '../../../src/core/review/kpis.ts';
 import type { Review } from '../../../src/core/review/review.ts';
 import { kpiValue } from '../../../src/core/review/scorecards.ts';
 import { groupTable } from '../../../src/core/review/sections.ts';
 import { REVIEW_HEADER, rowOf } from '../../fixtures/leads.ts';
-import { review, settingsWith } from '../../fixtures/review.ts';
+import { review, settingsWith, UTC } from '../../fixtures/review.ts';
 
 // ------------------------------------------------------------------------------------------
 // Generated months: canonical headers, every lead Hot (1 business hour), handed off at 10:00 on
@@ -41,6 +42,7 @@ const SOURCES = ['Web', 'webinar', 'Webinar', 'Outbound', 'Partner', ''];
 const OWNERS = ['Alice', 'alice', 'Bob', 'Chloé', ''];
 
 interface Gen {
+  id: string;
   created: string | null;
   mql: string | null;
   handedOff: string | null;
@@ -52,21 +54,28 @@ interface Gen {
   value: number | null;
   source: string;
   owner: string;
+  /** The phone the agreement requires at hand-off is filled in. */
+  phone: boolean;
+  lastAttempt: string | null;
 }
 
 const day = fc.constantFrom(...WEEKDAYS);
 const lead: fc.Arbitrary<Gen> = fc.record({
+  id: fc.constant(''),
   created: fc.option(day, { nil: null }),
   mql: fc.option(day, { nil: null }),
   handedOff: fc.option(day, { nil: null }),
   contact: fc.constantFrom('none', 'soon', 'late'),
   stage: fc.constantFrom(...STAGES),
-  reason: fc.constantFrom('', '', '', 'No budget'),
+  // `Bad timing` is a return reason the agreement lists, `No budget` is not
+  reason: fc.constantFrom('', '', '', 'No budget', 'Bad timing'),
   attempts: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
   won: fc.option(day, { nil: null, freq: 4 }),
   value: fc.option(fc.integer({ min: 100, max: 9000 }), { nil: null }),
   source: fc.constantFrom(...SOURCES),
   owner: fc.constantFrom(...OWNERS),
+  phone: fc.boolean(),
+  lastAttempt: fc.option(day, { nil: null }),
 });
 
 const plusDays = (d: string, n: number) =>
@@ -79,7 +88,10 @@ function rowOfGen(g: Gen): unknown[] {
       : g.handedOff && g.contact === 'late'
         ? `${plusDays(g.handedOff, 2)} 10:00`
         : '';
-  return rowOf(REVIEW_HEADER, {
+  return rowOf(GEN_HEADER, {
+    'Lead ID': g.id,
+    Phone: g.phone ? '+33 1 23 45 67 89' : '',
+    'Last attempt at': lastAttemptOf(g) ? `${lastAttemptOf(g)} 16:00` : '',
     Source: g.source,
     Owner: g.owner,
     Priority: 'Hot',
@@ -95,7 +107,35 @@ function rowOfGen(g: Gen): unknown[] {
   });
 }
 
+const GEN_HEADER = [...REVIEW_HEADER, 'Phone', 'Last attempt at'];
+
 const inMarch = (d: string | null) => d?.startsWith('2026-03') === true;
+
+/** Agreed returns: the listed reason, or none after the 5 attempts (no answer). */
+function returnOf(g: Gen, attempts: number): 'agreed' | 'other' | null {
+  if (!g.handedOff) return null;
+  const usedUp = attempts >= 5;
+  if (g.stage === 'Recycled') {
+    if (g.reason === 'Bad timing') return 'agreed';
+    return g.reason === '' && usedUp ? 'agreed' : 'other';
+  }
+  const open = ['', 'Lead', 'MQL', 'SQL'].includes(g.stage);
+  return open && g.reason === '' && usedUp ? 'agreed' : null;
+}
+
+/**
+ * The last attempt written in the row: only beside a first-contact time, where it cannot change
+ * the first contact's outcome (a last-contact date is evidence of contact).
+ */
+function lastAttemptOf(g: Gen): string | null {
+  return g.handedOff && g.contact !== 'none' ? g.lastAttempt : null;
+}
+
+/** The day a return is dated: its last attempt, not before the hand-off; else the hand-off. */
+function returnDay(g: Gen, lastLogged: string | null): string {
+  const last = lastAttemptOf(g) ?? lastLogged;
+  return last !== null && last >= g.handedOff! ? last : g.handedOff!;
+}
 const CLOSED = new Set(['Customer', 'Lost', 'Rejected', 'Recycled']);
 const RANK: Record<string, number> = { Lead: 0, MQL: 1, SQL: 2, Opportunity: 3, Customer: 4 };
 
@@ -115,8 +155,16 @@ function recount(leads: readonly Gen[]) {
     won: 0,
     wonValue: 0,
     funnel: [0, 0, 0, 0, 0],
+    missingData: 0,
+    returned: 0,
+    returnedAgreed: 0,
   };
   for (const g of leads) {
+    const returned = returnOf(g, g.attempts ?? 0);
+    if (returned && inMarch(returnDay(g, null))) {
+      c.returned++;
+      if (returned === 'agreed') c.returnedAgreed++;
+    }
     if (inMarch(g.created)) {
       let rank = RANK[g.stage] ?? 0;
       if (g.handedOff) rank = Math.max(rank, 2);
@@ -132,6 +180,7 @@ function recount(leads: readonly Gen[]) {
     }
     if (!inMarch(g.handedOff)) continue;
     c.handedOff++;
+    if (!g.phone) c.missingData++;
     const rejected = g.stage === 'Rejected' || g.reason !== '';
     if (rejected) c.rejected++;
     if (g.stage === 'Recycled') c.recycled++;
@@ -144,14 +193,26 @@ function recount(leads: readonly Gen[]) {
   return c;
 }
 
+/** A team that agreed its settings: a phone is required at hand-off. */
 const AGREED = settingsWith((s) => {
   s.agreed = true;
+  s.agreement.requiredFields.handoff = ['Phone'];
 });
 /** 1 May 2026: every March deadline has passed. */
 const MAY = Date.UTC(2026, 4, 1, 8, 0);
 
-function reviewOf(leads: readonly Gen[]): Review {
-  return review(leads.map(rowOfGen), '2026-03', { settings: AGREED, now: MAY });
+/** The generated leads, each with its own Lead ID (the activity log's key). */
+function withIds(leads: readonly Gen[]): Gen[] {
+  return leads.map((g, i) => ({ ...g, id: `G${i + 1}` }));
+}
+
+function reviewOf(leads: readonly Gen[], activities: ActivityLog | null = null): Review {
+  return review(withIds(leads).map(rowOfGen), '2026-03', {
+    header: GEN_HEADER,
+    settings: AGREED,
+    now: MAY,
+    activities,
+  });
 }
 
 function counted(r: Review) {
@@ -169,6 +230,9 @@ function counted(r: Review) {
     closed: m.sales.closed,
     won: m.revenue.won,
     wonValue: m.revenue.wonValue,
+    missingData: m.marketing.missingData,
+    returned: m.sales.returned,
+    returnedAgreed: m.sales.returnedAgreed,
     funnel: [
       m.funnel.leads,
       m.funnel.mql,
@@ -210,7 +274,111 @@ describe('a second, simple counter over generated months', () => {
             expect(row.neverContacted).toBe(simple.never);
             expect(row.figures.sales.untimed).toBe(simple.untimed);
             expect(row.wonValue).toBe(simple.wonValue);
+            expect(row.figures.marketing.missingData).toBe(simple.missingData);
+            expect(row.figures.sales.returned).toBe(simple.returned);
           }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+// ------------------------------------------------------------------------------------------
+// The same months with an activity log: each lead's calls, e-mails and meetings, done or planned,
+// at 11:00 or 15:00 on the generator's days (none of them the day before another).
+
+interface GenActivity {
+  lead: number;
+  day: string;
+  hour: '11' | '15';
+  type: string;
+  done: boolean;
+}
+
+const TYPES: Record<string, string> = {
+  Call: 'Phone',
+  'Outbound call': 'Phone',
+  Email: 'E-mail',
+  'Zoom meeting': 'Video call',
+  Fax: 'other',
+  '': 'untyped',
+};
+
+const activity = (leads: number): fc.Arbitrary<GenActivity> =>
+  fc.record({
+    lead: fc.integer({ min: 0, max: Math.max(0, leads - 1) }),
+    day,
+    hour: fc.constantFrom('11' as const, '15' as const),
+    type: fc.constantFrom(...Object.keys(TYPES)),
+    done: fc.boolean(),
+  });
+
+const monthsWithLog = months.chain((leads) =>
+  fc.tuple(fc.constant(leads), fc.array(activity(leads.length), { maxLength: 60 })),
+);
+
+function logOf(acts: readonly GenActivity[]): ActivityLog {
+  const header = ['Lead ID', 'Activity date', 'Type', 'Status'];
+  const rows = acts.map((a) => [
+    `G${a.lead + 1}`,
+    new Date(`${a.day}T${a.hour}:00:00Z`),
+    a.type,
+    a.done ? 'Completed' : 'Not Started',
+  ]);
+  return readActivityLog(header, rows, { localeOrder: 'dmy', clock: UTC, nowMs: MAY });
+}
+
+/** The simple counter of the log: done, on or after the lead's hand-off day, by type as written. */
+function recountLog(leads: readonly Gen[], acts: readonly GenActivity[]) {
+  const channels: Record<string, number> = {};
+  let returned = 0;
+  leads.forEach((g, i) => {
+    const mine = acts.filter(
+      (a) => a.lead === i && a.done && (!g.handedOff || a.day >= g.handedOff),
+    );
+    for (const a of mine.filter((x) => inMarch(x.day))) {
+      const channel = TYPES[a.type]!;
+      channels[channel] = (channels[channel] ?? 0) + 1;
+    }
+    const lastLogged = mine.reduce<string | null>(
+      (d, a) => (d === null || a.day > d ? a.day : d),
+      null,
+    );
+    if (returnOf(g, g.attempts ?? mine.length) && inMarch(returnDay(g, lastLogged))) returned++;
+  });
+  return { channels, returned };
+}
+
+describe('a second, simple counter over generated months with an activity log', () => {
+  it('counts the attempts by channel and the returns as the review does', () => {
+    fc.assert(
+      fc.property(monthsWithLog, ([leads, acts]) => {
+        const r = reviewOf(leads, logOf(acts));
+        const simple = recountLog(leads, acts);
+        const shown = Object.fromEntries(
+          r.byChannel!.filter((c) => c.attempts > 0).map((c) => [c.channel, c.attempts]),
+        );
+        const expected = Object.fromEntries(
+          Object.entries(simple.channels).map(([k, n]) => [
+            k === 'other'
+              ? 'Other (not an agreed channel)'
+              : k === 'untyped'
+                ? 'No type in the log'
+                : k,
+            n,
+          ]),
+        );
+        expect(shown).toEqual(expected);
+        expect(r.current.sales.returned).toBe(simple.returned);
+        expect(r.returned).toHaveLength(simple.returned);
+        // the sources' and owners' attempts by channel add up to the month's
+        for (const rows of [r.bySource, r.byOwner]) {
+          const sum = rows.reduce(
+            (n, g) => n + [...g.figures.keyed.channel.values()].reduce((a, b) => a + b, 0),
+            0,
+          );
+          expect(sum).toBe(r.byChannel!.reduce((n, c) => n + c.attempts, 0));
         }
       }),
       { numRuns: 100 },
@@ -231,6 +399,9 @@ const ADDITIVE = [
   'untimed',
   'closed',
   'won',
+  'missingData',
+  'returned',
+  'returnedAgreed',
 ] as const;
 
 describe('every review', () => {
@@ -284,7 +455,7 @@ describe('every review', () => {
           if (line) expect(line.actual, id).toBe(value);
         }
         // a source's cells read "no data" exactly where the month's figure has none
-        const table = groupTable('By source', 'Source', r.bySource, false, false, r.noData);
+        const table = groupTable('By source', 'Source', r.bySource, true, false, r.noData);
         table.rows.forEach((cells) => {
           table.header.forEach((h, i) => {
             const id = KPI_IDS.find((k) => kpiColumn(k) === h);
@@ -404,6 +575,8 @@ describe('a month shaped like a Zoho CRM export, recounted', () => {
           'medianHoursToContact',
           'mqlDelivered',
           'wonValue',
+          // the agreement requires a phone the export has no column for
+          'missingDataShare',
         ] as const) {
           expect(r.noData[id], id).toBeDefined();
           expect(kpiValue(id, m, r.noData)).toBeNull();

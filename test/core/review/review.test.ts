@@ -19,6 +19,10 @@ describe('computeReview on hand-built data (every figure checked by hand)', () =
       handedOff: 6, // L1 L2 L3 L5 L6 L10
       rejected: 2, // L3 L10
       rejectedShare: 2 / 6,
+      // the agreement requires nothing here: counted 0, read "no data" in every view (below)
+      missingData: 0,
+      missingDataShare: 0,
+      missingByField: [],
     });
   });
 

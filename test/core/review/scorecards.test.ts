@@ -50,6 +50,7 @@ describe('scorecards from the KPI table', () => {
       'New leads',
       'Hand-offs to sales',
       'Rejected by sales',
+      'Hand-offs missing required data',
     ]);
   });
 
@@ -107,8 +108,9 @@ describe('trend from the KPI table', () => {
     );
   });
 
-  it('leaves the MQL target and the rejected count to the History', () => {
-    expect(TREND_KPIS).toEqual(KPI_IDS.filter((id) => id !== 'mqlTarget' && id !== 'rejected'));
+  it('leaves the MQL target, the rejected and the missing-data counts to the History', () => {
+    const historyOnly = ['mqlTarget', 'rejected', 'missingData'];
+    expect(TREND_KPIS).toEqual(KPI_IDS.filter((id) => !historyOnly.includes(id)));
   });
 
   it('uses the same labels as the scorecards', () => {

@@ -102,6 +102,9 @@ describe('section tables', () => {
       'Contacted, no time recorded',
       'Deals won',
       'Value won',
+      // issue 20: the source's hand-offs missing required data, and what they lack in words
+      'Hand-offs missing data',
+      'Required values lacking',
       'Cost',
       'Cost per lead',
       'Cost per customer',

@@ -64,6 +64,19 @@ describe('the activity log joined to the leads', () => {
     expect(join.unmatchedExamples).toEqual(['l9']);
   });
 
+  it("gives each lead's attempts themselves, the ones its done count counts", () => {
+    const join = joinActivities(activities, sheet.records, 'conversation');
+    for (const record of sheet.records) {
+      expect(join.attempts(record!)).toHaveLength(join.logged(record!)?.done ?? 0);
+    }
+    // the one dated ten days before the clock start is not an attempt of this hand-off
+    expect(join.attempts(sheet.records[0]!).map((a) => new Date(a.at).toISOString())).toEqual([
+      '2026-11-20T11:00:00.000Z',
+      '2026-11-20T10:00:00.000Z',
+      '2026-11-20T12:00:00.000Z',
+    ]);
+  });
+
   it('takes the first conversation when the team counts conversations', () => {
     const join = joinActivities(activities, sheet.records, 'conversation');
     expect(join.logged(sheet.records[0]!)?.first).toBe(Date.parse('2026-11-20T12:00:00Z'));

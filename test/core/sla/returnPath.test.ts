@@ -94,6 +94,11 @@ describe('the agreed channel of an activity', () => {
     expect(channelOf(type, channels)).toBe(channel);
   });
 
+  it('files a LinkedIn InMail under LinkedIn, never under e-mail', () => {
+    expect(channelOf('LinkedIn InMail', ['Phone', 'E-mail', 'LinkedIn'])).toBe('LinkedIn');
+    expect(channelOf('InMail', channels)).toBeNull();
+  });
+
   it('is none of them for another kind, or a blank type', () => {
     expect(channelOf('Task', channels)).toBeNull();
     expect(channelOf('SMS', channels)).toBeNull();
