@@ -11,7 +11,7 @@
  * or a note, merged areas) stay in the skeleton, so that ExcelJS reads them as it always has;
  * every other cell is in the model only. The skeleton's workbook is the one the write-back
  * writes the run's changes onto (writeBack.ts), and the large sheets' cells are written back
- * from the model (cellRender.ts, streamedPart.ts).
+ * from the model (cellRender.ts, streamedSplice.ts).
  */
 import { parseA1 } from '../appsScript/a1.ts';
 import { Env } from '../appsScript/env.ts';
