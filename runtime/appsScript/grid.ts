@@ -2,6 +2,15 @@ function newArray<U>(n: number): U[] {
   return new Array<U>(n);
 }
 
+/**
+ * A new row of `length` cells, all holes. Its storage is allocated at that size: an empty array
+ * that a store at column 30 grows reserves room for about 60 cells, twice what a 100,000-row
+ * sheet needs per row and per layer.
+ */
+export function newRow<T>(length: number): T[] {
+  return new Array<T>(length);
+}
+
 /** Sparse row-major storage of one cell attribute (values, backgrounds, notes, ...). */
 
 export class Layer<T> {
@@ -20,7 +29,7 @@ export class Layer<T> {
     let row = this.rows[r];
     if (row === undefined) {
       if (Object.is(v, this.blank)) return;
-      row = [];
+      row = newRow<T>(c + 1);
       this.rows[r] = row;
     }
     row[c] = v;
@@ -59,15 +68,24 @@ export class Layer<T> {
     return out;
   }
 
+  /**
+   * Row `r`, at least `length` cells long: a row a block write widens is copied into one of
+   * the exact length (growing it in place would reserve half as much again, per row).
+   */
+  rowOf(r: number, length: number): T[] {
+    const row = this.rows[r];
+    if (row !== undefined && row.length >= length) return row;
+    const next = newRow<T>(length);
+    if (row !== undefined) for (let c = 0; c < row.length; c++) if (c in row) next[c] = row[c]!;
+    this.rows[r] = next;
+    return next;
+  }
+
   /** Writes a block whose shape was validated; `map` converts each incoming value. */
   write<S>(r: number, c: number, block: readonly (readonly S[])[], map: (v: S) => T): void {
     for (let i = 0; i < block.length; i++) {
       const src = block[i]!;
-      let row = this.rows[r + i];
-      if (row === undefined) {
-        row = [];
-        this.rows[r + i] = row;
-      }
+      const row = this.rowOf(r + i, c + src.length);
       for (let j = 0; j < src.length; j++) row[c + j] = map(src[j] as S);
     }
   }
@@ -76,15 +94,12 @@ export class Layer<T> {
     const blank = Object.is(v, this.blank); // Object.is: a NaN blank (dateMs) is blank too
     for (let i = 0; i < nr; i++) {
       let row = this.rows[r + i];
-      if (row === undefined) {
-        if (blank) continue;
-        row = [];
-        this.rows[r + i] = row;
-      }
-      if (blank && c === 0 && c + nc >= row.length) {
+      if (row === undefined && blank) continue;
+      if (row !== undefined && blank && c === 0 && c + nc >= row.length) {
         this.rows[r + i] = undefined;
         continue;
       }
+      row = this.rowOf(r + i, c + nc);
       for (let j = 0; j < nc; j++) row[c + j] = v;
     }
   }

@@ -115,8 +115,10 @@ export class SheetGrid {
   /** Records the timestamps of every Date in the values layer (after bulk loads). */
   indexDates(): void {
     this.values.rows.forEach((row, r) => {
-      row?.forEach((v, c) => {
-        if (typeof v === 'object') this.dateMs.set(r, c, v.getTime());
+      if (row === undefined || !row.some((v) => typeof v === 'object')) return;
+      const ms = this.dateMs.rowOf(r, row.length);
+      row.forEach((v, c) => {
+        if (typeof v === 'object') ms[c] = v.getTime();
       });
     });
   }
@@ -158,11 +160,7 @@ export class SheetGrid {
     const forms = this.formulas;
     for (let i = 0; i < data.length; i++) {
       const src = data[i]!;
-      let vrow = vals.rows[r0 + i];
-      if (vrow === undefined) {
-        vrow = [];
-        vals.rows[r0 + i] = vrow;
-      }
+      const vrow = vals.rowOf(r0 + i, c0 + src.length);
       const frow = forms.rows[r0 + i];
       for (let j = 0; j < src.length; j++) {
         const raw = src[j];
@@ -191,7 +189,8 @@ export class SheetGrid {
           }
         } else {
           v = toCell(raw);
-          if (typeof v === 'object') this.dateMs.set(r0 + i, c0 + j, v.getTime());
+          if (typeof v === 'object')
+            this.dateMs.rowOf(r0 + i, c0 + src.length)[c0 + j] = v.getTime();
         }
         vrow[c0 + j] = v;
         if (frow !== undefined && frow[c0 + j] !== undefined) frow[c0 + j] = '';

@@ -1,5 +1,10 @@
 /** Time-zone helpers backed by Node's Intl (full ICU). */
-import { intlWallFormat, utcMs } from '../../src/core/time/zone.ts';
+import {
+  intlWallFormat,
+  offsetSourceClock,
+  utcMs,
+  type ZoneClock,
+} from '../../src/core/time/zone.ts';
 
 export interface WallClock {
   year: number;
@@ -125,11 +130,27 @@ export function wallClock(instantMs: number, zone: string): WallClock {
   };
 }
 
-/** Offset of the zone at that instant, in minutes east of UTC. */
-export function offsetMinutes(instantMs: number, zone: string): number {
+function exactOffsetMinutes(instantMs: number, zone: string): number {
   const w = wallClock(instantMs, zone);
   const asUtc = utcMs(w.year, w.month, w.day, w.hour, w.minute, w.second, w.millisecond);
   return Math.round((asUtc - instantMs) / 60000);
+}
+
+const offsetClocks = new Map<string, ZoneClock>();
+
+/**
+ * Offset of the zone at that instant, in minutes east of UTC. Intl is asked once per six hours
+ * of time and per transition (offsetSourceClock), not once per call: reading or writing the
+ * dates of a 300,000-row sheet asks for millions of offsets.
+ */
+export function offsetMinutes(instantMs: number, zone: string): number {
+  if (!Number.isFinite(instantMs)) return exactOffsetMinutes(instantMs, zone);
+  let clock = offsetClocks.get(zone);
+  if (!clock) {
+    clock = offsetSourceClock(zone, (ms) => exactOffsetMinutes(ms, zone));
+    offsetClocks.set(zone, clock);
+  }
+  return clock.offsetMinutes(instantMs);
 }
 
 /** The instant at which the zone's wall clock shows those fields (earlier instant on overlaps). */
@@ -182,7 +203,9 @@ function gmtOffset(off: number): string {
 
 /** Instant -> Date whose UTC fields are the zone's wall clock (what Excel serials mean). */
 export function toExcelDate(d: Date, zone: string): Date {
-  const w = wallClock(d.getTime(), zone);
+  const ms = d.getTime();
+  if (Number.isFinite(ms)) return new Date(ms + offsetMinutes(ms, zone) * 60000);
+  const w = wallClock(ms, zone);
   return new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond));
 }
 

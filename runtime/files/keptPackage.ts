@@ -12,8 +12,11 @@
  * Every other part (document properties, custom properties, theme, printer settings, the
  * unchanged sheets and everything hanging on them) is the file's, byte for byte.
  */
+import type { FakeSheet } from '../appsScript/sheet.ts';
 import type { FakeSpreadsheet } from '../appsScript/spreadsheet.ts';
+import { CellRenderer } from './cellRender.ts';
 import { chartsBySheet } from './chartCells.ts';
+import type { ParsedStyles } from './excelXforms.ts';
 import { type RowChange, remapElement, spliceSheetData } from './pkgCells.ts';
 import { contentAddresses, spliceHyperlinks } from './pkgLinks.ts';
 import { spliceNotes } from './pkgNotes.ts';
@@ -22,11 +25,13 @@ import { type SheetEdit, spliceSheetElements } from './pkgSheet.ts';
 import { StringMerge } from './pkgStrings.ts';
 import { StyleMerge } from './pkgStyles.ts';
 import { keptWorkbook, type NameChanges, type SheetEntry } from './pkgWorkbook.ts';
-import { elementPattern, rootPrefix } from './pkgXml.ts';
+import { attribute, elementPattern, elements, firstElement, rootPrefix } from './pkgXml.ts';
 import { type SheetChanges, unchanged, type WorkbookChanges } from './sheetChanges.ts';
+import { dimensionOf, splicedRows } from './streamedSplice.ts';
 import { addSheetCharts } from './xlsxCharts.ts';
 import { removeModelCharts } from './xlsxChartsRead.ts';
-import { Package, REL, resolvePart } from './xlsxPackage.ts';
+import { Package, REL, resolvePart, SPLICED_ROWS } from './xlsxPackage.ts';
+import type { StreamedSheet } from './xlsxStreamOpen.ts';
 
 const WORKBOOK = 'xl/workbook.xml';
 
@@ -36,6 +41,17 @@ interface Assembly {
   styles: StyleMerge;
   strings: StringMerge;
   remap: SheetEdit['remap'];
+  streamed: StreamedSave | null;
+}
+
+/** What the sheets read in a stream need to be written back. */
+export interface StreamedSave {
+  /** The input package (its large parts are read again as a stream). */
+  input: Buffer;
+  /** The file's styles as ExcelJS reads them, and its date system. */
+  styles: ParsedStyles;
+  date1904: boolean;
+  zone: string;
 }
 
 async function partOfType(pkg: Package, type: string): Promise<string | null> {
@@ -59,6 +75,83 @@ function rowChanges(changes: SheetChanges): Map<number, RowChange> {
   }
   for (const r of changes.rows) row(r).line = true;
   return rows;
+}
+
+/**
+ * A sheet read in a stream: its cells spliced in from the model as the file's part streams by
+ * (streamedSplice.ts), and the same edits as spliceSheet on its text around the cells. False
+ * when the run changed nothing in it: its part stays the file's.
+ */
+async function spliceStreamedSheet(
+  a: Assembly,
+  parts: { input: string; output: string },
+  changes: SheetChanges,
+  file: { sheet: FakeSheet; streamed: StreamedSheet },
+): Promise<boolean> {
+  const { streamed, sheet } = file;
+  const { prefix, head, tail } = streamed;
+  const s = a.streamed!;
+  const output = (await a.output.text(parts.output)) ?? '';
+  const selfClosing = head.endsWith('/>');
+  const open = selfClosing ? head.replace(/\s*\/>$/, '>') : head;
+  const close = selfClosing ? `</${prefix}sheetData>` : '';
+  const cells = await splicedRows({
+    input: s.input,
+    streamed,
+    sheet,
+    lines: changes.rows,
+    renderer: new CellRenderer({
+      sheet,
+      zone: s.zone,
+      date1904: s.date1904,
+      fileStyles: s.styles,
+      columnStyles: columnStyles(head, prefix),
+      styles: a.styles,
+      strings: a.strings,
+    }),
+    declared: declaredPrefixes(head),
+    links: linkCells(`${head}${tail}`, output),
+  });
+  if (!cells.changed && unchanged(changes)) return false;
+  const edit: SheetEdit = {
+    xml: `${open}${SPLICED_ROWS}${close}${tail}`,
+    output,
+    prefix,
+    remap: a.remap,
+    ...(cells.changed ? { dimension: dimensionOf(streamed, output, cells.box) } : {}),
+  };
+  spliceSheetElements(edit, changes);
+  if (cells.written.size > 0) await spliceHyperlinks(a, parts, edit, cells.written);
+  if (changes.notes) await spliceNotes(a, parts, edit);
+  a.input.writeSpliced(parts.input, edit.xml, cells.body);
+  return true;
+}
+
+function declaredPrefixes(head: string): Set<string> {
+  const root = /<(?:\w+:)?worksheet\b[^>]*>/.exec(head)?.[0] ?? '';
+  return new Set([...root.matchAll(/\sxmlns:(\w+)=/g)].map((m) => m[1]!));
+}
+
+/** The cells (A1) with a link in the file's part or in the output's. */
+function linkCells(file: string, output: string): Set<string> {
+  const refs = new Set<string>();
+  for (const xml of [file, output])
+    for (const tag of xml.match(/<(?:\w+:)?hyperlink\b[^>]*>/g) ?? [])
+      refs.add(attribute(tag, 'ref') ?? '');
+  return refs;
+}
+
+/** The file's style of each column that has one (`<col style>`), for the cells it lacks. */
+function columnStyles(head: string, prefix: string): Map<number, number> {
+  const styles = new Map<number, number>();
+  const cols = firstElement(head, prefix, 'cols');
+  for (const col of elements(cols?.text ?? '', prefix, 'col')) {
+    const style = Number(attribute(col.text, 'style') ?? 0);
+    const min = Number(attribute(col.text, 'min'));
+    const max = Number(attribute(col.text, 'max'));
+    if (style && min > 0) for (let c = min; c <= Math.min(max, 16384); c++) styles.set(c, style);
+  }
+  return styles;
 }
 
 async function spliceSheet(a: Assembly, part: string, outputPart: string, changes: SheetChanges) {
@@ -102,6 +195,8 @@ export interface KeptPackageInput {
   changes: WorkbookChanges;
   names: NameChanges;
   ss: FakeSpreadsheet;
+  /** Set when some of the file's sheets were read in a stream. */
+  streamed?: Omit<StreamedSave, 'input' | 'zone'>;
 }
 
 /** The input package with the run's changes (see the file's comment). */
@@ -124,31 +219,48 @@ export async function keptPackage(k: KeptPackageInput): Promise<Buffer> {
     string: (i: number) => strings.index(i),
     differential: (i: number) => styles.differentialStyle(i),
   };
-  const a: Assembly = { input, output, styles, strings, remap };
-  const entries = await sheetsOf(a, k.changes);
-  await removeSheets(a, k.changes, entries);
+  const streamed = k.streamed
+    ? { ...k.streamed, input: k.input, zone: k.ss.timeZoneInternal }
+    : null;
+  const a: Assembly = { input, output, styles, strings, remap, streamed };
+  const { entries, changed } = await sheetsOf(a, k.changes);
+  await removeSheets(a, entries, changed);
   input.write(WORKBOOK, keptWorkbook((await input.text(WORKBOOK)) ?? '', entries, k.names));
   await writeTables(a, stylesPart, stringsPart);
   await chartsOf(a, k.ss, k.changes);
   return input.generate();
 }
 
-/** The result's tabs: the file's sheets (spliced where changed) and the new ones, in order. */
-async function sheetsOf(a: Assembly, changes: WorkbookChanges): Promise<SheetEntry[]> {
+/**
+ * The result's tabs: the file's sheets (spliced where changed) and the new ones, in order; and
+ * whether a sheet of the file changed (the calculation chain then goes).
+ */
+async function sheetsOf(
+  a: Assembly,
+  changes: WorkbookChanges,
+): Promise<{ entries: SheetEntry[]; changed: boolean }> {
+  let changed = false;
   const fileParts = await a.input.worksheets();
-  const byName = new Map<string, SheetChanges>();
-  for (const [sheet, c] of changes.sheets) byName.set(sheet.sheetName, c);
+  const byName = new Map<string, [FakeSheet, SheetChanges]>();
+  for (const [sheet, c] of changes.sheets) byName.set(sheet.sheetName, [sheet, c]);
   const entries: SheetEntry[] = [];
   for (const [name, outputPart] of await a.output.worksheets()) {
-    const c = byName.get(name);
+    const [sheet, c] = byName.get(name) ?? [];
     const state = await stateOf(a.output, name);
     const part = c ? fileParts.get(c.fileName) : undefined;
-    if (c && part) {
-      if (!unchanged(c)) await spliceSheet(a, part, outputPart, c);
+    if (sheet && c && part) {
+      const streamed = changes.streamed?.get(sheet);
+      const parts = { input: part, output: outputPart };
+      if (streamed)
+        changed = (await spliceStreamedSheet(a, parts, c, { sheet, streamed })) || changed;
+      else if (!unchanged(c)) {
+        await spliceSheet(a, part, outputPart, c);
+        changed = true;
+      }
       entries.push({ name, state, fileName: c.fileName, relId: null });
     } else entries.push({ name, state, fileName: null, relId: await addSheet(a, outputPart) });
   }
-  return entries;
+  return { entries, changed };
 }
 
 async function stateOf(pkg: Package, name: string): Promise<SheetEntry['state']> {
@@ -162,10 +274,10 @@ async function stateOf(pkg: Package, name: string): Promise<SheetEntry['state']>
 }
 
 /** The file's sheets the result has not kept (deleted by the run, or the old state sheet). */
-async function removeSheets(a: Assembly, changes: WorkbookChanges, entries: SheetEntry[]) {
+async function removeSheets(a: Assembly, entries: SheetEntry[], sheetChanged: boolean) {
   const kept = new Set(entries.map((e) => e.fileName));
   const rels = await a.input.relationships(WORKBOOK);
-  let changed = [...changes.sheets.values()].some((c) => !unchanged(c));
+  let changed = sheetChanged;
   for (const [name, part] of await a.input.worksheets()) {
     if (kept.has(name)) continue;
     changed = true;

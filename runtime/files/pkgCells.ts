@@ -19,7 +19,7 @@ export interface RowChange {
   line: boolean;
 }
 
-interface Row {
+export interface Row {
   open: string;
   cells: Map<number, string>;
 }
@@ -35,7 +35,7 @@ export function remapElement(element: string, remap: Remap, prefix: string): str
 }
 
 /** A row's start tag and cells by column (only the columns in `only`, when given). */
-function parseRow(row: string, prefix: string, only?: ReadonlySet<number>): Row {
+export function parseRow(row: string, prefix: string, only?: ReadonlySet<number>): Row {
   const open = startTag(row);
   const cells = new Map<number, string>();
   let col = 0;
@@ -49,7 +49,8 @@ function parseRow(row: string, prefix: string, only?: ReadonlySet<number>): Row 
 
 const LINE_ATTRIBUTES = ['ht', 'customHeight', 'hidden'];
 
-function mergedCell(
+/** A cell of a changed row: the output's when its content changed, else the file's with the output's style. */
+export function mergedCell(
   c: number,
   change: RowChange,
   mine: string | undefined,
@@ -63,7 +64,7 @@ function mergedCell(
   return withAttribute(mine, 's', style === null ? null : String(remap.style(Number(style))));
 }
 
-function mergedRow(
+export function mergedRow(
   mine: Row,
   theirs: Row | undefined,
   change: RowChange,
@@ -95,7 +96,12 @@ function declaredOnly(tag: string, declared: ReadonlySet<string>): string {
   return tag.replace(/\s(\w+):[\w-]+="[^"]*"/g, (all, ns: string) => (declared.has(ns) ? all : ''));
 }
 
-function newRow(theirs: Row, remap: Remap, prefix: string, declared: ReadonlySet<string>): string {
+export function newRow(
+  theirs: Row,
+  remap: Remap,
+  prefix: string,
+  declared: ReadonlySet<string>,
+): string {
   const tag = declaredOnly(withAttribute(theirs.open, 'spans', null), declared);
   const open = remapElement(tag, remap, prefix).replace(/\s*\/>$/, '>');
   const body = [...theirs.cells.values()].map((c) => remapElement(c, remap, prefix)).join('');

@@ -63,7 +63,7 @@ export async function spliceHyperlinks(
   pkg: { input: Package; output: Package },
   parts: { input: string; output: string },
   edit: SheetEdit,
-  written: ReadonlySet<string>,
+  written: { has(a1: string): boolean },
 ): Promise<void> {
   const p = edit.prefix;
   const mine = firstElement(edit.xml, p, 'hyperlinks');

@@ -68,13 +68,18 @@ export interface SheetEdit {
   readonly output: string;
   readonly prefix: string;
   readonly remap: Remap & { differential(outputIndex: number): number };
+  /** The used range, when it is not the output's (a sheet whose cells ExcelJS did not hold). */
+  readonly dimension?: string;
 }
 
 /** Replaces the file's element by the output's (either may be missing). */
 function takeElement(edit: SheetEdit, name: string): void {
   const p = edit.prefix;
   const mine = firstElement(edit.xml, p, name);
-  const found = firstElement(edit.output, '', name);
+  const found =
+    name === 'dimension' && edit.dimension !== undefined
+      ? { text: edit.dimension }
+      : firstElement(edit.output, '', name);
   const theirs = found ? remapElement(found.text, edit.remap, p) : '';
   if (mine) edit.xml = replaceSpans(edit.xml, [{ span: mine, by: theirs }]);
   else if (theirs !== '') {
@@ -230,7 +235,8 @@ function addRules(edit: SheetEdit, added: readonly FakeConditionalFormatRule[]):
 
 /** Everything but the cells (and the parts beside the sheet) that the run changed. */
 export function spliceSheetElements(edit: SheetEdit, changes: SheetChanges): void {
-  if (changes.cells.size > 0 || changes.rows.size > 0) takeElement(edit, 'dimension');
+  if (changes.cells.size > 0 || changes.rows.size > 0 || edit.dimension !== undefined)
+    takeElement(edit, 'dimension');
   if (changes.columns.size > 0) spliceColumns(edit, changes.columns);
   if (changes.frozen) takeElement(edit, 'sheetViews');
   if (changes.tabColor) spliceTabColor(edit);

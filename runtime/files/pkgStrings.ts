@@ -29,8 +29,12 @@ export class StringMerge {
 
   /** The file's index for the output's shared string `index`. */
   index(outputIndex: number): number {
+    return this.indexOfItem(this.outputItems[outputIndex] ?? '<si><t></t></si>');
+  }
+
+  /** The file's index for a shared string given as its `<si>` (appended when new). */
+  indexOfItem(item: string): number {
     this.refs++;
-    const item = this.outputItems[outputIndex] ?? '<si><t></t></si>';
     let at = this.byItem.get(item);
     if (at === undefined) {
       at = this.inputCount + this.added.length;

@@ -5,6 +5,7 @@
  * the new index. The file's own entries keep their indices, so the cells we did not write keep
  * theirs; nothing is appended when nothing is needed, and the part stays as it was.
  */
+import type { StyleManager } from './excelXforms.ts';
 import {
   attribute,
   elements,
@@ -57,12 +58,45 @@ function readLists(xml: string, prefix: string): Map<ListName, StyleList> {
   return lists;
 }
 
+/** A table the written cells' styles come from: ExcelJS's output, or a style manager's. */
+interface StyleSource {
+  lists: Map<ListName, StyleList>;
+  /** Custom number formats by id (refreshed when an id is missing: a manager's list grows). */
+  formats: Map<string, string>;
+  /** Its cell style index → the file's. */
+  xfs: Map<number, number>;
+}
+
+function sourceOf(lists: Map<ListName, StyleList>): StyleSource {
+  const source: StyleSource = { lists, formats: new Map(), xfs: new Map() };
+  readFormats(source);
+  return source;
+}
+
+function readFormats(source: StyleSource): void {
+  for (const f of source.lists.get('numFmts')!.items)
+    source.formats.set(attribute(f, 'numFmtId') ?? '', attribute(f, 'formatCode') ?? '');
+}
+
+/** The lists of a style manager, as it keeps them (XML, growing as cells are rendered). */
+function managerLists(manager: StyleManager): Map<ListName, StyleList> {
+  const m = manager.model;
+  const list = (name: ListName, items: string[]) => [name, { name, items, original: 0 }] as const;
+  return new Map([
+    list('numFmts', m.numFmts),
+    list('fonts', m.fonts),
+    list('fills', m.fills),
+    list('borders', m.borders),
+    list('cellXfs', m.styles),
+    list('dxfs', []),
+  ]);
+}
+
 export class StyleMerge {
   private readonly prefix: string;
   private readonly into: Map<ListName, StyleList>;
-  private readonly from: Map<ListName, StyleList>;
-  private readonly fromFormats = new Map<string, string>();
-  private readonly xfs = new Map<number, number>();
+  private readonly from: StyleSource;
+  private readonly managers = new WeakMap<StyleManager, StyleSource>();
   private readonly dxfs = new Map<number, number>();
 
   constructor(
@@ -71,10 +105,7 @@ export class StyleMerge {
   ) {
     this.prefix = rootPrefix(inputXml, 'styleSheet');
     this.into = readLists(inputXml, this.prefix);
-    const outPrefix = rootPrefix(outputXml, 'styleSheet');
-    this.from = readLists(outputXml, outPrefix);
-    for (const f of this.from.get('numFmts')!.items)
-      this.fromFormats.set(attribute(f, 'numFmtId') ?? '', attribute(f, 'formatCode') ?? '');
+    this.from = sourceOf(readLists(outputXml, rootPrefix(outputXml, 'styleSheet')));
   }
 
   /** The index in `list` of an item equal to `item`, appended when the file has none. */
@@ -86,8 +117,9 @@ export class StyleMerge {
     return items.length - 1;
   }
 
-  private numFmtId(outputId: string): string {
-    const code = this.fromFormats.get(outputId);
+  private numFmtId(source: StyleSource, outputId: string): string {
+    if (!source.formats.has(outputId) && Number(outputId) >= 164) readFormats(source);
+    const code = source.formats.get(outputId);
     if (code === undefined) return outputId; // a built-in format: the same id everywhere
     const formats = this.into.get('numFmts')!.items;
     const known = formats.find((f) => attribute(f, 'formatCode') === code);
@@ -100,22 +132,36 @@ export class StyleMerge {
 
   /** The file's index for the output's cell style `index` (the `s` of a cell). */
   cellStyle(index: number): number {
-    const known = this.xfs.get(index);
+    return this.placeStyle(this.from, index);
+  }
+
+  /** The file's index for a style of an ExcelJS style manager (cells rendered from the model). */
+  managedStyle(manager: StyleManager, index: number): number {
+    let source = this.managers.get(manager);
+    if (!source) {
+      source = sourceOf(managerLists(manager));
+      this.managers.set(manager, source);
+    }
+    return this.placeStyle(source, index);
+  }
+
+  private placeStyle(source: StyleSource, index: number): number {
+    const known = source.xfs.get(index);
     if (known !== undefined) return known;
-    let xf = this.from.get('cellXfs')!.items[index] ?? '<xf/>';
+    let xf = source.lists.get('cellXfs')!.items[index] ?? '<xf/>';
     for (const [attr, list] of [
       ['fontId', 'fonts'],
       ['fillId', 'fills'],
       ['borderId', 'borders'],
     ] as const) {
       const id = attribute(xf, attr);
-      const item = id === null ? undefined : this.from.get(list)!.items[Number(id)];
+      const item = id === null ? undefined : source.lists.get(list)!.items[Number(id)];
       if (item !== undefined) xf = withAttribute(xf, attr, String(this.place(list, item)));
     }
     const fmt = attribute(xf, 'numFmtId');
-    if (fmt !== null) xf = withAttribute(xf, 'numFmtId', this.numFmtId(fmt));
+    if (fmt !== null) xf = withAttribute(xf, 'numFmtId', this.numFmtId(source, fmt));
     const placed = this.place('cellXfs', xf);
-    this.xfs.set(index, placed);
+    source.xfs.set(index, placed);
     return placed;
   }
 
@@ -123,7 +169,7 @@ export class StyleMerge {
   differentialStyle(index: number): number {
     const known = this.dxfs.get(index);
     if (known !== undefined) return known;
-    const placed = this.place('dxfs', this.from.get('dxfs')!.items[index] ?? '<dxf/>');
+    const placed = this.place('dxfs', this.from.lists.get('dxfs')!.items[index] ?? '<dxf/>');
     this.dxfs.set(index, placed);
     return placed;
   }

@@ -43,9 +43,21 @@ export function firstElement(xml: string, prefix: string, name: string): Span | 
 /** The start tag of an element (`<c r="A1" s="2">`). */
 export const startTag = (element: string): string => /^<[^>]*>/.exec(element)?.[0] ?? element;
 
+const attributePatterns = new Map<string, { read: RegExp; find: RegExp }>();
+
+/** The patterns of an attribute, compiled once per name (splices ask millions of times). */
+function patternsOf(name: string): { read: RegExp; find: RegExp } {
+  let p = attributePatterns.get(name);
+  if (!p) {
+    p = { read: new RegExp(`\\s${name}="([^"]*)"`), find: new RegExp(`\\s${name}="[^"]*"`) };
+    attributePatterns.set(name, p);
+  }
+  return p;
+}
+
 /** An attribute of a start tag (unescaped), or null. */
 export function attribute(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(startTag(tag));
+  const m = patternsOf(name).read.exec(startTag(tag));
   return m ? unescapeXml(m[1]!) : null;
 }
 
@@ -53,7 +65,7 @@ export function attribute(tag: string, name: string): string | null {
 export function withAttribute(element: string, name: string, value: string | null): string {
   const tag = startTag(element);
   const rest = element.slice(tag.length);
-  const re = new RegExp(`\\s${name}="[^"]*"`);
+  const re = patternsOf(name).find;
   let next: string;
   if (value === null) next = tag.replace(re, '');
   else if (re.test(tag)) next = tag.replace(re, ` ${name}="${escapeXml(value)}"`);

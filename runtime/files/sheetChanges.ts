@@ -5,6 +5,7 @@
  */
 import type { FakeConditionalFormatRule } from '../appsScript/conditionalFormat.ts';
 import type { FakeSheet } from '../appsScript/sheet.ts';
+import type { StreamedSheet } from './xlsxStreamOpen.ts';
 
 /** A conditional-format rule of the file, as the file wrote it (to find it in the sheet's XML). */
 export interface FileRule {
@@ -21,6 +22,7 @@ export interface SheetChanges {
   readonly cells: Set<string>;
   /** Among them, the cells whose content (value, formula, rich text, error) changed. */
   readonly content: Set<string>;
+
   /** Columns and rows (1-based) whose width, height or hidden state changed. */
   readonly columns: Set<number>;
   readonly rows: Set<number>;
@@ -74,4 +76,6 @@ export interface WorkbookChanges {
   readonly sheets: ReadonlyMap<FakeSheet, SheetChanges>;
   /** Names (in the file) of the sheets the run deleted. */
   readonly removed: ReadonlySet<string>;
+  /** The file's sheets read in a stream (their cells are written back from the model). */
+  readonly streamed?: ReadonlyMap<FakeSheet, StreamedSheet>;
 }

@@ -4,7 +4,6 @@
  * replaced (keptPackage.ts: the run's changes are first written back onto the file as ExcelJS
  * loaded it, writeBack.ts); a CSV by writing the whole spreadsheet (csvWorkbook.ts).
  */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { FakeProperties } from '../appsScript/properties.ts';
 import type { FakeSpreadsheet } from '../appsScript/spreadsheet.ts';
@@ -14,7 +13,7 @@ import {
   fitToWidth,
   loadWorkbookInto,
   packageBuilt,
-  readWorkbookFile,
+  readXlsxFile,
   type SaveHooks,
   stateOf,
   writeFileAtomically,
@@ -47,10 +46,10 @@ export async function openWorkbookFile(
   timeZone?: string,
 ): Promise<WorkbookFile> {
   if (isCsvPath(path)) return openCsvFile(path, ss, properties, timeZone);
-  const wb = await readWorkbookFile(path);
-  const { state, writeBack, namedRanges: fileNames } = loadWorkbookInto(ss, wb, path, timeZone);
+  const { input, wb, streamed } = await readXlsxFile(path);
+  const loaded = loadWorkbookInto(ss, wb, path, timeZone, streamed ?? undefined);
+  const { state, writeBack, namedRanges: fileNames } = loaded;
   let namedRanges = fileNames;
-  const input = await readFile(path);
   await readChartsInto(input, ss);
   writeBack.chartsLoaded();
   for (const [key, value] of Object.entries(state.documentProperties))
@@ -70,6 +69,9 @@ export async function openWorkbookFile(
           changes: writeBack.changes(),
           names: { before: fileNames, now: namedRanges },
           ss,
+          ...(streamed
+            ? { streamed: { styles: streamed.styles, date1904: streamed.date1904 } }
+            : {}),
         });
       await writeFileAtomically(out, await packageBuilt(out, build), hooks);
     },

@@ -11,6 +11,7 @@ import type { FakeSheet } from '../appsScript/sheet.ts';
 import type { FakeSpreadsheet } from '../appsScript/spreadsheet.ts';
 import { setTabOrder } from './excelInternals.ts';
 import { noChanges, type SheetChanges, type WorkbookChanges } from './sheetChanges.ts';
+import { heldState } from './streamedSplice.ts';
 import {
   applyCells,
   applyLayout,
@@ -19,11 +20,20 @@ import {
   type Snapshot,
   snapshot,
 } from './writeBackSheet.ts';
+import {
+  applyStreamedCells,
+  heldCells,
+  type StreamedCells,
+  streamedCells,
+} from './writeBackStreamed.ts';
 import { type RuleSources, writeWorksheet } from './xlsxSheet.ts';
+import type { StreamedSheet } from './xlsxStreamOpen.ts';
 
 interface Tracked {
   ws: ExcelJS.Worksheet;
   snapshot: Snapshot;
+  /** Set for a sheet read in a stream: most of its cells are not in `ws` but in the model only. */
+  streamed?: { sheet: StreamedSheet; cells: StreamedCells };
 }
 
 export class WriteBack {
@@ -38,9 +48,17 @@ export class WriteBack {
     private readonly ruleSources: RuleSources,
   ) {}
 
-  /** Records a sheet as loaded from `ws`. */
-  track(sheet: FakeSheet, ws: ExcelJS.Worksheet): void {
-    this.tracked.set(sheet, { ws, snapshot: snapshot(sheet) });
+  /** Records a sheet as loaded from `ws` (and from the stream, for a large sheet). */
+  track(sheet: FakeSheet, ws: ExcelJS.Worksheet, streamed?: StreamedSheet): void {
+    if (streamed) {
+      streamed.held = heldState(sheet, heldCells(ws));
+      const cells = streamedCells(sheet, ws);
+      this.tracked.set(sheet, {
+        ws,
+        snapshot: snapshot(sheet, false),
+        streamed: { sheet: streamed, cells },
+      });
+    } else this.tracked.set(sheet, { ws, snapshot: snapshot(sheet) });
     this.fromFile.set(sheet, noChanges(ws.name));
   }
 
@@ -51,7 +69,14 @@ export class WriteBack {
 
   /** What the run changed in the file's sheets, since the file was loaded. */
   changes(): WorkbookChanges {
-    return { sheets: this.fromFile, removed: this.removed };
+    return { sheets: this.fromFile, removed: this.removed, streamed: this.streamed() };
+  }
+
+  /** The file's sheets read in a stream, by the model's sheet. */
+  private streamed(): Map<FakeSheet, StreamedSheet> {
+    const out = new Map<FakeSheet, StreamedSheet>();
+    for (const [sheet, t] of this.tracked) if (t.streamed) out.set(sheet, t.streamed.sheet);
+    return out;
   }
 
   /** Writes every change since tracking onto the workbook, then tracks the result. */
@@ -67,9 +92,10 @@ export class WriteBack {
       if (record) this.removed.add(record.fileName);
       this.fromFile.delete(sheet);
     }
-    for (const [sheet, { ws, snapshot: snap }] of this.tracked) {
+    for (const [sheet, { ws, snapshot: snap, streamed }] of this.tracked) {
       const record = this.fromFile.get(sheet) ?? noChanges(sheet.sheetName);
-      applyCells(ws, sheet, snap, zone, record);
+      if (streamed) applyStreamedCells(ws, sheet, streamed.cells, zone, record);
+      else applyCells(ws, sheet, snap, zone, record);
       applyLayout(ws, sheet, snap, record);
       applyRules(ws, sheet, snap, this.ruleSources, record);
     }
@@ -82,6 +108,9 @@ export class WriteBack {
     live.forEach((sheet, i) => {
       setTabOrder(this.tracked.get(sheet)!.ws, i + 1);
     });
-    for (const [sheet, t] of this.tracked) t.snapshot = snapshot(sheet);
+    for (const [sheet, t] of this.tracked) {
+      t.snapshot = snapshot(sheet, !t.streamed);
+      if (t.streamed) t.streamed.cells = streamedCells(sheet, t.ws);
+    }
   }
 }

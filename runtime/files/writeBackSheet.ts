@@ -21,7 +21,7 @@ import {
   writeValidation,
 } from './xlsxSheet.ts';
 
-type Rows = (unknown[] | undefined)[];
+export type Rows = (unknown[] | undefined)[];
 
 export interface Snapshot {
   name: string;
@@ -51,21 +51,24 @@ function comparedLayers(sheet: FakeSheet): Layer<unknown>[] {
 }
 const CONTENT_LAYERS = 4;
 
-function copyRows(layer: Layer<unknown>): Rows {
+export function copyRows(layer: Layer<unknown>): Rows {
   return layer.rows.map((row) => row?.map((v) => (isDate(v) ? new Date(v.getTime()) : v)));
 }
 
-export function snapshot(sheet: FakeSheet): Snapshot {
-  const layers = comparedLayers(sheet).map(copyRows);
+/**
+ * The sheet as it is now; `copyLayers` false leaves its cells out (a sheet read in a stream:
+ * its cells are compared with the file itself on save, writeBackStreamed.ts).
+ */
+export function snapshot(sheet: FakeSheet, copyLayers = true): Snapshot {
   let rows = 0;
   let columns = 0;
-  for (const layer of layers) {
-    rows = Math.max(rows, layer.length);
-    for (const row of layer) columns = Math.max(columns, row?.length ?? 0);
+  for (const layer of comparedLayers(sheet)) {
+    rows = Math.max(rows, layer.rows.length);
+    for (const row of layer.rows) columns = Math.max(columns, row?.length ?? 0);
   }
   return {
     name: sheet.sheetName,
-    layers,
+    layers: copyLayers ? comparedLayers(sheet).map(copyRows) : [],
     columnWidths: new Map(sheet.columnWidths),
     rowHeights: new Map(sheet.rowHeights),
     hiddenRows: new Set(sheet.hiddenRows),
@@ -83,12 +86,12 @@ export function snapshot(sheet: FakeSheet): Snapshot {
   };
 }
 
-function same(a: unknown, b: unknown): boolean {
+export function same(a: unknown, b: unknown): boolean {
   return a === b || (isDate(a) && isDate(b) && a.getTime() === b.getTime());
 }
 
 /** Cells (0-based) whose layer differs from the snapshot's copy of it. */
-function changedCells(
+export function changedCells(
   sheet: FakeSheet,
   layer: Layer<unknown>,
   before: Rows,

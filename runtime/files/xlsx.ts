@@ -22,6 +22,7 @@ import { loadDefinedNames, marksOf, restoreMarks } from './xlsxNames.ts';
 import { type LoadContext, readWorksheet } from './xlsxSheet.ts';
 import { findStateSheet, readState, type WorkbookState } from './xlsxState.ts';
 import { FIT_TO_WIDTH, type WholeWorkbook, wholeWorkbookBuffer } from './xlsxStream.ts';
+import { readLargeSheets, type StreamedRead } from './xlsxStreamOpen.ts';
 
 export { META_SHEET } from './xlsxState.ts';
 
@@ -37,10 +38,8 @@ export function checkInputFile(path: string): void {
   if (!statSync(path).isFile()) throw new Error(`Cannot open workbook "${path}": not a file.`);
 }
 
-/** Reads an .xlsx file with ExcelJS. */
-export async function readWorkbookFile(path: string): Promise<ExcelJS.Workbook> {
-  checkInputFile(path);
-  const buffer = await readFile(path);
+/** The workbook ExcelJS reads from a package (the file's, or its skeleton). */
+export async function workbookOf(buffer: Buffer, path: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -80,12 +79,15 @@ export interface LoadedWorkbook {
 /**
  * Loads every sheet of `wb` (but the state sheet) into `ss`, replacing its sheets, and tracks
  * them for the write-back. The time zone is `timeZone`, else the state sheet's, else the default.
+ * The cells of the sheets read in a stream (`streamed`, whose skeleton `wb` is) are added to
+ * those ExcelJS read.
  */
 export function loadWorkbookInto(
   ss: FakeSpreadsheet,
   wb: ExcelJS.Workbook,
   path: string,
   timeZone?: string,
+  streamed?: StreamedRead,
 ): LoadedWorkbook {
   const stateSheet = findStateSheet(wb);
   const state = readState(stateSheet);
@@ -98,6 +100,7 @@ export function loadWorkbookInto(
   for (const ws of wb.worksheets) {
     if (ws === stateSheet) continue;
     const sheet = ss.addSheetInternal(ws.name);
+    streamed?.fill(sheet, ws.name, zone);
     try {
       readWorksheet(ws, sheet, ctx);
     } catch (e) {
@@ -115,7 +118,7 @@ export function loadWorkbookInto(
   restoreMarks(ss, state.marks);
   const namedRanges = loadDefinedNames(ss, wb);
   const writeBack = new WriteBack(wb, ss, ctx.ruleSources);
-  for (const [sheet, ws] of loaded) writeBack.track(sheet, ws);
+  for (const [sheet, ws] of loaded) writeBack.track(sheet, ws, streamed?.sheets.get(ws.name));
   return { state, writeBack, namedRanges };
 }
 
@@ -137,10 +140,35 @@ export function stateOf(
   };
 }
 
+/**
+ * Reads an .xlsx file for a run: its large sheets in a stream (xlsxStreamOpen.ts), the rest of
+ * it with ExcelJS. Throws an Error naming the path when it cannot.
+ */
+export async function readXlsxFile(path: string, threshold?: number): Promise<XlsxFile> {
+  checkInputFile(path);
+  const input = await readFile(path);
+  let large: Awaited<ReturnType<typeof readLargeSheets>>;
+  try {
+    large = await readLargeSheets(input, threshold);
+  } catch (e) {
+    throw new Error(`Cannot read workbook "${path}": ${messageOf(e)}.`, { cause: e });
+  }
+  const wb = await workbookOf(large?.skeleton ?? input, path);
+  return { input, wb, streamed: large?.read ?? null };
+}
+
+export interface XlsxFile {
+  input: Buffer;
+  /** ExcelJS's workbook: the whole file, or its skeleton when some sheets were streamed. */
+  wb: ExcelJS.Workbook;
+  streamed: StreamedRead | null;
+}
+
 /** Reads an .xlsx file into plain data. Throws an Error naming the path when it cannot. */
 export async function loadXlsx(path: string): Promise<WorkbookData> {
   const ss = scratchSpreadsheet();
-  const { state } = loadWorkbookInto(ss, await readWorkbookFile(path), path);
+  const { wb, streamed } = await readXlsxFile(path);
+  const { state } = loadWorkbookInto(ss, wb, path, undefined, streamed ?? undefined);
   return { ...ss.toData(), documentProperties: state.documentProperties };
 }
 

@@ -227,6 +227,16 @@ function richValue(rich: FakeRichTextValue): ExcelJS.CellValue {
 
 /** Writes a model cell's content onto an ExcelJS cell (formulas keep their cached result). */
 export function writeContent(cell: ExcelJS.Cell, content: CellContent, zone: string): void {
+  setContent(cell, content, zone);
+  if (
+    isDate(content.value) &&
+    (cell.numFmt === undefined || cell.numFmt === '' || cell.numFmt === 'General')
+  )
+    restyle(cell, 'numFmt', AUTO_DATE_FORMAT);
+}
+
+/** Sets an ExcelJS cell's value to a model cell's content, its style as it was. */
+export function setContent(cell: ExcelJS.Cell, content: CellContent, zone: string): void {
   const { value, formula, rich, error, spill } = content;
   const excelValue = isDate(value) ? toExcelDate(value, zone) : value;
   if (formula !== '') {
@@ -240,11 +250,6 @@ export function writeContent(cell: ExcelJS.Cell, content: CellContent, zone: str
   } else if (rich !== null) cell.value = richValue(rich);
   else if (error !== '') cell.value = { error } as never;
   else cell.value = excelValue === '' ? null : excelValue;
-  if (
-    isDate(value) &&
-    (cell.numFmt === undefined || cell.numFmt === '' || cell.numFmt === 'General')
-  )
-    restyle(cell, 'numFmt', AUTO_DATE_FORMAT);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -3,17 +3,20 @@
  * content types, the worksheet part of each sheet. Used where ExcelJS does not go: charts.
  */
 import JSZip from 'jszip';
+import { type DeflatedBody, type SplicedPart, withSplicedParts } from './zipWrite.ts';
 
 export const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 export const unescapeXml = (s: string): string =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
+  !s.includes('&')
+    ? s
+    : s
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&');
 
 /** The relationships part of a part: `xl/_rels/workbook.xml.rels`. */
 export const relsPathOf = (part: string): string => {
@@ -47,20 +50,45 @@ export interface Relationship {
   external: boolean;
 }
 
+/** Stands in a spliced part's text for its rows, which are already compressed. */
+export const SPLICED_ROWS = '<!--sla-sheets:rows-->';
+
 export class Package {
+  /** Parts too large to hold as text: their text around the rows, and the rows deflated. */
+  private readonly spliced = new Map<string, SplicedPart>();
+
   constructor(private readonly zip: JSZip) {}
 
   static async open(buffer: Buffer): Promise<Package> {
     return new Package(await JSZip.loadAsync(buffer));
   }
 
+  /** A part's text (a spliced part's with SPLICED_ROWS in place of its rows). */
   async text(path: string): Promise<string | null> {
+    const spliced = this.spliced.get(path);
+    if (spliced) return spliced.text;
     const file = this.zip.file(path);
     return file ? file.async('string') : null;
   }
 
   write(path: string, text: string): void {
+    const spliced = this.spliced.get(path);
+    if (spliced) {
+      if (!text.includes(SPLICED_ROWS))
+        throw new Error(`part ${path} was rewritten without its rows`);
+      spliced.text = text;
+      return;
+    }
     this.zip.file(path, text, { createFolders: false });
+  }
+
+  /**
+   * Writes a part from its text with SPLICED_ROWS in place of its rows, and the rows deflated:
+   * the text stays editable (text, write) until the package is generated.
+   */
+  writeSpliced(path: string, text: string, rows: DeflatedBody): void {
+    this.zip.file(path, '', { createFolders: false });
+    this.spliced.set(path, { text, marker: SPLICED_ROWS, body: rows });
   }
 
   has(path: string): boolean {
@@ -68,6 +96,7 @@ export class Package {
   }
 
   remove(path: string): void {
+    this.spliced.delete(path);
     this.zip.remove(path);
   }
 
@@ -175,8 +204,9 @@ export class Package {
     this.write(path, xml.replace(/(<Types\b[^>]*>)/, `$1${entry}`));
   }
 
-  generate(): Promise<Buffer> {
-    return this.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  async generate(): Promise<Buffer> {
+    const zip = await this.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    return this.spliced.size === 0 ? zip : withSplicedParts(zip, this.spliced);
   }
 
   /**
