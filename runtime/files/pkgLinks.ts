@@ -14,32 +14,10 @@ import {
   startTag,
   withAttribute,
 } from './pkgXml.ts';
+import { elementsAfter } from './worksheetOrder.ts';
 import type { Package } from './xlsxPackage.ts';
 
 const REL_URI = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const AFTER_HYPERLINKS = [
-  'printOptions',
-  'pageMargins',
-  'pageSetup',
-  'headerFooter',
-  'rowBreaks',
-  'colBreaks',
-  'customProperties',
-  'cellWatches',
-  'ignoredErrors',
-  'smartTags',
-  'drawing',
-  'legacyDrawing',
-  'legacyDrawingHF',
-  'drawingHF',
-  'picture',
-  'oleObjects',
-  'controls',
-  'webPublishItems',
-  'tableParts',
-  'extLst',
-];
-
 const relId = (link: string): string | null =>
   /\s\w+:id="([^"]*)"/.exec(startTag(link))?.[1] ?? null;
 
@@ -91,7 +69,7 @@ export async function spliceHyperlinks(
   const element = links.length === 0 ? '' : `<${p}hyperlinks>${links.join('')}</${p}hyperlinks>`;
   if (mine) edit.xml = replaceSpans(edit.xml, [{ span: mine, by: element }]);
   else {
-    const at = insertionPoint(edit.xml, p, 'worksheet', AFTER_HYPERLINKS);
+    const at = insertionPoint(edit.xml, p, 'worksheet', elementsAfter('hyperlinks'));
     edit.xml = edit.xml.slice(0, at) + element + edit.xml.slice(at);
   }
   if (added.length > 0) edit.xml = withRelNamespace(edit.xml, p);

@@ -8,19 +8,10 @@ import { withRelNamespace } from './pkgLinks.ts';
 import { copyPart, relativeTarget, removePart } from './pkgParts.ts';
 import type { SheetEdit } from './pkgSheet.ts';
 import { firstElement, insertionPoint, replaceSpans } from './pkgXml.ts';
+import { elementsAfter } from './worksheetOrder.ts';
 import { type Package, REL, resolvePart } from './xlsxPackage.ts';
 
 const TYPES = [`${REL}/comments`, `${REL}/vmlDrawing`];
-const AFTER_LEGACY_DRAWING = [
-  'legacyDrawingHF',
-  'drawingHF',
-  'picture',
-  'oleObjects',
-  'controls',
-  'webPublishItems',
-  'tableParts',
-  'extLst',
-];
 
 async function notesParts(
   pkg: Package,
@@ -64,7 +55,7 @@ export async function spliceNotes(
     await copyPart(pkg.output, pkg.input, from.part, to);
     const id = await pkg.input.relateAs(parts.input, type, relativeTarget(parts.input, to));
     if (type.endsWith('vmlDrawing') && !legacy) {
-      const at = insertionPoint(edit.xml, p, 'worksheet', AFTER_LEGACY_DRAWING);
+      const at = insertionPoint(edit.xml, p, 'worksheet', elementsAfter('legacyDrawing'));
       const element = `<${p}legacyDrawing r:id="${id}"/>`;
       edit.xml = withRelNamespace(edit.xml.slice(0, at) + element + edit.xml.slice(at), p);
     }

@@ -17,51 +17,9 @@ import {
   withAttribute,
 } from './pkgXml.ts';
 import type { FileRule, SheetChanges } from './sheetChanges.ts';
+import { elementsAfter, type WorksheetElement } from './worksheetOrder.ts';
 import { unescapeXml } from './xlsxPackage.ts';
 import { ruleToExcel } from './xlsxSheet.ts';
-
-/** CT_Worksheet's elements, in order: each one is inserted before those after it. */
-const ORDER = [
-  'sheetPr',
-  'dimension',
-  'sheetViews',
-  'sheetFormatPr',
-  'cols',
-  'sheetData',
-  'sheetCalcPr',
-  'sheetProtection',
-  'protectedRanges',
-  'scenarios',
-  'autoFilter',
-  'sortState',
-  'dataConsolidate',
-  'customSheetViews',
-  'mergeCells',
-  'phoneticPr',
-  'conditionalFormatting',
-  'dataValidations',
-  'hyperlinks',
-  'printOptions',
-  'pageMargins',
-  'pageSetup',
-  'headerFooter',
-  'rowBreaks',
-  'colBreaks',
-  'customProperties',
-  'cellWatches',
-  'ignoredErrors',
-  'smartTags',
-  'drawing',
-  'legacyDrawing',
-  'legacyDrawingHF',
-  'drawingHF',
-  'picture',
-  'oleObjects',
-  'controls',
-  'webPublishItems',
-  'tableParts',
-  'extLst',
-];
 
 export interface SheetEdit {
   xml: string;
@@ -73,7 +31,7 @@ export interface SheetEdit {
 }
 
 /** Replaces the file's element by the output's (either may be missing). */
-function takeElement(edit: SheetEdit, name: string): void {
+function takeElement(edit: SheetEdit, name: WorksheetElement): void {
   const p = edit.prefix;
   const mine = firstElement(edit.xml, p, name);
   const found =
@@ -83,7 +41,7 @@ function takeElement(edit: SheetEdit, name: string): void {
   const theirs = found ? remapElement(found.text, edit.remap, p) : '';
   if (mine) edit.xml = replaceSpans(edit.xml, [{ span: mine, by: theirs }]);
   else if (theirs !== '') {
-    const at = insertionPoint(edit.xml, p, 'worksheet', ORDER.slice(ORDER.indexOf(name) + 1));
+    const at = insertionPoint(edit.xml, p, 'worksheet', elementsAfter(name));
     edit.xml = edit.xml.slice(0, at) + theirs + edit.xml.slice(at);
   }
 }
@@ -224,12 +182,7 @@ function addRules(edit: SheetEdit, added: readonly FakeConditionalFormatRule[]):
   const last = elements(edit.xml, p, 'conditionalFormatting').at(-1);
   const at = last
     ? last.end
-    : insertionPoint(
-        edit.xml,
-        p,
-        'worksheet',
-        ORDER.slice(ORDER.indexOf('conditionalFormatting') + 1),
-      );
+    : insertionPoint(edit.xml, p, 'worksheet', elementsAfter('conditionalFormatting'));
   edit.xml = edit.xml.slice(0, at) + xml.join('') + edit.xml.slice(at);
 }
 
