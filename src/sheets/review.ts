@@ -82,7 +82,7 @@ export function generateMonthlyReview(
   const rows = values.slice(1);
   const key = monthKey(month);
   if (rows.length > LONG_RUN_ROWS) {
-    toast(`Reviewing ${rows.length} leads for ${key}…`, 'SLA monthly review', 10);
+    toast(`Reviewing ${plural(rows.length, 'lead')} for ${key}…`, 'SLA monthly review', 10);
   }
 
   const localeOrder = once(() => localeDateOrder(spreadsheetLocale(ss)));
@@ -214,7 +214,7 @@ export function runMonthlyReview(month?: unknown): ReviewRunResult | null {
 
 /** `SLA Review 2021-03 is ready (1,952 leads read).`, and for a month with no lead, where to look. */
 function readyMessage(result: ReviewRunResult): string {
-  const ready = `${result.sheetName} is ready (${result.leads} leads read).`;
+  const ready = `${result.sheetName} is ready (${plural(result.leads, 'lead')} read).`;
   const r = result.review;
   if (!r.empty) return ready;
   return `${ready} No lead in ${r.label}: leads are dated ${monthsSummary(r.monthsWithLeads)}. Ask for one of those months (YYYY-MM).`;

@@ -70,8 +70,8 @@ function named(mail: SentMail): string[] {
   return [...mail.body.matchAll(/^- (Lead \d+) /gm)].map((m) => m[1]!);
 }
 function counted(mail: SentMail, section: RegExp): number {
-  const m = new RegExp(`${section.source} \\((\\d+) leads?\\):`).exec(mail.body);
-  return m ? Number(m[1]) : 0;
+  const m = new RegExp(`${section.source} \\(([\\d,]+) leads?\\):`).exec(mail.body);
+  return m ? Number(m[1]!.replaceAll(',', '')) : 0;
 }
 const bytes = (m: SentMail) =>
   Buffer.byteLength(m.subject) + Buffer.byteLength(m.body) + Buffer.byteLength(m.htmlBody ?? '');

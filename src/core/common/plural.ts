@@ -8,7 +8,12 @@ export function pluralWord(n: number, singular: string, pluralForm = `${singular
   return n === 1 ? singular : pluralForm;
 }
 
-/** The count and its noun: `plural(1, 'lead')` = `1 lead`; `plural(2, 'lead')` = `2 leads`. */
+/** A whole count with its thousands grouped (`300,000`), any other number as written (`1.5`). */
+export function countText(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
+}
+
+/** The count and its noun: `plural(1, 'lead')` = `1 lead`; `plural(2000, 'lead')` = `2,000 leads`. */
 export function plural(n: number, singular: string, pluralForm?: string): string {
-  return `${n} ${pluralWord(n, singular, pluralForm)}`;
+  return `${countText(n)} ${pluralWord(n, singular, pluralForm)}`;
 }

@@ -1,4 +1,4 @@
-import { plural, pluralWord } from '../common/plural.ts';
+import { countText, plural, pluralWord } from '../common/plural.ts';
 import { utf8Bytes } from '../common/propertyBytes.ts';
 import { readEmail } from '../team/team.ts';
 import { MONTH_NAMES } from '../time/names.ts';
@@ -233,8 +233,10 @@ function renderSection(section: Section, limit: number, ctx: MailContext): [stri
   html.push('</table>');
   if (more > 0) {
     const link = escapeHtml(ctx.sheetLink);
-    html.push(`<p>… and ${more} more: <a href="${link}">open the sheet</a> to see them all.</p>`);
-    text.push(`… and ${more} more: ${ctx.sheetLink}`);
+    html.push(
+      `<p>… and ${countText(more)} more: <a href="${link}">open the sheet</a> to see them all.</p>`,
+    );
+    text.push(`… and ${countText(more)} more: ${ctx.sheetLink}`);
   }
   return [html.join('\n'), text.join('\n')];
 }

@@ -1,3 +1,4 @@
+import { plural } from '../common/plural.ts';
 import { type DateOrder, describeDateOrder } from '../read/dateOrder.ts';
 import { DATE_FIELDS, FIELD_LABELS, type FieldId } from '../read/fieldIds.ts';
 import { LEAD_HEADERS } from '../read/leadColumns.ts';
@@ -19,9 +20,7 @@ export interface CheckFigures {
   trackingDays: number;
 }
 
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
+const count = plural;
 
 /** Leads whose SLA was measured against a deadline (not waiting, closed, contacted or untracked). */
 export function timedLeads(f: CheckFigures): number {

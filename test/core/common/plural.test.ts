@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plural, pluralWord } from '../../../src/core/common/plural.ts';
+import { countText, plural, pluralWord } from '../../../src/core/common/plural.ts';
 
 describe('plural', () => {
   it('is singular for exactly 1', () => {
@@ -14,6 +14,20 @@ describe('plural', () => {
 
   it('takes an irregular plural', () => {
     expect(plural(3, 'reply', 'replies')).toBe('3 replies');
+  });
+
+  it('groups the thousands of a whole count, as every message does', () => {
+    expect(plural(300_000, 'lead')).toBe('300,000 leads');
+    expect(plural(1_234_567, 'lead')).toBe('1,234,567 leads');
+  });
+});
+
+describe('countText', () => {
+  it('groups whole counts and leaves other numbers as written', () => {
+    expect(countText(999)).toBe('999');
+    expect(countText(6000)).toBe('6,000');
+    expect(countText(-2500)).toBe('-2,500');
+    expect(countText(1234.5)).toBe('1234.5');
   });
 });
 

@@ -121,11 +121,13 @@ describe('the e-mail a rep acts on', () => {
   it('lists a bounded number of leads, most urgent first, then "and N more" with the sheet; counts exact', () => {
     const own = Array.from({ length: 6000 }, (_, n) => item(n));
     const mail = renderMail(mailOf(own), ctx);
-    expect(mail.subject).toBe('SLA: 6000 leads overdue (Pipe <line> Q4)');
-    expect(mail.body).toContain('Overdue: first contact needed now (6000 leads):');
+    expect(mail.subject).toBe('SLA: 6,000 leads overdue (Pipe <line> Q4)');
+    expect(mail.body).toContain('Overdue: first contact needed now (6,000 leads):');
     const listed = mail.body.match(/^- /gm)!.length;
     expect(listed).toBeLessThanOrEqual(MAX_LISTED);
-    expect(mail.body).toContain(`… and ${6000 - listed} more: https://docs.example/d/1/edit#gid=7`);
+    expect(mail.body).toContain(
+      `… and ${(6000 - listed).toLocaleString('en-US')} more: https://docs.example/d/1/edit#gid=7`,
+    );
     // the freshest overdue lead first
     expect(mail.body.indexOf('Lead 0 ')).toBeLessThan(mail.body.indexOf('Lead 1 '));
     expect(mailBytes(mail)).toBeLessThan(MAIL_MAX_BYTES);
