@@ -11,6 +11,7 @@ const STREAMED = [
   'test/runtime/files/xlsx.test.ts',
   'test/integration/roundTrip.test.ts',
   'test/integration/secondRun.test.ts',
+  'test/integration/ownedSheets.test.ts',
 ];
 
 export default defineConfig({
