@@ -10,10 +10,16 @@ import {
   parseMonth,
   type ReviewMonth,
 } from '../core/review/leadFacts.ts';
-import { monthsSummary } from '../core/review/months.ts';
+import {
+  type MonthCount,
+  monthOffer,
+  monthsSummary,
+  monthsWithLeads,
+} from '../core/review/months.ts';
 import { computeReview, type Review } from '../core/review/review.ts';
 import type { Settings } from '../core/settings/index.ts';
 import { createCalendar } from '../core/sla/calendar.ts';
+import { readLeadTable } from '../core/sla/leadCheck.ts';
 import type { ReviewOutcome, RunLogEntry } from '../sidebarContract.ts';
 import { readActivitySheet } from './activitySheet.ts';
 import { appsScriptClock, settingsClock, spreadsheetLocale, spreadsheetTimeZone } from './clock.ts';
@@ -146,19 +152,40 @@ export function generateMonthlyReview(
   };
 }
 
-/** Asks for the month; null when the user cancels. */
+/** The months of the leads sheet that have leads (empty when there is no sheet or no date). */
+function leadMonths(ss: Spreadsheet): MonthCount[] {
+  const { settings } = loadSettings();
+  const sheet = findLeadsSheet(ss, settings.mapping).sheet;
+  if (!sheet) return [];
+  const values = sheet.getDataRange().getValues();
+  const clock = appsScriptClock(spreadsheetTimeZone(ss));
+  const read = readLeadTable(values[0] ?? [], values.slice(1), {
+    settings,
+    clock,
+    nowMs: Date.now(),
+    localeOrder: localeDateOrder(spreadsheetLocale(ss)),
+  });
+  return monthsWithLeads(read, clock);
+}
+
+/**
+ * Asks for the month, saying which months have leads (a blank answer: last month, or the last
+ * month with leads when last month has none); null when the user cancels.
+ */
 function askMonth(ss: Spreadsheet): ReviewMonth | null {
   const ui = SpreadsheetApp.getUi();
-  const fallback = lastMonth(ss, new Date());
-  let message = `Month to review, as YYYY-MM (leave blank for ${monthKey(fallback)}):`;
+  const offer = monthOffer(leadMonths(ss), monthKey(lastMonth(ss, new Date())));
+  const blank = parseMonth(offer.blank)!;
+  const hint = offer.hint ? ` ${offer.hint}` : '';
+  let message = `Month to review, as YYYY-MM (leave blank for ${offer.blank}).${hint}`;
   for (let tries = 0; tries < 3; tries++) {
     const response = ui.prompt('SLA monthly review', message, ui.ButtonSet.OK_CANCEL);
     if (response.getSelectedButton() !== ui.Button.OK) return null;
     const text = response.getResponseText().trim();
-    if (text === '') return fallback;
+    if (text === '') return blank;
     const month = parseMonth(text);
     if (month) return month;
-    message = `"${text.slice(0, 20)}" is not a month: type it as YYYY-MM, e.g. ${monthKey(fallback)} (leave blank for ${monthKey(fallback)}):`;
+    message = `"${text.slice(0, 20)}" is not a month: type it as YYYY-MM, e.g. ${offer.blank} (leave blank for ${offer.blank}).${hint}`;
   }
   alert('No review was made: the month must be typed as YYYY-MM, e.g. 2026-03.');
   return null;

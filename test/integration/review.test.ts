@@ -262,8 +262,23 @@ describe('runMonthlyReview through the runtime', () => {
     rt.call('runMonthlyReview');
     expect(rt.ui.prompts).toHaveLength(2);
     expect(rt.ui.prompts[0]!.prompt).toContain('leave blank for 2026-03');
+    expect(rt.ui.prompts[0]!.prompt).toContain(
+      'Leads are dated 2026-02 to 2026-03; most leads: 2026-03 (',
+    );
     expect(rt.ui.prompts[1]!.prompt).toContain('is not a month: type it as YYYY-MM');
     expect(sheet(rt.toWorkbook(), 'SLA Review 2026-03')).toBeDefined();
+  });
+
+  it('offers an old export its own last month: a blank answer reviews it, not an empty month', () => {
+    rt.setNow(new Date('2026-12-06T08:00:00Z'));
+    rt.ui.answerPrompt('');
+    rt.call('runMonthlyReview');
+    const asked = rt.ui.prompts[0]!.prompt;
+    expect(asked).toContain('leave blank for 2026-03');
+    expect(asked).toContain('2026-11 has no lead; 2026-03 is the last month with leads.');
+    const review = sheet(rt.toWorkbook(), 'SLA Review 2026-03')!;
+    expect(texts(review.values).some((c) => c.startsWith('No lead was created'))).toBe(false);
+    expect(sheet(rt.toWorkbook(), 'SLA Review 2026-11')).toBeUndefined();
   });
 
   it('cancelling the prompt does nothing', () => {

@@ -72,3 +72,30 @@ export function monthsSummary(months: readonly MonthCount[]): string {
     .map((m) => `${m.month} (${m.leads})`);
   return `${span}; most leads: ${busiest.join(', ')}`;
 }
+
+/** What the month prompt offers: the month a blank answer reviews, and what the sheet holds. */
+export interface MonthOffer {
+  /** The month a blank answer reviews. */
+  blank: string;
+  /** Said after the question: where the leads are, and why the blank month is not last month. */
+  hint: string;
+}
+
+/**
+ * The month prompt's default: last month (`lastMonth`) when it has leads or the sheet has no
+ * dated lead; else the latest month up to it that has leads (an export of 2021 reviewed in 2026
+ * offers its own last month, not an empty one). Months after last month are never the default:
+ * they are not over.
+ */
+export function monthOffer(months: readonly MonthCount[], lastMonth: string): MonthOffer {
+  if (!months.length) return { blank: lastMonth, hint: '' };
+  const where = `Leads are dated ${monthsSummary(months)}.`;
+  if (months.some((m) => m.month === lastMonth)) return { blank: lastMonth, hint: where };
+  const done = months.filter((m) => m.month < lastMonth);
+  const latest = done[done.length - 1];
+  if (!latest) return { blank: lastMonth, hint: `${lastMonth} has no lead. ${where}` };
+  return {
+    blank: latest.month,
+    hint: `${lastMonth} has no lead; ${latest.month} is the last month with leads. ${where}`,
+  };
+}
