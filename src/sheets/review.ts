@@ -37,7 +37,8 @@ import { alert, toast } from './ui.ts';
  * The monthly review entry points.
  *
  * - `runMonthlyReview(month?)`: from the menu (no month) it asks for the month with a prompt
- *   (default: last month, `YYYY-MM`); called with a month it runs for that month. Writes our
+ *   (`YYYY-MM`; blank: last month, or the last month with leads when it has none; reading Leads
+ *   once more, to name the months); called with a month it runs for that month. Writes our
  *   `SLA Review YYYY-MM` (replacing only that sheet; beside a user's sheet of that name) and
  *   upserts the month in our `SLA History`.
  *   Reads Leads with one getValues and never writes it.
