@@ -4,6 +4,7 @@
  * `onPreview`, what each column and value reads as.
  */
 import { errorText } from '../src/core/common/errors.ts';
+import { pluralWord } from '../src/core/common/plural.ts';
 import type { SidebarPreviewResult } from '../src/sidebarContract.ts';
 import { type Child, h, replaceChildren } from './dom.ts';
 import { fmtNumber } from './format.ts';
@@ -107,13 +108,13 @@ function counts(p: SidebarPreviewResult): Child[] {
     h(
       'p',
       { class: 'preview-detail' },
-      `Out of ${fmtNumber(p.leads)} leads in the sheet (MQL counts the hand-offs too). Grades: A ${p.byGrade.A}, B ${p.byGrade.B}, C ${p.byGrade.C}, D ${p.byGrade.D}.`,
+      `Out of ${fmtNumber(p.leads)} ${pluralWord(p.leads, 'lead')} in the sheet (MQL counts the hand-offs too). Grades: A ${p.byGrade.A}, B ${p.byGrade.B}, C ${p.byGrade.C}, D ${p.byGrade.D}.`,
     ),
     h(
       'p',
       { class: 'preview-detail', 'data-testid': 'preview-month' },
       p.thisMonth.leads
-        ? `${p.thisMonth.label}: ${fmtNumber(p.thisMonth.leads)} new leads, ${fmtNumber(p.thisMonth.qualified)} MQL, ${fmtNumber(p.thisMonth.handoff)} to hand off.`
+        ? `${p.thisMonth.label}: ${fmtNumber(p.thisMonth.leads)} new ${pluralWord(p.thisMonth.leads, 'lead')}, ${fmtNumber(p.thisMonth.qualified)} MQL, ${fmtNumber(p.thisMonth.handoff)} to hand off.`
         : `${p.thisMonth.label}: no new leads yet.`,
     ),
     h('p', { class: 'preview-detail' }, cap.explanation),

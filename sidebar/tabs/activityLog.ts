@@ -3,6 +3,7 @@
  * are read from (found by its headers, chosen here, or none), the columns it is read from, and
  * how many of its activities found their lead. Everything shown comes from the live preview.
  */
+import { pluralWord } from '../../src/core/common/plural.ts';
 import type { ActivityReport } from '../../src/core/sla/activityJoin.ts';
 import { type Child, h } from '../dom.ts';
 import { fmtNumber } from '../format.ts';
@@ -27,7 +28,7 @@ export function activitySummary(r: ActivityReport | null, chosen: string | null)
   }
   const parts = [
     `${fmtNumber(r.read, 0)} activities read`,
-    `${fmtNumber(r.matched, 0)} done matched to ${fmtNumber(r.leadsWithActivity, 0)} leads`,
+    `${fmtNumber(r.matched, 0)} done matched to ${fmtNumber(r.leadsWithActivity, 0)} ${pluralWord(r.leadsWithActivity, 'lead')}`,
   ];
   if (r.unmatched) parts.push(`${fmtNumber(r.unmatched, 0)} matched no lead`);
   if (r.notDone) parts.push(`${fmtNumber(r.notDone, 0)} planned or open (not counted)`);

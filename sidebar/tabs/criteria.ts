@@ -2,6 +2,7 @@
 
 import { OPERATORS, type Operator } from '../../src/core/common/choices.ts';
 import { headerKey } from '../../src/core/common/headers.ts';
+import { pluralWord } from '../../src/core/common/plural.ts';
 import type { Criterion } from '../../src/core/settings/index.ts';
 import { type Child, h, uid } from '../dom.ts';
 import { showNumber, signed } from '../format.ts';
@@ -66,7 +67,7 @@ function criterionSummary(c: Criterion): string {
     case 'between':
       return `${col} ${op} ${showNumber(c.min)} and ${showNumber(c.max)}`;
     case 'withinDays':
-      return `${col} is within the last ${showNumber(c.days)} days`;
+      return `${col} is within the last ${showNumber(c.days)} ${pluralWord(c.days ?? 0, 'day')}`;
     default:
       return `${col} ${op}`;
   }

@@ -2,6 +2,7 @@
 
 import { MONITORING_FREQUENCIES } from '../../src/core/common/choices.ts';
 import { errorText } from '../../src/core/common/errors.ts';
+import { plural } from '../../src/core/common/plural.ts';
 import type { Settings } from '../../src/core/settings/index.ts';
 import type { MonitoringState, RunLogEntry } from '../../src/sidebarContract.ts';
 import { type Child, h, uid } from '../dom.ts';
@@ -93,7 +94,7 @@ const RUN_KINDS: Record<RunLogEntry['kind'], string> = {
 
 function runLine(e: RunLogEntry): HTMLElement {
   const details: string[] = [];
-  if (e.rows !== undefined) details.push(`${e.rows} rows`);
+  if (e.rows !== undefined) details.push(plural(e.rows, 'row'));
   if (e.counts) {
     details.push(
       Object.entries(e.counts)

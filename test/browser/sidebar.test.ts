@@ -137,7 +137,7 @@ describe('sidebar in Chromium at 300 px', { timeout: 90_000 }, () => {
     );
     expect(before).not.toContain('12 to hand off');
     expect(await page.getByTestId('preview-month').textContent()).toMatch(
-      /^[A-Z][a-z]+ \d{4}: (\d+ new leads, \d+ MQL, \d+ to hand off|no new leads yet)\.$/,
+      /^[A-Z][a-z]+ \d{4}: (\d+ new leads?, \d+ MQL, \d+ to hand off|no new leads yet)\.$/,
     );
     await addHandOffEveryone(page);
     await poll(() => previewText(page)).toContain('12 to hand off');

@@ -1,3 +1,4 @@
+import { pluralWord } from '../common/plural.ts';
 import { customersNeeded } from '../plan/funnel.ts';
 import { planMqlFromRevenue } from '../plan/plan.ts';
 import { monthlyMqlTarget } from '../review/figures.ts';
@@ -51,7 +52,7 @@ function qualificationText(s: Settings['scoring']): string[] {
   if (caps.length) out.push(`Caps: ${caps.join(', ')}.`);
   if (s.decay) {
     out.push(
-      `Interest loses ${n(s.decay.percent)} % when "${s.decay.column}" is more than ${n(s.decay.afterDays)} days old.`,
+      `Interest loses ${n(s.decay.percent)} % when "${s.decay.column}" is more than ${n(s.decay.afterDays)} ${pluralWord(s.decay.afterDays, 'day')} old.`,
     );
   }
   out.push(

@@ -38,7 +38,7 @@ function deadlineItems(r: Rows, settings: Settings, clock: ClockSource): void {
   r.add(
     'item',
     'Tracking window',
-    `A lead with no contact recorded whose clock started more than ${n(h.trackingDays)} days ago is overdue but no longer tracked: no notice, not today's work.`,
+    `A lead with no contact recorded whose clock started more than ${n(h.trackingDays)} ${pluralWord(h.trackingDays, 'day')} ago is overdue but no longer tracked: no notice, not today's work.`,
   );
   const zone = cal.timeZone.trim() || "the spreadsheet's time zone";
   r.add('item', 'Business hours', `${describeWeek(cal.hours)} (${zone}).`);

@@ -48,7 +48,7 @@ function criterionTest(c: Criterion): string {
     case 'notBlank':
       return `${col} is filled in`;
     case 'withinDays':
-      return `${col} is within the last ${n(c.days ?? 0)} days`;
+      return `${col} is within the last ${n(c.days ?? 0)} ${pluralWord(c.days ?? 0, 'day')}`;
   }
 }
 

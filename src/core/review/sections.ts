@@ -63,8 +63,8 @@ export function qualityLine(q: DataQuality): string {
     ? `the SLA clock starts at "${q.clockHeader}"`
     : 'no column starts the SLA clock, so no lead could be timed';
   return parts.length
-    ? `Data quality (${q.rows} leads read; ${clock}): ${parts.join('; ')}.`
-    : `Data quality: ${q.rows} leads read, no unreadable values; ${clock}.`;
+    ? `Data quality (${plural(q.rows, 'lead')} read; ${clock}): ${parts.join('; ')}.`
+    : `Data quality: ${plural(q.rows, 'lead')} read, no unreadable values; ${clock}.`;
 }
 
 /** Said at the top of a review made before the team saved its own settings. */
@@ -163,7 +163,7 @@ export function funnelTable(review: Review): Table {
     ['Customers', f.customers, f.opportunities ? f.customers / f.opportunities : null],
   ];
   return {
-    title: `Funnel: the ${f.leads} leads created in ${review.label}, by the furthest stage reached so far (on evidence)`,
+    title: `Funnel: the ${plural(f.leads, 'lead')} created in ${review.label}, by the furthest stage reached so far (on evidence)`,
     header: ['Stage', 'Leads', 'Conversion from the stage before'],
     rows: stages.map(([s, n, r]) => [s, n, r === null ? '' : r]),
     formats: stages.map(() => ['@', '0', '0%']),

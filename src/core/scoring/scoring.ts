@@ -9,6 +9,7 @@ import {
   YES_WORDS,
 } from '../common/cellValues.ts';
 import { headerKey } from '../common/headers.ts';
+import { pluralWord } from '../common/plural.ts';
 import { findAttributeColumn } from '../read/fieldMap.ts';
 import type { Criterion, ScoringSettings } from '../settings/index.ts';
 
@@ -295,7 +296,7 @@ export function explainScore(compiled: CompiledScoring, result: ScoreResult): st
   }
   if (s.decay && result.interest !== interestCapped) {
     interestNotes.push(
-      `-${fmt(s.decay.percent)} % after ${fmt(s.decay.afterDays)} days without activity`,
+      `-${fmt(s.decay.percent)} % after ${fmt(s.decay.afterDays)} ${pluralWord(s.decay.afterDays, 'day')} without activity`,
     );
   }
   const block = (name: string, total: number, notes: string[]) =>

@@ -45,7 +45,7 @@ export function summaryText(f: CheckFigures): string {
   const other: string[] = [];
   if (extras.untracked) {
     other.push(
-      `${count(extras.untracked, 'lead')} with no contact recorded, started over ${f.trackingDays} days ago (not tracked)`,
+      `${count(extras.untracked, 'lead')} with no contact recorded, started over ${plural(f.trackingDays, 'day')} ago (not tracked)`,
     );
   }
   if (c.Contacted)

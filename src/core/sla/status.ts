@@ -423,7 +423,7 @@ function openResult(
       return {
         ...result(
           'Overdue',
-          `${NOT_TRACKED}: no contact recorded; clock started ${started}, over ${trackingDays} days ago`,
+          `${NOT_TRACKED}: no contact recorded; clock started ${started}, over ${plural(trackingDays, 'day')} ago`,
           deadline,
           null,
         ),

@@ -122,6 +122,9 @@ describe('SLA Agreement document', () => {
     expect(describeCriterion({ ...base, operator: 'oneOf', values: ['a', 'b', 'c'] })).toBe(
       'L: C is one of "a", "b" or "c" → +5 fit',
     );
+    expect(describeCriterion({ ...base, operator: 'withinDays', days: 1 })).toBe(
+      'L: C is within the last 1 day → +5 fit',
+    );
   });
 });
 

@@ -55,6 +55,8 @@ describe('data-quality line', () => {
     expect(qualityLine(clean)).toBe(
       'Data quality: 0 leads read, no unreadable values; the SLA clock starts at "Handed off at".',
     );
+    expect(qualityLine({ ...clean, rows: 1 })).toMatch(/^Data quality: 1 lead read, /);
+    expect(qualityLine({ ...clean, rows: 12_000 })).toMatch(/^Data quality: 12,000 leads read, /);
   });
 
   it('lists each problem found', () => {
