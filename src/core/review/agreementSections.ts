@@ -53,6 +53,6 @@ export function channelTable(review: Review): Table | null {
     title: `Attempts by channel: the activity log's done activities of ${review.label} counted as attempts`,
     header: ['Channel', 'Attempts', 'Share of attempts'],
     rows,
-    formats: rows.map(() => ['General', '0', '0%']),
+    formats: rows.map(() => ['General', '#,##0', '0%']),
   };
 }

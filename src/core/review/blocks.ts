@@ -39,7 +39,7 @@ export const RAG_COLOURS: Record<Rag, string | null> = {
 
 /** The number format of each unit. */
 export const UNIT_FORMATS: Record<Unit, string> = {
-  count: '0',
+  count: '#,##0',
   percent: '0%',
   hours: '0.0',
   days: '0',

@@ -1,3 +1,4 @@
+import { countText } from '../common/plural.ts';
 import { FIELD_LABELS, type FieldId } from '../read/fieldIds.ts';
 import type { Settings } from '../settings/index.ts';
 import type { MonthFigures } from './figureTypes.ts';
@@ -84,9 +85,9 @@ function defaultDeadline(settings: Settings): number {
 function apart(m: MonthFigures): string {
   const s = m.sales;
   return [
-    s.pending ? `${s.pending} still within deadline` : '',
-    s.untimed ? `${s.untimed} contacted with no time recorded` : '',
-    s.closed ? `${s.closed} rejected or closed with no contact` : '',
+    s.pending ? `${countText(s.pending)} still within deadline` : '',
+    s.untimed ? `${countText(s.untimed)} contacted with no time recorded` : '',
+    s.closed ? `${countText(s.closed)} rejected or closed with no contact` : '',
   ]
     .filter(Boolean)
     .join('; ');
@@ -94,7 +95,7 @@ function apart(m: MonthFigures): string {
 
 /** `12 of 40 hand-offs judged against their deadline`: a share's base, named. */
 function ofJudged(count: number, m: MonthFigures): string {
-  return `${count} of ${m.sales.measured} hand-offs judged against their deadline`;
+  return `${countText(count)} of ${countText(m.sales.measured)} hand-offs judged against their deadline`;
 }
 
 function onTimeNote(m: MonthFigures): string {
@@ -122,20 +123,22 @@ function valueName(name: string): string {
 
 /** `2 without a Phone, 1 without an Email`: the values the hand-offs lack, most lacked first. */
 export function missingWords(byField: ReadonlyArray<readonly [string, number]>): string {
-  return byField.map(([name, n]) => `${n} without ${valueName(name)}`).join(', ');
+  return byField.map(([name, n]) => `${countText(n)} without ${valueName(name)}`).join(', ');
 }
 
 function missingNote({ marketing: mk }: MonthFigures): string {
   if (mk.handedOff === 0) return 'no hand-offs';
   const which = mk.missingData ? `: ${missingWords(mk.missingByField)}` : '';
-  return `${mk.missingData} of ${mk.handedOff} hand-offs${which} (amber ≤ ${pct(T.missingDataShare.amber)})`;
+  return `${countText(mk.missingData)} of ${countText(mk.handedOff)} hand-offs${which} (amber ≤ ${pct(T.missingDataShare.amber)})`;
 }
 
 function returnedNote({ sales: s }: MonthFigures): string {
   if (s.returned === 0) return 'Given back after the attempts with no answer, or with a reason';
   const other = s.returned - s.returnedAgreed;
-  const apart = other ? `; ${other} for a reason the agreement does not list, to re-evaluate` : '';
-  return `${s.returnedAgreed} after the attempts with no answer or for an agreed reason${apart} (listed below)`;
+  const apart = other
+    ? `; ${countText(other)} for a reason the agreement does not list, to re-evaluate`
+    : '';
+  return `${countText(s.returnedAgreed)} after the attempts with no answer or for an agreed reason${apart} (listed below)`;
 }
 
 // The order is the order of the SLA History columns and of the Trend rows.
@@ -153,7 +156,9 @@ const TABLE = {
     unit: 'count',
     get: (m) => m.marketing.mqlDelivered,
     target: (m) =>
-      m.marketing.mqlTarget === null ? 'no target set' : `≥ ${m.marketing.mqlTarget} MQL`,
+      m.marketing.mqlTarget === null
+        ? 'no target set'
+        : `≥ ${countText(m.marketing.mqlTarget)} MQL`,
     rag: (m) => ragAtLeast(m.marketing.mqlAttainment, T.mqlAttainment),
     note: (m) =>
       m.marketing.mqlAttainment === null
@@ -190,7 +195,7 @@ const TABLE = {
     rag: (m) => ragAtMost(m.marketing.rejectedShare, T.rejectedShare),
     note: ({ marketing: mk }) =>
       mk.handedOff > 0
-        ? `${mk.rejected} of ${mk.handedOff} hand-offs (amber ≤ ${pct(T.rejectedShare.amber)})`
+        ? `${countText(mk.rejected)} of ${countText(mk.handedOff)} hand-offs (amber ≤ ${pct(T.rejectedShare.amber)})`
         : 'no hand-offs',
   },
   onTimeShare: {
@@ -253,7 +258,8 @@ const TABLE = {
     label: 'Deals won',
     unit: 'count',
     get: (m) => m.revenue.won,
-    note: ({ revenue: rv }) => `${rv.marketingWon} marketing-sourced, ${rv.salesWon} sales-sourced`,
+    note: ({ revenue: rv }) =>
+      `${countText(rv.marketingWon)} marketing-sourced, ${countText(rv.salesWon)} sales-sourced`,
   },
   wonValue: {
     needs: ['wonAt', 'dealValue'],

@@ -1,5 +1,5 @@
 import { userText } from '../common/cell.ts';
-import { plural, pluralWord } from '../common/plural.ts';
+import { countText, plural, pluralWord } from '../common/plural.ts';
 import {
   type CellValue,
   figure,
@@ -128,7 +128,7 @@ function changeText(row: HeadlineRow): string {
         ? [size.toFixed(1), ' h']
         : row.unit === 'money'
           ? [Math.round(size).toLocaleString('en-US'), '']
-          : [String(Number(size.toFixed(2))), ''];
+          : [countText(Number(size.toFixed(2))), ''];
   if (Number(shown.replace(/,/g, '')) === 0) return '±0';
   return `${c > 0 ? '+' : '−'}${shown}${unit}`;
 }
@@ -166,7 +166,7 @@ export function funnelTable(review: Review): Table {
     title: `Funnel: the ${plural(f.leads, 'lead')} created in ${review.label}, by the furthest stage reached so far (on evidence)`,
     header: ['Stage', 'Leads', 'Conversion from the stage before'],
     rows: stages.map(([s, n, r]) => [s, n, r === null ? '' : r]),
-    formats: stages.map(() => ['@', '0', '0%']),
+    formats: stages.map(() => ['@', '#,##0', '0%']),
   };
 }
 
@@ -282,7 +282,7 @@ export function trendTable(rows: readonly TrendRow[], previousMonth: string): Ta
     rows: rows.map((t) => [t.label, figure(t.current), figure(t.previous), figure(t.average)]),
     formats: rows.map((t) => {
       const f = UNIT_FORMATS[t.unit];
-      const avg = t.unit === 'count' ? '0.0' : f;
+      const avg = t.unit === 'count' ? '#,##0.0' : f;
       return ['@', f, f, avg];
     }),
   };
@@ -334,7 +334,7 @@ export function speedToLeadTable(review: Review): Table {
       ],
     ],
     formats: [
-      ['@', '0', '@'],
+      ['@', '#,##0', '@'],
       ['@', '0%', '@'],
       ['@', '0.0%', '@'],
       ['@', '0.00', '@'],

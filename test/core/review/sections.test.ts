@@ -118,16 +118,16 @@ describe('section tables', () => {
     expect(t.rows).toEqual([["'=Web", 4, 5, 4, 0, 'no data', 0.75, 2.5, 1, 0, 1, 1500]]);
     expect(t.formats![0]).toEqual([
       'General',
-      '0',
-      '0',
-      '0',
-      '0',
+      '#,##0',
+      '#,##0',
+      '#,##0',
+      '#,##0',
       '0%',
       '0.0',
       '0.0',
-      '0',
-      '0',
-      '0',
+      '#,##0',
+      '#,##0',
+      '#,##0',
       '#,##0',
     ]);
     // a figure the month has no data for reads "no data" in the group's row too (issue 18)
@@ -142,7 +142,7 @@ describe('section tables', () => {
     const t = groupTable('By owner', 'Owner', [owner], false, true);
     expect(t.header.slice(-2)).toEqual(['Escalated to manager', 'To reassign (owner away)']);
     expect(t.rows[0]!.slice(-2)).toEqual([3, 1]);
-    expect(t.formats![0]!.slice(-2)).toEqual(['0', '0']);
+    expect(t.formats![0]!.slice(-2)).toEqual(['#,##0', '#,##0']);
   });
 
   it('leaves the cost cells of a source without cost blank', () => {
@@ -150,11 +150,11 @@ describe('section tables', () => {
     expect(t.rows[0]!.slice(-3)).toEqual(['', '', '']);
   });
 
-  it('shows the average of counts with one decimal', () => {
+  it('shows counts with their thousands grouped, and their average with one decimal', () => {
     const r = review(ROWS, '2026-03');
     const t = trendTable(r.trend, r.previous.month);
     expect(t.header[2]).toBe('Last month (2026-02)');
-    expect(t.formats![0]).toEqual(['@', '0', '0', '0.0']);
+    expect(t.formats![0]).toEqual(['@', '#,##0', '#,##0', '#,##0.0']);
   });
 
   it('converts each funnel stage from the one before', () => {
