@@ -73,7 +73,7 @@ export interface Kpi {
 const T = REVIEW_THRESHOLDS;
 
 function pct(x: number): string {
-  return `${Math.round(x * 100)} %`;
+  return `${countText(Math.round(x * 100))} %`;
 }
 
 /** Business hours of the default priority's first-contact deadline. */
