@@ -287,6 +287,15 @@ export function writeWorksheet(
     writeFrozen(ws, sheet.frozenRows, sheet.frozenColumns);
   if (sheet.tabColor !== null) writeTabColor(ws, sheet.tabColor);
   ws.state = sheet.hidden ? 'hidden' : 'visible';
+  writeMergesAndRules(ws, sheet, ruleSources);
+}
+
+/** The sheet's merges and its conditional formats (in order, the first rule first). */
+export function writeMergesAndRules(
+  ws: ExcelJS.Worksheet,
+  sheet: FakeSheet,
+  ruleSources?: RuleSources,
+): void {
   for (const a1 of sheet.merges) ws.mergeCells(a1);
   let priority = 1;
   for (const rule of sheet.conditionalFormatRules) {

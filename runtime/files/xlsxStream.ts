@@ -20,7 +20,7 @@ import {
   writeNumberFormat,
   XLSX_ATTRIBUTES,
 } from './xlsxCells.ts';
-import { ruleToExcel, writeColumnWidth, writeValidation } from './xlsxSheet.ts';
+import { writeColumnWidth, writeMergesAndRules, writeValidation } from './xlsxSheet.ts';
 import { freeStateName, stateRows, type WorkbookState } from './xlsxState.ts';
 import { pointsFromPx } from './xlsxUnits.ts';
 
@@ -154,14 +154,7 @@ async function writeSheet(
   const ws = wb.addWorksheet(sheet.sheetName, sheetOptions(sheet, fit));
   for (const [col, px] of sheet.columnWidths) writeColumnWidth(ws, col, px);
   for (const col of sheet.hiddenColumns) ws.getColumn(col).hidden = true;
-  for (const a1 of sheet.merges) ws.mergeCells(a1);
-  let priority = 1;
-  for (const rule of sheet.conditionalFormatRules) {
-    const cf = ruleToExcel(rule, priority);
-    if (cf === null) continue;
-    ws.addConditionalFormatting(cf);
-    priority++;
-  }
+  writeMergesAndRules(ws, sheet);
   await writeRows({ ws, sheet, zone, date });
   ws.commit();
 }
