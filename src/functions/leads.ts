@@ -2,7 +2,7 @@ import { isBlank, isBlankRow } from '../core/common/cell.ts';
 import { type ArgRef, errorText, InputError, inputError } from '../core/common/errors.ts';
 import { requireNonNegative } from '../core/common/numbers.ts';
 import { readInstant } from '../core/read/dates.ts';
-import { compileScoring, scoreRow } from '../core/scoring/scoring.ts';
+import { compileScoring, scoreRow, scoresNothing } from '../core/scoring/scoring.ts';
 import { scoringDates } from '../core/scoring/scoringDates.ts';
 import { AS_OF_PARAM, SETTINGS_VERSION_PARAM } from '../core/settings/versionCell.ts';
 import {
@@ -156,6 +156,13 @@ export const SLA_SCORE: CustomFunctionDef = {
       });
     }
     const compiled = compileScoring(env.settings().scoring, headerRow);
+    if (scoresNothing(compiled)) {
+      throw new InputError({
+        ...ref(fn, 'header_row'),
+        problem: "holds none of the scoring criteria's columns, so there is nothing to score on",
+        fix: 'choose the criteria and their columns in the sidebar, Scoring tab',
+      });
+    }
     const nowMs = isBlank(asOf) ? env.nowMs() : requireDate(asOf, ref(fn, 'as_of'), env);
     // each date column in its own order, in the spreadsheet's zone: as the lead check reads it
     const readDate = scoringDates(compiled, headerRow, rows, {

@@ -127,3 +127,38 @@ describe('the check and SLA_SCORE', () => {
     expect(calc.getRange('A3').getValue()).toBeLessThan(score as number);
   });
 });
+
+describe('a sheet with none of the scoring columns', () => {
+  // a Pipedrive deals export: no job title, company size, demo request or activity column
+  const PIPEDRIVE = [
+    ['Deal - Title', 'Deal - Owner', 'Deal - Stage', 'Deal - Status', 'Deal - Deal created'],
+    ['Acme renewal', 'Sam Lee', 'Lead In', 'open', '11/20/2026 09:00'],
+    ['Beta pilot', 'Kim Park', 'Contact Made', 'open', '11/19/2026 10:00'],
+  ];
+
+  it('gets no Score and no Qualification from the check, and is told why; SLA_SCORE says why', () => {
+    const rt = createRuntime({ timeZone: 'Europe/Paris' });
+    rt.addSheet('Leads', PIPEDRIVE);
+    rt.load();
+    rt.setNow(NOW);
+    rt.call('checkLeadsNow');
+    const values = rt.spreadsheet.getSheetByName('Leads')!.getDataRange().getValues();
+    for (const header of ['Score', 'Qualification']) {
+      const c = values[0]!.indexOf(header);
+      expect(c, header).toBeGreaterThan(0);
+      expect(values.slice(1).map((r) => r[c])).toEqual(['', '']);
+    }
+    // the statuses are still computed: only the score has nothing to rest on
+    const status = values[0]!.indexOf('SLA status');
+    expect(values[1]![status]).not.toBe('');
+    expect(rt.ui.toasts.at(-1)!.message).toContain(
+      "no Score: none of the scoring criteria's columns is in the sheet (choose them in Scoring)",
+    );
+    const calc = rt.addSheet('Calc', []);
+    calc.getRange('A1').setFormula('=SLA_SCORE(Leads!A1:E1, Leads!A2:E3)');
+    const errors = rt.evaluateFormulas('Calc');
+    expect(errors.map((e) => e.message).join(' ')).toMatch(
+      /header_row holds none of the scoring criteria's columns/,
+    );
+  });
+});

@@ -6,10 +6,19 @@ import { runLog } from '../fixtures/properties.ts';
 
 /** A Zoho CRM Leads export: its own `Score` (Zoho's lead scoring), handed-off leads. */
 const ZOHO = [
-  ['Record Id', 'Lead Owner', 'Lead Status', 'Rating', 'Score', 'Created Time', 'Email'],
-  ['zcrm_1', 'Ann', 'Not Contacted', 'Hot', 87, paris('2026-11-23T08:30'), 'a@acme.io'],
-  ['zcrm_2', 'Ann', 'Contacted', 'Warm', 12, paris('2026-11-20T10:00'), 'b@acme.io'],
-  ['zcrm_3', 'Bob', 'Not Contacted', 'Cold', 55, paris('2026-11-19T10:00'), 'c@acme.io'],
+  [
+    'Record Id',
+    'Lead Owner',
+    'Lead Status',
+    'Rating',
+    'Score',
+    'Created Time',
+    'Email',
+    'Designation',
+  ],
+  ['zcrm_1', 'Ann', 'Not Contacted', 'Hot', 87, paris('2026-11-23T08:30'), 'a@acme.io', 'Director'],
+  ['zcrm_2', 'Ann', 'Contacted', 'Warm', 12, paris('2026-11-20T10:00'), 'b@acme.io', 'Analyst'],
+  ['zcrm_3', 'Bob', 'Not Contacted', 'Cold', 55, paris('2026-11-19T10:00'), 'c@acme.io', ''],
 ];
 
 function runtime(rows: unknown[][]): Runtime {

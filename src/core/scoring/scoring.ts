@@ -176,6 +176,15 @@ export function compileScoring(
   return { settings, criteria, decay, unknownColumns };
 }
 
+/**
+ * No criterion's column is in the sheet: there is nothing to score on, and a score of 0 (grade
+ * D, "Lead") would claim a measure the data does not hold. The check leaves Score and
+ * Qualification blank and SLA_SCORE says why.
+ */
+export function scoresNothing(compiled: CompiledScoring): boolean {
+  return compiled.criteria.length === 0;
+}
+
 /** Scores one data row (not the header). Never throws on cell content. */
 export function scoreRow(
   compiled: CompiledScoring,

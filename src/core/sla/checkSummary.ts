@@ -50,6 +50,10 @@ export function summaryText(f: CheckFigures): string {
   }
   if (c.Contacted)
     other.push(`${count(c.Contacted, 'contacted lead')} with no contact time (not judged)`);
+  if (extras.unscored)
+    other.push(
+      "no Score: none of the scoring criteria's columns is in the sheet (choose them in Scoring)",
+    );
   if (extras.unmapped)
     other.push(
       `${count(extras.unmapped, 'lead')} with a value to map in Fields (no notice until then)`,

@@ -8,7 +8,7 @@ import {
   type LeadSheet,
   readLeadSheet,
 } from '../read/leadRecords.ts';
-import { compileScoring, scoreRow } from '../scoring/scoring.ts';
+import { compileScoring, scoreRow, scoresNothing } from '../scoring/scoring.ts';
 import { scoringDates } from '../scoring/scoringDates.ts';
 import type { Settings } from '../settings/index.ts';
 import type { ZoneClock } from '../time/zone.ts';
@@ -86,6 +86,8 @@ export interface CheckExtras {
   untracked: number;
   /** Leads with a stage, status or priority value nobody mapped (no notice until it is). */
   unmapped: number;
+  /** No scoring criterion's column is in the sheet: Score and Qualification left blank. */
+  unscored?: true;
 }
 
 export interface ComputedLeads {
@@ -227,6 +229,8 @@ export function computeLeads(
   const duplicated = duplicates ?? duplicateIds(table.keys, read);
   const counts = emptyCounts();
   const extras: CheckExtras = { untracked: 0, unmapped: 0 };
+  const unscored = scoresNothing(compiled);
+  if (unscored) extras.unscored = true;
   const outputs = new Array<LeadOutput | null>(table.rows.length);
   let leads = 0;
   for (let i = 0; i < table.rows.length; i++) {
@@ -249,8 +253,8 @@ export function computeLeads(
     if (r.untracked) extras.untracked++;
     if (r.unmapped) extras.unmapped++;
     outputs[i] = {
-      score: s.score,
-      qualification: s.qualification,
+      score: unscored ? '' : s.score,
+      qualification: unscored ? '' : s.qualification,
       deadline: r.deadlineMs === null ? '' : new Date(r.deadlineMs),
       status: r.detail,
       nextAttempt: r.nextAttemptMs === null ? '' : new Date(r.nextAttemptMs),
