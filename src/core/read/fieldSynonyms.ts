@@ -20,7 +20,7 @@ import type { FieldId } from './fieldIds.ts';
  *   `Last Activity Time`, `No. of Employees`.
  * - Pipedrive exports name the entity first (support.pipedrive.com "Exporting data"):
  *   `Deal - ID`, `Deal - Owner`, `Deal - Stage`, `Deal - Status`, `Deal - Add time` (newer
- *   `Deal - Deal created`), `Deal - Won time`, `Deal - Value`, `Deal - Lost reason`,
+ *   `Deal - Deal created`), `Deal - Won time`, `Deal - Value`, `Deal - Lost reason`, `Deal - Done activities`,
  *   `Person - Name`, `Person - Email`, `Organization - Name`, `Lead - Owner`.
  * - HubSpot internal property names, as an API or integration export writes them
  *   (developers.hubspot.com contact properties): `hs_object_id`, `firstname`, `lastname`,
@@ -254,7 +254,8 @@ export const FIELD_SYNONYMS: Partial<Record<FieldId, readonly string[]>> = {
     'num_outgoing_calls',
     'times_communicated',
     'num_calls',
-    'Deal - Total activities',
+    // done activities only: `Deal - Total activities` counts the planned ones too
+    'Deal - Done activities',
     'num_contacted_notes',
   ],
   // Only dates of a contact: Zoho's `Last Activity Time` and HubSpot's `Last Activity Date` also
