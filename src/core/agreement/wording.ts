@@ -1,12 +1,13 @@
 import { WEEKDAYS, type Weekday } from '../common/choices.ts';
-import { pluralWord } from '../common/plural.ts';
+import { countText, pluralWord } from '../common/plural.ts';
 import type { Criterion, Settings, TimeSpan } from '../settings/index.ts';
 import { WEEKDAY_NAMES } from '../time/names.ts';
 
 /** Numbers, lists, criteria and weeks in the Agreement's plain words. */
 
+/** A count with its thousands grouped; any other number to two decimals at most. */
 export function n(x: number): string {
-  return Number.isInteger(x) ? x.toLocaleString('en-US') : String(Math.round(x * 100) / 100);
+  return countText(Number.isInteger(x) ? x : Math.round(x * 100) / 100);
 }
 
 export function pct(x: number): string {

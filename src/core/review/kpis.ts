@@ -267,9 +267,7 @@ const TABLE = {
     unit: 'money',
     get: (m) => m.revenue.wonValue,
     target: ({ revenue: rv }) =>
-      rv.revenueTarget === null
-        ? 'no goal set'
-        : `≥ ${Math.round(rv.revenueTarget).toLocaleString('en-US')}`,
+      rv.revenueTarget === null ? 'no goal set' : `≥ ${countText(Math.round(rv.revenueTarget))}`,
     rag: (m) => ragAtLeast(m.revenue.revenueAttainment, T.revenueAttainment),
     note: ({ revenue: rv }) =>
       rv.revenueAttainment === null

@@ -10,7 +10,7 @@ import {
   readLeadSheet,
 } from '../read/leadRecords.ts';
 import type { ReturnedLead } from '../sla/returnPath.ts';
-import type { ContactVerdict } from '../sla/status.ts';
+import { CLOSED_STAGES, type ContactVerdict } from '../sla/status.ts';
 import { MONTH_NAMES } from '../time/names.ts';
 import { fromWall, toWall, type ZoneClock } from '../time/zone.ts';
 
@@ -182,7 +182,8 @@ const STAGE_RANK: Record<Stage, StageRank> = {
   Rejected: 0,
 };
 
-const CLOSED_STAGES: ReadonlySet<Stage> = new Set(['Customer', 'Lost', 'Rejected', 'Recycled']);
+/** The stages the lead check reads as closed (sla/status.ts), as a set. */
+const CLOSED: ReadonlySet<Stage> = new Set(CLOSED_STAGES);
 
 /**
  * The furthest stage a lead reached, on evidence only: the stage's own date (`MQL at`, a
@@ -258,7 +259,7 @@ function factsOf(
     stage: record.stage,
     rank: reachedRank(record),
     rejected,
-    closed: rejected || (record.stage !== null && CLOSED_STAGES.has(record.stage)),
+    closed: rejected || (record.stage !== null && CLOSED.has(record.stage)),
     rejectedReason: record.rejectedReason,
     createdAt: d.createdAt,
     mqlAt: d.mqlAt,

@@ -127,7 +127,7 @@ function changeText(row: HeadlineRow): string {
       : row.unit === 'hours'
         ? [size.toFixed(1), ' h']
         : row.unit === 'money'
-          ? [Math.round(size).toLocaleString('en-US'), '']
+          ? [countText(Math.round(size)), '']
           : [countText(Number(size.toFixed(2))), ''];
   if (Number(shown.replace(/,/g, '')) === 0) return '±0';
   return `${c > 0 ? '+' : '−'}${shown}${unit}`;

@@ -1,4 +1,4 @@
-import { plural } from '../common/plural.ts';
+import { countText, plural } from '../common/plural.ts';
 import { type DateOrder, describeDateOrder } from '../read/dateOrder.ts';
 import { DATE_FIELDS, FIELD_LABELS, type FieldId } from '../read/fieldIds.ts';
 import { LEAD_HEADERS } from '../read/leadColumns.ts';
@@ -38,9 +38,9 @@ export function summaryText(f: CheckFigures): string {
   }
   const work: string[] = [];
   const overdue = c.Overdue - extras.untracked;
-  if (overdue) work.push(`${overdue.toLocaleString('en-US')} overdue`);
-  if (c['At risk']) work.push(`${c['At risk'].toLocaleString('en-US')} at risk`);
-  if (c.Recycle) work.push(`${c.Recycle.toLocaleString('en-US')} to recycle`);
+  if (overdue) work.push(`${countText(overdue)} overdue`);
+  if (c['At risk']) work.push(`${countText(c['At risk'])} at risk`);
+  if (c.Recycle) work.push(`${countText(c.Recycle)} to recycle`);
   if (c['Check data']) work.push(`${count(c['Check data'], 'row')} to check`);
   const other: string[] = [];
   if (extras.untracked) {
@@ -82,7 +82,7 @@ export const NOT_READ_LISTED = 10;
 
 /** `3: "A", "B", "C"`; past ten names, `294 (the first 10: "A", … )`. */
 export function notRead(headers: readonly string[]): string {
-  const n = headers.length.toLocaleString('en-US');
+  const n = countText(headers.length);
   if (headers.length <= NOT_READ_LISTED) return `${n}: ${list(headers)}`;
   return `${n} (the first ${NOT_READ_LISTED}: ${list(headers.slice(0, NOT_READ_LISTED))})`;
 }
@@ -105,14 +105,14 @@ export function readNotes(
   const q = read.quality;
   if (q.unreadableRows) {
     const by = Object.entries(q.byHeader)
-      .map(([h, n]) => `${h} ${n.toLocaleString('en-US')}`)
+      .map(([h, n]) => `${h} ${countText(n)}`)
       .join(', ');
     notes.push(`${count(q.unreadableRows, 'row')} with values that could not be read (${by}).`);
   }
   if (q.unmapped.length) {
     const values = q.unmapped
       .slice(0, UNMAPPED_LISTED)
-      .map((u) => `${u.header} "${u.value}" ${u.rows.toLocaleString('en-US')}`);
+      .map((u) => `${u.header} "${u.value}" ${countText(u.rows)}`);
     const more =
       q.unmapped.length > UNMAPPED_LISTED
         ? `, and ${q.unmapped.length - UNMAPPED_LISTED} more`
