@@ -265,9 +265,10 @@ async function sheetsOf(
 
 async function stateOf(pkg: Package, name: string): Promise<SheetEntry['state']> {
   const xml = (await pkg.text(WORKBOOK)) ?? '';
-  for (const tag of xml.match(/<sheet\b[^>]*>/g) ?? []) {
-    if (!tag.includes(`name="${name.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)) continue;
-    const state = /\sstate="(\w+)"/.exec(tag)?.[1];
+  for (const tag of xml.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
+    // compared unescaped: ExcelJS writes `'` as `&apos;`, `<` as `&lt;`
+    if (attribute(tag, 'name') !== name) continue;
+    const state = attribute(tag, 'state');
     return state === 'hidden' || state === 'veryHidden' ? state : 'visible';
   }
   return 'visible';

@@ -268,9 +268,11 @@ export class StreamedSheetReader {
     const { v, t, f, r } = this.tags;
     if (text.startsWith(v, from) && text.charCodeAt(from + v.length) === 62) {
       // the usual `<c ...><v>...</v></c>`
-      const end = text.indexOf('<', from + v.length + 1);
+      const start = from + v.length + 1;
+      const end = text.indexOf('<', start);
+      // an empty `<v></v>` holds no value, as ExcelJS reads it
       if (end + v.length + 2 === to)
-        return { value: xmlText(text.slice(from + v.length + 1, end)), complex: false };
+        return { value: end > start ? xmlText(text.slice(start, end)) : undefined, complex: false };
     }
     let value: string | undefined;
     let at = from;

@@ -111,6 +111,7 @@ interface Entry {
 
 function splicedEntry(part: SplicedPart): Entry {
   const at = part.text.indexOf(part.marker);
+  if (at < 0) throw new Error('a spliced part lacks the marker where its rows go');
   const before = Buffer.from(part.text.slice(0, at));
   const after = Buffer.from(part.text.slice(at + part.marker.length));
   const head = deflateRawSync(before, { finishFlush: constants.Z_SYNC_FLUSH });

@@ -85,6 +85,16 @@ describe('the kept package', () => {
     );
   });
 
+  it("a hidden sheet whose name needs escaping stays hidden (John's <notes> & more)", async () => {
+    const name = "John's <notes> & more";
+    const { output } = await runOnPackage((o) => {
+      const notes = notesOf(o);
+      notes.setName(name);
+      notes.hideSheet();
+    });
+    expect((await readBook(output)).getWorksheet(name)!.state).toBe('hidden');
+  });
+
   it('a link and a note the run writes in a file sheet are in the result', async () => {
     const { output } = await runOnPackage((o) => {
       const notes = notesOf(o);

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { saveXlsx } from '../../../runtime/files/xlsx.ts';
 import {
@@ -95,6 +96,33 @@ describe('xlsx round trip', () => {
     expect(big.values).toHaveLength(1500);
     expect(big.maxColumns).toBe(30);
     expect(big.values[1499]).toEqual([1499, 'n1499']);
+  });
+});
+
+describe('cells as other writers leave them', () => {
+  it('reads an empty <v></v> as a blank cell, a shared-string one too', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'empty-values.xlsx');
+    const rt = createRuntime({ timeZone: 'Europe/Paris' });
+    rt.addSheet('Leads', [
+      ['Lead ID', 'Attempts', 'Name'],
+      ['L1', 1, 'Ann'],
+    ]);
+    await saveWorkbook(rt.spreadsheet, path);
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const parts = zip.file(/^xl\/worksheets\/sheet\d+\.xml$/);
+    const texts = await Promise.all(parts.map((f) => f.async('string')));
+    const at = texts.findIndex((t) => t.includes('r="C2"'));
+    const part = parts[at]!.name;
+    const xml = texts[at]!.replace(/(<c r="B2"[^>]*>)<v>[^<]*<\/v>/, '$1<v></v>').replace(
+      /(<c r="C2"[^>]*t="s"[^>]*>)<v>[^<]*<\/v>/,
+      '$1<v></v>',
+    );
+    expect(xml).toMatch(/<c r="C2"[^>]*t="s"[^>]*><v><\/v>/);
+    zip.file(part, xml);
+    writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
+    const sheet = (await workbookFromXlsx(path)).sheets.find((s) => s.name === 'Leads')!;
+    expect(sheet.values[1]).toEqual(['L1', '', '']);
   });
 });
 
