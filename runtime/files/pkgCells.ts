@@ -4,7 +4,14 @@
  * (its style and shared string made the file's), and every other cell is the file's.
  */
 import { lettersToColumn } from '../appsScript/a1.ts';
-import { attribute, elements, firstElement, startTag, withAttribute } from './pkgXml.ts';
+import {
+  attribute,
+  elements,
+  firstElement,
+  startTag,
+  withAttribute,
+  withPrefix,
+} from './pkgXml.ts';
 
 export interface Remap {
   style(outputIndex: number): number;
@@ -31,7 +38,7 @@ export function remapElement(element: string, remap: Remap, prefix: string): str
   if (s !== null) out = withAttribute(out, 's', String(remap.style(Number(s))));
   if (attribute(startTag(out), 't') === 's')
     out = out.replace(/<v>(\d+)<\/v>/, (_, i: string) => `<v>${remap.string(Number(i))}</v>`);
-  return prefix === '' ? out : out.replace(/<(\/?)(?=\w)/g, `<$1${prefix}`);
+  return withPrefix(out, prefix);
 }
 
 /** A row's start tag and cells by column (only the columns in `only`, when given). */

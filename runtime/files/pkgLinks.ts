@@ -13,6 +13,7 @@ import {
   replaceSpans,
   startTag,
   withAttribute,
+  withPrefix,
 } from './pkgXml.ts';
 import { elementsAfter } from './worksheetOrder.ts';
 import type { Package } from './xlsxPackage.ts';
@@ -58,7 +59,7 @@ export async function spliceHyperlinks(
   const outRels = await pkg.output.relationships(parts.output);
   const links = kept.map((l) => l.text);
   for (const link of added) {
-    let xml = link.text.replace(/<(\/?)(?=\w)/g, `<$1${p}`);
+    let xml = withPrefix(link.text, p);
     const rel = outRels.get(relId(link.text) ?? '');
     if (rel) {
       const id = await pkg.input.relateAs(parts.input, rel.type, rel.target, rel.external);

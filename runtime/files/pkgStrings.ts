@@ -3,7 +3,7 @@
  * the file had none): the file's own strings keep their indices, so its cells keep pointing at
  * them. Each appended string is the output's `<si>` as ExcelJS wrote it (rich text included).
  */
-import { elements, firstElement, rootPrefix, withAttribute } from './pkgXml.ts';
+import { elements, firstElement, rootPrefix, withAttribute, withPrefix } from './pkgXml.ts';
 
 const EMPTY_SST =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>';
@@ -56,8 +56,7 @@ export class StringMerge {
     let tag = withAttribute(open, 'count', String(count));
     tag = withAttribute(tag, 'uniqueCount', String(this.inputCount + this.added.length));
     const body = root.text.endsWith('/>') ? '' : root.text.slice(open.length, -`</${p}sst>`.length);
-    const items =
-      p === '' ? this.added.join('') : this.added.join('').replace(/<(\/?)(?=\w)/g, `<$1${p}`);
+    const items = withPrefix(this.added.join(''), p);
     return `${input.slice(0, root.start)}${tag}${body}${items}</${p}sst>${input.slice(root.end)}`;
   }
 }

@@ -13,6 +13,7 @@ import {
   firstElement,
   rootPrefix,
   withAttribute,
+  withPrefix,
 } from './pkgXml.ts';
 
 /** Children of a list element of the style sheet (`<fonts>` → each `<font>`). */
@@ -108,12 +109,16 @@ export class StyleMerge {
     this.from = sourceOf(readLists(outputXml, rootPrefix(outputXml, 'styleSheet')));
   }
 
-  /** The index in `list` of an item equal to `item`, appended when the file has none. */
+  /**
+   * The index in `list` of an item equal to `item` (unprefixed, as ExcelJS writes it), appended
+   * in the file's prefix when the file has none.
+   */
   private place(list: ListName, item: string): number {
     const items = this.into.get(list)!.items;
-    const at = items.indexOf(item);
+    const mine = withPrefix(item, this.prefix);
+    const at = items.indexOf(mine);
     if (at >= 0) return at;
-    items.push(item);
+    items.push(mine);
     return items.length - 1;
   }
 
@@ -126,7 +131,9 @@ export class StyleMerge {
     if (known) return attribute(known, 'numFmtId') ?? outputId;
     let next = 163;
     for (const f of formats) next = Math.max(next, Number(attribute(f, 'numFmtId') ?? 0));
-    formats.push(`<numFmt numFmtId="${next + 1}" formatCode="${escapeXml(code)}"/>`);
+    formats.push(
+      withPrefix(`<numFmt numFmtId="${next + 1}" formatCode="${escapeXml(code)}"/>`, this.prefix),
+    );
     return String(next + 1);
   }
 

@@ -14,6 +14,14 @@ export function rootPrefix(xml: string, root: string): string {
   return m?.[1] ?? '';
 }
 
+/**
+ * Unprefixed elements (as ExcelJS writes them) in the prefix of the part they go into
+ * (`<font>` → `<x:font>` in a file whose root is `<x:styleSheet>`).
+ */
+export function withPrefix(xml: string, prefix: string): string {
+  return prefix === '' ? xml : xml.replace(/<(\/?)(?=\w)/g, `<$1${prefix}`);
+}
+
 /** Every `<p:name ...>...</p:name>` or `<p:name .../>` element (no nesting of the same name). */
 export function elementPattern(prefix: string, name: string): RegExp {
   const tag = `${prefix}${name}`;

@@ -34,6 +34,23 @@ describe('StyleMerge: the output styles appended to the file table', () => {
       /<\/cellStyles><dxfs count="1"><dxf><font><b\/><\/font><\/dxf><\/dxfs><tableStyles/,
     );
   });
+
+  it("appends in the file's namespace prefix, and finds the file's own prefixed entries", () => {
+    const prefixed = FILE_STYLES.replace(/<(\/?)(?=\w)/g, '<$1x:').replace(`xmlns="`, `xmlns:x="`);
+    const merge = new StyleMerge(prefixed, OUTPUT_STYLES);
+    // the 0.0% format is the file's own (id 164), found though the file writes it prefixed
+    expect(merge.cellStyle(2)).toBe(1);
+    expect(merge.xml()).toContain(
+      '<x:cellXfs count="2"><x:xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><x:xf numFmtId="164" fontId="0" fillId="0" borderId="0"/></x:cellXfs>',
+    );
+    // the bold font and the date format are new: appended with the prefix
+    expect(merge.cellStyle(1)).toBe(2);
+    expect(merge.xml()).toContain(
+      '<x:fonts count="2"><x:font><x:sz val="11"/></x:font><x:font><x:b/><x:sz val="11"/></x:font></x:fonts>',
+    );
+    expect(merge.xml()).toContain('<x:numFmt numFmtId="165" formatCode="yyyy-mm-dd"/></x:numFmts>');
+    expect(merge.xml()).not.toMatch(/<(font|xf|numFmt|fill)\b/);
+  });
 });
 
 describe('StringMerge: the output strings appended to the file table', () => {
