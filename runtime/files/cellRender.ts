@@ -46,6 +46,11 @@ export class CellRenderer {
   private readonly items = new Map<string, string>();
   private readonly merged = new Map<string, StyleModel>();
   private readonly layers: Layer<unknown>[];
+  /**
+   * Whether the cell being rendered writes its content: when only its style changed, the splice
+   * keeps the file's content (and its string), so no string is added to the file's table.
+   */
+  private writesContent = true;
 
   constructor(private readonly ctx: RenderContext) {
     const { styles, manager } = { styles: ctx.styles, manager: this.manager };
@@ -55,7 +60,7 @@ export class CellRenderer {
         addStyleModel: (style, type) =>
           styles.managedStyle(manager, manager.addStyleModel(style, type)),
       },
-      sharedStrings: { add: (value) => this.stringIndex(value) },
+      sharedStrings: { add: (value) => (this.writesContent ? this.stringIndex(value) : 0) },
       hyperlinks: [],
       comments: [],
       merges: { add: () => undefined },
@@ -117,6 +122,7 @@ export class CellRenderer {
       if ((mask >> i) & 1 && this.layers[i] !== (ctx.sheet.notes as Layer<unknown>))
         XLSX_ATTRIBUTES[i]!.write(cell as never, this.layers[i]!.get(r, c));
     const value = contentAt(ctx.sheet, r, c);
+    this.writesContent = content;
     if (content) writeContent(cell, value, ctx.zone);
     else setContent(cell, value, ctx.zone);
     const model = cell.model as unknown as CellModel;

@@ -95,6 +95,17 @@ describe('the kept package', () => {
     expect((await readBook(output)).getWorksheet(name)!.state).toBe('hidden');
   });
 
+  it("a run that only colours the file's text cells adds no string to the file's table", async () => {
+    const strings = async (output: string) =>
+      (await partText(output, 'xl/sharedStrings.xml')).match(/<si>/g)?.length ?? 0;
+    const plain = await runOnPackage(() => undefined);
+    const coloured = await runOnPackage((o) => {
+      notesOf(o).getRange('A1:B3').setBackground('#fff2cc');
+    });
+    expect(coloured.parts.changed).toContain('xl/worksheets/sheet2.xml');
+    expect(await strings(coloured.output)).toBe(await strings(plain.output));
+  });
+
   it('a link and a note the run writes in a file sheet are in the result', async () => {
     const { output } = await runOnPackage((o) => {
       const notes = notesOf(o);
