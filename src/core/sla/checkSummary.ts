@@ -61,12 +61,15 @@ export function summaryText(f: CheckFigures): string {
   const timed = timedLeads(f);
   const waiting = c.Waiting ? `${count(c.Waiting, 'lead')} with no ${f.clock.header} date yet` : '';
   if (work.length === 0) {
-    if (timed === leads) return `${head}: all leads on time`;
+    // a Missed lead was timed, and was late: never counted as on time
+    const onTime = timed - c.Missed;
+    if (c.Missed) other.unshift(`${count(c.Missed, 'lead')} contacted after the deadline (Missed)`);
+    if (onTime === leads) return `${head}: all leads on time`;
     if (timed === 0) {
       const why = waiting ? ` — ${waiting}` : '';
       return `${head}: none could be timed yet${why}${other.length ? `; ${other.join(', ')}` : ''}`;
     }
-    work.push(`${count(timed, 'timed lead')} on time`);
+    if (onTime) work.push(`${count(onTime, 'timed lead')} on time`);
     if (waiting) work.push(waiting);
   }
   return `${head}: ${[...work, ...other].join(', ')}`;

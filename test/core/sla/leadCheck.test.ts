@@ -62,6 +62,15 @@ describe('the summary toast', () => {
     expect(summaryText(figures({}, 0))).toBe('No leads to check yet');
   });
 
+  it('never counts a Missed lead as on time', () => {
+    expect(summaryText(figures({ Met: 1, Missed: 1 }, 2))).toBe(
+      'Checked 2 leads: 1 timed lead on time, 1 lead contacted after the deadline (Missed)',
+    );
+    expect(summaryText(figures({ Missed: 2 }, 2))).toBe(
+      'Checked 2 leads: 2 leads contacted after the deadline (Missed)',
+    );
+  });
+
   it('never says on time when no lead could be timed', () => {
     expect(summaryText(figures({ Waiting: 5 }, 5))).toBe(
       'Checked 5 leads: none could be timed yet — 5 leads with no Handed off at date yet',
