@@ -1,14 +1,16 @@
 import { userText } from '../core/common/cell.ts';
 import {
+  applySent,
   countEscalation,
   decodeLegacyMemory,
   decodeLegacyTally,
   type EscalationTally,
   type NoticeMemory,
   readStateRows,
+  type SentRecord,
   STATE_HEADER,
   STATE_WIDTH,
-  stateRow,
+  sentRows,
   stateRows,
   TALLY_MONTHS,
 } from '../core/notices/memory.ts';
@@ -165,25 +167,13 @@ export function compactNoticeStore(
   store.legacyKeys = [];
 }
 
-export interface SentRecord {
-  /** Memory key → the flags this e-mail sent. */
-  sent: Map<string, number>;
-  /** The escalations it counted: month, owner, [escalated, reassigned]. */
-  tally: Array<{ month: string; owner: string; counts: [number, number] }>;
-}
-
 /** Records one e-mail just sent: one row block appended (throws when the sheet refuses it). */
 export function recordSent(store: NoticeStore, record: SentRecord): void {
-  const sent = [...record.sent].map(([key, flags]) => ({ key, flags }));
-  const rows: Array<Array<string | number>> = [];
-  for (let i = 0; i < Math.max(sent.length, record.tally.length); i++)
-    rows.push(stateRow(sent[i] ?? null, record.tally[i] ?? null));
+  const rows = sentRows(record);
   if (rows.length === 0) return;
   writeRows(store, store.nextRow, rows);
   store.nextRow += rows.length;
-  for (const { key, flags } of sent) store.memory.set(key, (store.memory.get(key) ?? 0) | flags);
-  for (const t of record.tally)
-    countEscalation(store.tally, t.month, t.owner, t.counts[0], t.counts[1]);
+  applySent(store.memory, store.tally, record);
 }
 
 /** The escalations per owner of one month (`2026-11`), for the monthly review. */

@@ -1,12 +1,12 @@
 import { errorText } from '../core/common/errors.ts';
 import { plural } from '../core/common/plural.ts';
 import { type MailContext, renderMail } from '../core/notices/mail.ts';
-import { NOTICE_FLAGS } from '../core/notices/memory.ts';
 import {
   type NoticeLead,
   openLeads,
   type PlannedMail,
   planNotices,
+  sentRecord,
 } from '../core/notices/notices.ts';
 import { monthKey, monthOf } from '../core/review/leadFacts.ts';
 import type { Settings } from '../core/settings/index.ts';
@@ -19,7 +19,6 @@ import {
   openNoticeStore,
   recordSent,
   reserveNoticeRows,
-  type SentRecord,
 } from './noticeStore.ts';
 
 /**
@@ -135,20 +134,6 @@ function notify(run: NoticeRun, outcome: NoticeOutcome): void {
     else if (send(mail, mailCtx, allowed, outcome) && !record(store, mail, month, outcome)) break;
   }
   outcome.notes.push(...summary(outcome, plan.mails));
-}
-
-/** What one e-mail sent: each lead's notice, and the escalations it counts. */
-function sentRecord(mail: PlannedMail, month: string): SentRecord {
-  const sent = new Map<string, number>();
-  const byOwner = new Map<string, [number, number]>();
-  for (const item of [...mail.own, ...mail.escalated]) {
-    sent.set(item.key, (sent.get(item.key) ?? 0) | NOTICE_FLAGS[item.kind]);
-    if (item.kind !== 'escalated') continue;
-    const counts = byOwner.get(item.lead.owner) ?? [0, 0];
-    byOwner.set(item.lead.owner, [counts[0] + 1, counts[1] + (item.reassign ? 1 : 0)]);
-  }
-  const tally = [...byOwner].map(([owner, counts]) => ({ month, owner, counts }));
-  return { sent, tally };
 }
 
 /**

@@ -110,20 +110,52 @@ export function stateRow(
   return row;
 }
 
+/** One escalation line of the tally: a month, an owner, [escalated, reassigned]. */
+export interface TallyLine {
+  month: string;
+  owner: string;
+  counts: [number, number];
+}
+
+/** Sent entries and tally lines side by side, one row each pair. */
+function pairedRows(
+  sent: ReadonlyMap<string, number>,
+  lines: readonly TallyLine[],
+): Array<Array<string | number>> {
+  const entries = [...sent].map(([key, flags]) => ({ key, flags }));
+  const rows: Array<Array<string | number>> = [];
+  for (let i = 0; i < Math.max(entries.length, lines.length); i++)
+    rows.push(stateRow(entries[i] ?? null, lines[i] ?? null));
+  return rows;
+}
+
 /** The memory and the tally as rows: each entry once, side by side (what a compaction writes). */
 export function stateRows(
   memory: NoticeMemory,
   tally: EscalationTally,
 ): Array<Array<string | number>> {
-  const sent = [...memory].map(([key, flags]) => ({ key, flags }));
-  const lines: Array<{ month: string; owner: string; counts: [number, number] }> = [];
+  const lines: TallyLine[] = [];
   const months = [...tally.keys()].sort().slice(-TALLY_MONTHS);
   for (const month of months)
     for (const [owner, counts] of tally.get(month)!) lines.push({ month, owner, counts });
-  const rows: Array<Array<string | number>> = [];
-  for (let i = 0; i < Math.max(sent.length, lines.length); i++)
-    rows.push(stateRow(sent[i] ?? null, lines[i] ?? null));
-  return rows;
+  return pairedRows(memory, lines);
+}
+
+/** What one e-mail sent: each lead's notices (memory key → flags), and the escalations it counts. */
+export interface SentRecord {
+  sent: Map<string, number>;
+  tally: TallyLine[];
+}
+
+/** The rows recording one e-mail (appended to the state sheet right after it goes). */
+export function sentRows(record: SentRecord): Array<Array<string | number>> {
+  return pairedRows(record.sent, record.tally);
+}
+
+/** Adds what one e-mail sent to the memory and the tally. */
+export function applySent(memory: NoticeMemory, tally: EscalationTally, record: SentRecord): void {
+  for (const [key, flags] of record.sent) memory.set(key, (memory.get(key) ?? 0) | flags);
+  for (const t of record.tally) countEscalation(tally, t.month, t.owner, t.counts[0], t.counts[1]);
 }
 
 function sentFlags(text: string): number {

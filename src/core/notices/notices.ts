@@ -7,12 +7,16 @@ import { statusWordOf } from '../sla/status.ts';
 import { isAway, ownerKey, type TeamMember } from '../team/team.ts';
 import { HOUR_MS, MINUTE_MS } from '../time/zone.ts';
 import {
+  countEscalation,
+  type EscalationTally,
   legacyHash,
   memoryKey,
   NOTICE_CAPACITY,
+  NOTICE_FLAGS,
   type NoticeKind,
   type NoticeMemory,
   pruneMemory,
+  type SentRecord,
   wasSent,
 } from './memory.ts';
 
@@ -325,4 +329,17 @@ function planNotes(
     );
   }
   return notes;
+}
+
+/** What one planned e-mail sends: each lead's notice, and the escalations it counts by owner. */
+export function sentRecord(mail: PlannedMail, month: string): SentRecord {
+  const sent = new Map<string, number>();
+  const tally: EscalationTally = new Map();
+  for (const item of [...mail.own, ...mail.escalated]) {
+    sent.set(item.key, (sent.get(item.key) ?? 0) | NOTICE_FLAGS[item.kind]);
+    if (item.kind === 'escalated')
+      countEscalation(tally, month, item.lead.owner, 1, item.reassign ? 1 : 0);
+  }
+  const lines = [...(tally.get(month) ?? [])].map(([owner, counts]) => ({ month, owner, counts }));
+  return { sent, tally: lines };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applySent,
   countEscalation,
   decodeLegacyMemory,
   decodeLegacyTally,
@@ -8,10 +9,13 @@ import {
   markSent,
   memoryKey,
   NOTICE_CAPACITY,
+  NOTICE_FLAGS,
   type NoticeMemory,
   pruneMemory,
   readStateRows,
+  type SentRecord,
   STATE_HEADER,
+  sentRows,
   stateRow,
   stateRows,
   TALLY_MONTHS,
@@ -119,5 +123,30 @@ describe('the state of earlier versions', () => {
       ['__proto__', [1, 0]],
     ]);
     expect(decodeLegacyTally('oops').size).toBe(0);
+  });
+});
+
+describe('a sent e-mail recorded', () => {
+  it('adds its notices to the memory and its escalations to the tally, as its rows say', () => {
+    const memory: NoticeMemory = new Map([['100|L1', NOTICE_FLAGS.overdue]]);
+    const tally: EscalationTally = new Map();
+    countEscalation(tally, '2026-11', 'Ann', 2, 0);
+    const record: SentRecord = {
+      sent: new Map([
+        ['100|L1', NOTICE_FLAGS.escalated],
+        ['200|L2', NOTICE_FLAGS.overdue],
+      ]),
+      tally: [{ month: '2026-11', owner: 'Ann', counts: [1, 1] }],
+    };
+    applySent(memory, tally, record);
+    expect(memory.get('100|L1')).toBe(NOTICE_FLAGS.overdue | NOTICE_FLAGS.escalated);
+    expect(memory.get('200|L2')).toBe(NOTICE_FLAGS.overdue);
+    expect(tally.get('2026-11')!.get('Ann')).toEqual([3, 1]);
+    const rows = sentRows(record);
+    expect(rows).toHaveLength(2);
+    // read back, the rows give the record again
+    const back = readStateRows(rows);
+    expect(back.memory).toEqual(record.sent);
+    expect(back.tally.get('2026-11')!.get('Ann')).toEqual([1, 1]);
   });
 });
